@@ -1,0 +1,27 @@
+"""Parse options shared by the library and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from extractor.errors import InputError
+
+
+@dataclass(frozen=True)
+class ParseOptions:
+    lang: str | None = None  # "fr", "en" or None to detect
+    default_date: date | None = None  # fills slot.day when the page names no day
+
+    @classmethod
+    def from_cli(cls, lang: str | None = "auto", date: str | None = None) -> ParseOptions:
+        return cls(lang=None if lang in (None, "auto") else lang, default_date=parse_iso_date(date))
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--date must be YYYY-MM-DD, not {value!r}") from None
