@@ -53,7 +53,7 @@ class Session(_Record):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
 
 
-class Warning(_Record):  # noqa: A001 - the contract's name
+class Warning(_Record):
     where: str
     text: str
     reason: str

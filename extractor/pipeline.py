@@ -1,17 +1,61 @@
-"""The parse pipeline: RawPage -> decode -> (structured data | blocks -> classify -> assemble) -> Programme.
-
-Placeholder: the full pipeline is being written now; the signatures below are stable.
-"""
+"""The parse pipeline: RawPage -> decode -> (structured data | blocks -> classify -> assemble) -> Programme."""
 
 from __future__ import annotations
 
-from extractor.models import Programme
+import hashlib
+from datetime import date
+
+from extractor.assemble import Assembler
+from extractor.blocks import Block, html_blocks, parse_html, text_blocks
+from extractor.classify import classify
+from extractor.decode import decode, looks_like_html
+from extractor.errors import ParseError
+from extractor.language import detect_language
+from extractor.models import Programme, Source
 from extractor.options import ParseOptions
 from extractor.sources import RawPage, read_source
+from extractor.text import norm
 
 
 def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
-    raise NotImplementedError
+    """Parse one page. Raises InputError (unreadable) or ParseError (no programme in it)."""
+    options = options or ParseOptions()
+    text, _encoding = decode(page.data, page.location, page.charset)
+    source = dict(location=page.location, sha256=hashlib.sha256(page.data).hexdigest(),
+                  retrieved_at=page.retrieved_at, http=page.http)
+    reference = options.default_date or page.retrieved_at.date()
+    if looks_like_html(page.data[:4096]) or looks_like_html(text[:4096].encode("utf-8", "ignore")):
+        root = parse_html(text)
+        declared_lang = root.get("lang")
+        from extractor import structured
+
+        found = structured.extract(root, page.location)
+        if found is not None:
+            programme = Programme(
+                source=Source(kind=found.kind, **source),
+                language=options.lang or found.language or _lang(declared_lang),
+                title=found.title or _html_title(root),
+                sessions=found.sessions,
+                warnings=found.warnings,
+            )
+            return _checked(programme)
+        kind, title = "html", _html_title(root)
+        # The page's own name is not a session.
+        blocks = [b for b in html_blocks(root) if not (b.heading == 1 and b.text == title)]
+    else:
+        blocks, kind, title, declared_lang = text_blocks(text), "text", None, None
+    sessions, warnings = assemble(blocks, reference, options.default_date)
+    language = options.lang or detect_language((b.text for b in blocks), declared_lang)
+    programme = Programme(source=Source(kind=kind, **source), language=language, title=title,
+                         sessions=sessions, warnings=warnings)
+    return _checked(programme)
+
+
+def assemble(blocks: list[Block], reference: date, default_day: date | None = None):  # type: ignore[no-untyped-def]
+    assembler = Assembler(default_day=default_day)
+    for block in blocks:
+        assembler.feed(classify(block, reference))
+    return assembler.finish()
 
 
 def parse_bytes(data: bytes, location: str = "<bytes>", options: ParseOptions | None = None) -> Programme:
@@ -20,3 +64,22 @@ def parse_bytes(data: bytes, location: str = "<bytes>", options: ParseOptions | 
 
 def parse_source(location: str, options: ParseOptions | None = None, **fetch_options: object) -> Programme:
     return parse_page(read_source(location, **fetch_options), options)
+
+
+def _checked(programme: Programme) -> Programme:
+    if not programme.sessions:
+        raise ParseError(f"no programme found in {programme.source.location}")
+    return programme
+
+
+def _html_title(root) -> str | None:  # type: ignore[no-untyped-def]
+    for h1 in root.iter("h1"):
+        text = norm(h1.text_content())
+        if text:
+            return text
+    return None
+
+
+def _lang(value: str | None) -> str | None:
+    code = (value or "").strip().lower()[:2]
+    return code if code in ("fr", "en") else None

@@ -1,0 +1,168 @@
+"""What a block is, from the language tables alone; position is assemble's job.
+
+A block gets the strongest reading its text supports: day heading, time slot, format
+label, room, labelled description, speaker, or plain text (title or prose, decided by
+assemble from where it stands).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from extractor.blocks import Block
+from extractor.dates import match_day
+from extractor.lexicon import lexicon
+from extractor.models import Description, Room
+from extractor.speakers import looks_like_name, split_outside_parens, strip_honorifics
+from extractor.text import fold
+from extractor.times import SlotMatch, match_slot
+
+MAX_ROOM_CHARS = 70
+MAX_TITLE_CHARS = 250
+_CAPS_LABEL = re.compile(r"^(?P<label>[^\W\d_a-zà-ÿ][^a-zà-ÿ:]{1,38}?)\s*:\s*$")
+_TRAILING_GROUP = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…»\")]$")
+
+
+class Kind(Enum):
+    SEPARATOR = "separator"
+    NOISE = "noise"
+    DAY = "day"
+    SLOT = "slot"
+    FORMAT = "format"
+    ROOM = "room"
+    DESCRIPTION = "description"
+    SPEAKER = "speaker"  # certain: a role label, "Par …", "Name (Affiliation)", credentials
+    PERSON = "person"  # "Name, Title, Org": a speaker once a session has its title
+    TEXT = "text"
+    ROW = "row"
+
+
+@dataclass(slots=True)
+class Classified:
+    kind: Kind
+    block: Block
+    day: date | None = None
+    slot: SlotMatch | None = None
+    format: str | None = None
+    room: Room | None = None
+    description: Description | None = None
+    role: str | None = None  # from a "Chair:" / "Animatrice :" label
+
+
+def classify(block: Block, reference: date) -> Classified:
+    text = block.text
+    if block.separator or not text:
+        return Classified(Kind.SEPARATOR, block)
+    if block.cells is not None:
+        return Classified(Kind.ROW, block)
+    lex = lexicon()
+    folded = fold(text).rstrip(" :")
+    if folded in lex.noise:
+        return Classified(Kind.NOISE, block)
+    day = match_day(text, reference)
+    if day:
+        return Classified(Kind.DAY, block, day=day[0])
+    slot = match_slot(text)
+    if slot:
+        return Classified(Kind.SLOT, block, slot=slot)
+    fmt = format_label(text)
+    if fmt:
+        return Classified(Kind.FORMAT, block, format=fmt)
+    room = room_of(text)
+    if room:
+        return Classified(Kind.ROOM, block, room=room)
+    desc = labelled_description(text)
+    if desc:
+        return Classified(Kind.DESCRIPTION, block, description=desc)
+    role_label = _role_label(text)
+    if role_label:
+        return Classified(Kind.SPEAKER, block, role=role_label)
+    if lex.by_re.match(text) and looks_like_name(_name_head(lex.by_re.match(text).group("rest"))):  # type: ignore[union-attr]
+        return Classified(Kind.SPEAKER, block)
+    if is_person_line(text):
+        strong = "(" in text or "[" in text or strip_honorifics(_name_head(text))[1]
+        return Classified(Kind.SPEAKER if strong else Kind.PERSON, block)
+    return Classified(Kind.TEXT, block)
+
+
+def format_label(text: str) -> str | None:
+    """'Études de cas', 'CONFÉRENCE :', 'Keynote' -> the format as written, without its colon."""
+    bare = text.strip().rstrip(":").strip()
+    if fold(bare) in lexicon().formats:
+        return bare
+    m = _CAPS_LABEL.match(text.strip())
+    if m and len(m.group("label").split()) <= 4:
+        return m.group("label").strip()
+    return None
+
+
+def room_of(text: str) -> Room | None:
+    lex = lexicon()
+    if len(text) > MAX_ROOM_CHARS:
+        return None
+    if lex.room_provisional_re.match(text):
+        return Room(name=None, provisional=True, raw=text)
+    labelled = lex.room_label_re.match(text)
+    if labelled:
+        value = labelled.group("value").strip()
+        if lex.room_provisional_re.match(value):
+            return Room(name=None, provisional=True, raw=text)
+        return Room(name=value, provisional=False, raw=text)
+    if lex.room_word_re.match(text) and len(text.split()) <= 6 and not _SENTENCE_END.search(text.rstrip(".")):
+        rest = lex.room_word_re.sub("", text, count=1).strip()
+        # "Salle 2.105", "Auditorium Jean-Coutu", "Great Hall": a room word then a short name or number.
+        if not rest or rest[0].isdigit() or rest[0].isupper() or rest[0] in "-–#(":
+            return Room(name=text, provisional=False, raw=text)
+    return None
+
+
+def labelled_description(text: str) -> Description | None:
+    lex = lexicon()
+    m = lex.description_label_re.match(text)
+    if not m:
+        return None
+    label = m.group("label")
+    body = (m.group("text") or "").strip()
+    if m.group("text") is None and label.lower() not in lex.description_provisional:
+        return None  # a bare "Description" line is a heading, unless it says "to come"
+    return Description(text=body, provisional=label.lower() in lex.description_provisional, label=label)
+
+
+def is_person_line(text: str) -> bool:
+    """`Name, …` or `Name (…)` where Name looks like a person's name."""
+    if len(text) > 300:
+        return False
+    head = _name_head(text)
+    return head != text.strip() and looks_like_name(head)
+
+
+def _name_head(text: str) -> str:
+    parts = split_outside_parens(text)
+    head = parts[0] if parts else text
+    while True:  # "Name (Org) (Animateur)": drop every trailing group
+        bare = _TRAILING_GROUP.sub("", head).strip()
+        if bare == head:
+            return head
+        head = bare
+
+
+def _role_label(text: str) -> str | None:
+    head, sep, rest = text.partition(":")
+    if sep and rest.strip() and lexicon().role_re.match(head.strip()):
+        return head.strip().lower()
+    return None
+
+
+def is_prose(text: str) -> bool:
+    """Running text rather than a title: long, or a full sentence of many words."""
+    words = len(text.split())
+    return len(text) > MAX_TITLE_CHARS or (words >= 12 and bool(_SENTENCE_END.search(text)))
+
+
+def is_sentence(text: str) -> bool:
+    """A sentence that continues a description: ends like one and has a few words."""
+    return len(text.split()) >= 6 and bool(_SENTENCE_END.search(text))

@@ -1,0 +1,62 @@
+"""Day headings: "Mercredi 19 novembre 2025", "Jeudi 20 nov", "Wednesday, November 19", "2025-11-19"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from extractor.lexicon import lexicon
+
+MAX_HEADING_EXTRA = 18  # characters a day heading may carry besides the date ("Jour 1 – ")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    lex = lexicon()
+    wd = "|".join(sorted(map(re.escape, lex.weekdays), key=len, reverse=True))
+    mo = "|".join(sorted(map(re.escape, lex.months), key=len, reverse=True))
+    day = r"(?P<day>[0-3]?\d)(?:er|e|st|nd|rd|th)?"
+    year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+    weekday = rf"(?:(?P<wd>{wd})\.?,?\s+(?:le\s+)?)?"
+    return (
+        re.compile(rf"{weekday}{day}\s+(?P<month>{mo})\.?{year}\b", re.I),  # mercredi 19 novembre 2025
+        re.compile(rf"{weekday}(?P<month>{mo})\.?\s+{day}{year}\b", re.I),  # Wednesday, November 19, 2025
+        re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
+    )
+
+
+def match_day(line: str, reference: date) -> tuple[date | None, str] | None:
+    """If the line is a day heading, return (date or None if impossible, raw text)."""
+    if len(line) > 60:
+        return None
+    for pattern in _patterns():
+        m = pattern.search(line)
+        if not m or len(line) - len(m.group(0)) > MAX_HEADING_EXTRA:
+            continue
+        if not m.groupdict().get("wd") and not m.group("year") and len(line) - len(m.group(0)) > 2:
+            continue  # "19 nov" inside other words is not a heading without a weekday or year
+        return _resolve(m, reference), m.group(0)
+    return None
+
+
+def _resolve(m: re.Match[str], reference: date) -> date | None:
+    lex = lexicon()
+    groups = m.groupdict()
+    month = int(groups["mnum"]) if groups.get("mnum") else lex.months[groups["month"].lower()]
+    day = int(groups["day"])
+    weekday = lex.weekdays.get((groups.get("wd") or "").lower())
+    if groups.get("year"):
+        try:
+            return date(int(groups["year"]), month, day)
+        except ValueError:
+            return None
+    # No year: the nearest year to the reference where the date exists and the weekday fits.
+    for offset in (0, -1, 1, -2, 2, -3, 3):
+        try:
+            candidate = date(reference.year + offset, month, day)
+        except ValueError:
+            continue
+        if weekday is None or candidate.weekday() == weekday:
+            return candidate
+    return None

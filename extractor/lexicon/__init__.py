@@ -1,0 +1,85 @@
+"""Language tables compiled into matchers. The tables live in fr.py, en.py and common.py."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractor.lexicon import common, en, fr
+from extractor.text import fold
+
+LANGUAGES = {"fr": fr, "en": en}
+
+
+def _alternation(words: list[str]) -> str:
+    # Longest first so "description provisoire" wins over "description".
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    formats: frozenset[str]  # folded
+    room_word_re: re.Pattern[str]
+    room_label_re: re.Pattern[str]
+    room_provisional_re: re.Pattern[str]
+    description_label_re: re.Pattern[str]
+    description_provisional: frozenset[str]
+    role_re: re.Pattern[str]
+    by_re: re.Pattern[str]
+    org_re: re.Pattern[str]
+    courtesy: frozenset[str]
+    credentials: frozenset[str]
+    name_prefix_credentials: frozenset[str]
+    particles: frozenset[str]
+    noise: frozenset[str]  # folded
+    table_headers: dict[str, frozenset[str]]  # field -> folded header words
+    range_words: tuple[str, ...]
+    from_words: tuple[str, ...]
+    noon: tuple[str, ...]
+    midnight: tuple[str, ...]
+    stopwords: dict[str, frozenset[str]]
+
+
+def _collect(name: str) -> list[str]:
+    return [w for mod in LANGUAGES.values() for w in getattr(mod, name)]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Both languages at once: pages mix them, and a union costs nothing in accuracy here."""
+    room_words = _collect("ROOM_WORDS")
+    provisional_rooms = _collect("ROOM_PROVISIONAL")
+    desc_labels = _collect("DESCRIPTION_LABELS") + _collect("DESCRIPTION_PROVISIONAL")
+    headers: dict[str, set[str]] = {}
+    for mod in LANGUAGES.values():
+        for field, words in mod.TABLE_HEADERS.items():
+            headers.setdefault(field, set()).update(fold(w) for w in words)
+    return Lexicon(
+        weekdays={k: v for mod in LANGUAGES.values() for k, v in mod.WEEKDAYS.items()},
+        months={k: v for mod in LANGUAGES.values() for k, v in mod.MONTHS.items()},
+        formats=frozenset(fold(f) for f in _collect("FORMATS")),
+        room_word_re=re.compile(rf"^(?:{_alternation(room_words)})\b", re.I),
+        room_label_re=re.compile(rf"^(?:{_alternation(_collect('ROOM_LABELS'))})\s*:\s*(?P<value>.+)$", re.I),
+        room_provisional_re=re.compile(rf"^(?:{_alternation(provisional_rooms)})\s*[.!]?$", re.I),
+        description_label_re=re.compile(
+            rf"^(?P<label>{_alternation(desc_labels)})\s*(?:[:：]\s*(?P<text>.*)|$)", re.I | re.S
+        ),
+        description_provisional=frozenset(w.lower() for w in _collect("DESCRIPTION_PROVISIONAL")),
+        role_re=re.compile(rf"^(?:{_alternation(_collect('ROLES'))})$", re.I),
+        by_re=re.compile(rf"^(?:{_alternation(_collect('BY_WORDS'))})\s+(?P<rest>.+)$", re.I),
+        org_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('ORG_WORDS'))})(?:\W|$)", re.I),
+        courtesy=frozenset(common.COURTESY),
+        credentials=frozenset(common.CREDENTIALS),
+        name_prefix_credentials=frozenset(common.NAME_PREFIX_CREDENTIALS),
+        particles=frozenset(common.NAME_PARTICLES),
+        noise=frozenset(fold(w) for w in _collect("NOISE")),
+        table_headers={k: frozenset(v) for k, v in headers.items()},
+        range_words=tuple(_collect("TIME_RANGE_WORDS")),
+        from_words=tuple(_collect("TIME_FROM_WORDS")),
+        noon=tuple(_collect("NOON")),
+        midnight=tuple(_collect("MIDNIGHT")),
+        stopwords={code: frozenset(mod.STOPWORDS) for code, mod in LANGUAGES.items()},
+    )

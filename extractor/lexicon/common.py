@@ -1,0 +1,15 @@
+"""Language-neutral vocabulary: courtesy titles, credentials. Data only."""
+
+# Kept out of names entirely.
+COURTESY = ["m.", "mme", "mlle", "monsieur", "madame", "mr.", "mr", "ms.", "ms", "mrs.", "mrs", "mx."]
+# Moved from names and titles into `credentials`; matched case-sensitively after dot-folding.
+CREDENTIALS = ["Ph.D.", "Ph. D.", "PhD", "Ph.D", "M.Sc.", "M. Sc.", "MSc", "M.A.", "MA", "B.Sc.", "MBA",
+               "M.D.", "MD", "Dr", "Dr.", "Dre", "Dre.", "Me", "Me.", "ing.", "Ing.", "urb.", "CPA", "CRHA",
+               "CRIA", "Prof.", "Pr", "Pr.", "Adm.A.", "FCPA", "LL.M.", "LL.B.", "MPA", "M.P.A.", "DBA",
+               "D.Sc.", "DSc", "Psy.D.", "PMP", "CFA", "P.Eng.", "RN", "inf.", "M.Ed.", "Ed.D."]
+# Credentials that, written before a name, are honorifics (Dr Marie Curie, Me Julie Roy).
+NAME_PREFIX_CREDENTIALS = ["Dr", "Dr.", "Dre", "Dre.", "Me", "Me.", "Prof.", "Pr", "Pr.", "Professor",
+                           "Professeur", "Professeure"]
+# Particles allowed in lowercase inside a person's name.
+NAME_PARTICLES = ["de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "den", "da", "di",
+                  "dos", "das", "del", "della", "bin", "ben", "el", "al", "st", "ter", "y"]

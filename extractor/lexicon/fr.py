@@ -1,0 +1,57 @@
+"""French vocabulary (Québec usage first). Data only: extend freely, keep entries lowercase."""
+
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+MONTHS = {
+    "janvier": 1, "janv": 1, "jan": 1, "février": 2, "fevrier": 2, "févr": 2, "fév": 2, "fev": 2,
+    "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7,
+    "août": 8, "aout": 8, "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10,
+    "novembre": 11, "nov": 11, "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
+}
+# Words that open a room name: "Salle 2.105", "Local A-1510", "Pavillon Kruger".
+ROOM_WORDS = ["salle", "local", "auditorium", "amphithéâtre", "amphi", "agora", "espace", "pavillon",
+              "atrium", "studio", "foyer"]
+# "Lieu : …" introduces a room; the label is not part of the name.
+ROOM_LABELS = ["salle", "lieu", "local", "endroit", "emplacement"]
+ROOM_PROVISIONAL = ["salle à venir", "salle à confirmer", "salle à déterminer", "local à venir",
+                    "local à confirmer", "local à déterminer", "lieu à venir", "lieu à confirmer",
+                    "lieu à déterminer", "à déterminer", "à confirmer", "à venir"]
+DESCRIPTION_LABELS = ["description", "résumé", "descriptif", "présentation", "sommaire"]
+DESCRIPTION_PROVISIONAL = ["description provisoire", "résumé provisoire", "description préliminaire",
+                           "description à venir", "résumé à venir", "description à confirmer"]
+FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "conférence d'ouverture",
+           "conférence de clôture", "conférence plénière", "panel", "table ronde", "atelier", "ateliers",
+           "plénière", "séance plénière", "mot de bienvenue", "mot d'ouverture", "mot de clôture",
+           "pause", "pause-café", "pause santé", "dîner", "déjeuner", "diner", "cocktail",
+           "cocktail de clôture", "accueil", "accueil et inscription", "inscription", "séance d'affiches",
+           "communications", "communications libres", "classe de maître", "forum", "discussion",
+           "lancement", "remise de prix", "réseautage", "clôture", "ouverture", "symposium"]
+# Role words: "(Animateur)", "Animatrice :", "Présidence de séance :".
+ROLES = ["animateur", "animatrice", "animation", "modérateur", "modératrice", "président de séance",
+         "présidente de séance", "présidence de séance", "présidence", "conférencier", "conférencière",
+         "panéliste", "panélistes", "intervenant", "intervenante", "intervenants", "conférenciers"]
+# Heads of speaker lines that say "by": "Par Marie Tremblay".
+BY_WORDS = ["par", "avec"]
+ORG_WORDS = ["université", "universite", "ville de", "ministère", "ministere", "centre", "institut", "inc.",
+             "école", "ecole", "collège", "college", "cégep", "hôpital", "ciusss", "cisss", "mrc",
+             "fondation", "association", "office", "société", "societe", "maison", "cité", "chaire",
+             "laboratoire", "groupe", "conseil", "réseau", "gouvernement", "municipalité", "observatoire",
+             "coopérative", "commission", "agence", "direction", "service", "bureau", "ordre",
+             "regroupement", "fédération", "enap", "uqam", "hec", "inrs"]
+STOPWORDS = ["le", "la", "les", "des", "du", "et", "une", "pour", "dans", "sur", "avec", "par", "est",
+             "qui", "que", "au", "aux", "ce", "cette", "ses", "leur", "être", "à", "où", "d'une", "l'"]
+# Lines of page chrome that are not content (text dumps keep them).
+NOISE = ["haut de page", "bas de page", "menu", "accueil du site", "s'inscrire", "inscription en ligne",
+         "retour en haut", "partager", "imprimer", "programme", "horaire", "programme complet"]
+TABLE_HEADERS = {
+    "time": ["heure", "heures", "horaire", "plage horaire", "h"],
+    "title": ["titre", "session", "activité", "activite", "thème", "sujet", "conférence", "présentation"],
+    "speakers": ["conférencier", "conférenciers", "conférencière", "conférencières", "intervenants",
+                 "intervenant", "intervenante", "intervenantes", "panélistes", "animateur", "animation",
+                 "présentateur", "présentateurs", "auteurs", "auteur"],
+    "room": ["salle", "lieu", "local"],
+    "format": ["format", "type"],
+}
+TIME_RANGE_WORDS = ["à", "au", "jusqu'à"]
+TIME_FROM_WORDS = ["de", "dès"]
+NOON = ["midi"]
+MIDNIGHT = ["minuit"]

@@ -1,0 +1,64 @@
+"""Session ids (GUIDE §2): a stable slug of the title, unique within a document. Pure functions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+# Letters NFKD does not decompose into ASCII.
+_FOLD = str.maketrans(
+    {
+        "œ": "oe",
+        "Œ": "OE",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "Ð": "D",
+        "ı": "i",
+    }
+)
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+FALLBACK = "session"
+
+
+def ascii_fold(text: str) -> str:
+    """Drop accents and fold ligatures: 'Études œuvre' -> 'Etudes oeuvre'; other non-ASCII -> space."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return "".join(ch if ch.isascii() else " " for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slugify(title: str) -> str:
+    """ASCII-folded, lowercase, runs of anything else become one hyphen; never empty."""
+    slug = _NON_ALNUM.sub("-", ascii_fold(title).lower()).strip("-")
+    return slug or FALLBACK
+
+
+def unique_ids(titles: Iterable[str]) -> list[str]:
+    """Slugs in order; a repeated slug gets -2, -3, … (skipping any suffix already taken)."""
+    slugs = [slugify(t) for t in titles]
+    taken: set[str] = set(slugs)
+    seen: set[str] = set()
+    out: list[str] = []
+    for slug in slugs:
+        if slug not in seen:
+            seen.add(slug)
+            out.append(slug)
+            continue
+        n = 2
+        while f"{slug}-{n}" in taken or f"{slug}-{n}" in seen:
+            n += 1
+        candidate = f"{slug}-{n}"
+        seen.add(candidate)
+        taken.add(candidate)
+        out.append(candidate)
+    return out

@@ -1,0 +1,130 @@
+"""Speaker lines: `Name, Title[, Title…], Affiliation`, `Name (Affiliation)`, `Me Name`, `Name, PhD, Title, Org`."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.lexicon import lexicon
+from extractor.models import Speaker
+from extractor.text import norm
+
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|[A-ZÀ-ÖØ-Þ]\.)$")
+_TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
+_CRED_HEAD = re.compile(r"^(?P<cred>\S+?)(?:,|\s+(?:et|and|&)\s+|\s+)(?P<rest>.+)$")
+
+
+def split_outside_parens(text: str, sep: str = ",") -> list[str]:
+    parts, depth, buf = [], 0, []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if ch == sep and depth == 0:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def strip_honorifics(name: str) -> tuple[str, list[str]]:
+    """Remove courtesy titles (dropped) and honorific credentials (kept) from the head of a name."""
+    lex = lexicon()
+    credentials: list[str] = []
+    while True:
+        head, _, rest = name.partition(" ")
+        if not rest:
+            return name, credentials
+        if head.lower() in lex.courtesy:
+            name = rest.strip()
+        elif head in lex.name_prefix_credentials:
+            credentials.append(head)
+            name = rest.strip()
+        else:
+            return name, credentials
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to five capitalised words, particles allowed: "Geneviève Baril", "Jean de la Fontaine"."""
+    lex = lexicon()
+    name, _ = strip_honorifics(text.strip())
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 5 or len(name) > 60 or any(ch.isdigit() for ch in name):
+        return False
+    capitalised = 0
+    for token in tokens:
+        if _NAME_TOKEN.match(token):
+            capitalised += 1
+        elif token.lower() not in lex.particles:
+            return False
+    return capitalised >= 2 and not _is_known_phrase(name)
+
+
+def _is_known_phrase(name: str) -> bool:
+    lex = lexicon()
+    return bool(lex.room_word_re.match(name) or lex.org_re.search(name) or lex.description_label_re.match(name))
+
+
+def _is_credential(text: str) -> bool:
+    lex = lexicon()
+    return text in lex.credentials or text.rstrip(".") in lex.credentials
+
+
+def parse_speaker(raw: str) -> Speaker:
+    lex = lexicon()
+    line = norm(raw)
+    body = line
+    by = lex.by_re.match(body)
+    if by:
+        body = by.group("rest")
+    role = None
+    m = _TRAILING_PAREN.search(body)
+    if m and lex.role_re.match(m.group("inner").strip()):
+        role = m.group("inner").strip().lower()
+        body = body[: m.start()].strip()
+    parts = split_outside_parens(body)
+    name_part = parts[0] if parts else body
+    affiliation = None
+    m = _TRAILING_PAREN.search(name_part)
+    if m:
+        inner = m.group("inner").strip()
+        if lex.role_re.match(inner):
+            role = role or inner.lower()
+        else:
+            affiliation = inner
+        name_part = name_part[: m.start()].strip()
+    name, credentials = strip_honorifics(name_part)
+    titles: list[str] = []
+    for part in parts[1:]:
+        if _is_credential(part):
+            credentials.append(part)
+            continue
+        head = _CRED_HEAD.match(part)
+        if head and _is_credential(head.group("cred")):
+            credentials.append(head.group("cred"))
+            part = head.group("rest").strip()
+        titles.append(part)
+    if titles and affiliation is None:
+        if len(titles) >= 2 or lex.org_re.search(titles[-1]):
+            affiliation = titles.pop()
+    return Speaker(name=name, credentials=credentials, titles=titles, affiliation=affiliation, raw=line,
+                   role=role)
+
+
+def split_speakers(line: str) -> list[str]:
+    """Several people on one line: `;`, or ` et ` / ` and ` / ` & ` between plain names."""
+    parts = split_outside_parens(line, ";")
+    out: list[str] = []
+    for part in parts:
+        pieces = re.split(r"\s+(?:et|and|&)\s+", part)
+        if len(pieces) > 1 and all(looks_like_name(_bare(p)) for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return out
+
+
+def _bare(text: str) -> str:
+    return _TRAILING_PAREN.sub("", text).strip()

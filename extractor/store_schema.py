@@ -1,0 +1,82 @@
+"""The snapshot store's SQL schema, as an append-only list of migrations.
+
+Migration N (1-based) brings a store from schema version N-1 to N. Never edit a released
+migration: users' files were built by it. Add a new one at the end instead.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 1: pages, snapshots, checks, change events, alert outbox.
+    """
+    CREATE TABLE pages (
+        id            INTEGER PRIMARY KEY,
+        key           TEXT NOT NULL UNIQUE,          -- URL, absolute path, or --page KEY
+        created_at    TEXT NOT NULL,
+        etag          TEXT,                          -- validators of the last successful fetch
+        last_modified TEXT
+    );
+    CREATE TABLE snapshots (
+        id             INTEGER PRIMARY KEY,
+        page_id        INTEGER NOT NULL REFERENCES pages(id),
+        number         INTEGER NOT NULL,             -- 1, 2, ... per page: PAGE@N
+        retrieved_at   TEXT NOT NULL,
+        sha256         TEXT NOT NULL,
+        raw            BLOB NOT NULL,                -- zlib-compressed page bytes, kept for reparse
+        raw_size       INTEGER NOT NULL,
+        location       TEXT NOT NULL,
+        charset        TEXT,
+        http           TEXT,                         -- JSON of HttpInfo, or NULL
+        parsed         TEXT NOT NULL,                -- JSON of the Programme
+        parser_version TEXT NOT NULL,
+        parsed_at      TEXT NOT NULL,
+        etag           TEXT,
+        last_modified  TEXT,
+        UNIQUE (page_id, number)
+    );
+    -- One row per run of identical outcomes: 100 unchanged checks update one row.
+    CREATE TABLE checks (
+        id          INTEGER PRIMARY KEY,
+        page_id     INTEGER NOT NULL REFERENCES pages(id),
+        outcome     TEXT NOT NULL CHECK (outcome IN ('snapshot', 'unchanged', 'not_modified', 'failed')),
+        first_at    TEXT NOT NULL,
+        last_at     TEXT NOT NULL,
+        count       INTEGER NOT NULL DEFAULT 1,
+        snapshot_id INTEGER REFERENCES snapshots(id),
+        error       TEXT
+    );
+    CREATE INDEX checks_page ON checks (page_id, id);
+    CREATE TABLE events (
+        id          INTEGER PRIMARY KEY,
+        snapshot_id INTEGER NOT NULL REFERENCES snapshots(id),
+        position    INTEGER NOT NULL,
+        session_id  TEXT NOT NULL,
+        kind        TEXT NOT NULL,
+        cosmetic    INTEGER NOT NULL,
+        data        TEXT NOT NULL                    -- JSON of the ChangeEvent
+    );
+    CREATE INDEX events_snapshot ON events (snapshot_id, position);
+    -- One row per (alert, target). idem_key = hash(page, session, kind, new value).
+    CREATE TABLE outbox (
+        id            INTEGER PRIMARY KEY,
+        idem_key      TEXT NOT NULL,
+        target        TEXT NOT NULL,                 -- Apprise URL
+        page_id       INTEGER NOT NULL REFERENCES pages(id),
+        snapshot_id   INTEGER NOT NULL REFERENCES snapshots(id),
+        kind          TEXT NOT NULL,
+        session_id    TEXT NOT NULL,
+        language      TEXT NOT NULL,
+        subject       TEXT NOT NULL,
+        body          TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        attempts      INTEGER NOT NULL DEFAULT 0,
+        next_try_at   TEXT,
+        last_error    TEXT,
+        claimed_by    TEXT,                          -- set while sending; left set if the sender died
+        claimed_until TEXT,
+        delivered_at  TEXT,
+        UNIQUE (idem_key, target)
+    );
+    CREATE INDEX outbox_pending ON outbox (delivered_at, next_try_at);
+    """,
+]

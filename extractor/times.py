@@ -1,0 +1,122 @@
+"""Time slots in the many ways pages write them: 13h30-14h45, 1:30–2:45 p.m., de 9 h à 10 h 15, Noon–1 p.m."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extractor.lexicon import lexicon
+
+
+@dataclass(frozen=True)
+class SlotMatch:
+    start: str | None
+    end: str | None
+    raw: str
+    rest: str  # what the line says besides the time (a title, often)
+    problem: str | None = None  # set when the range is impossible; start/end then cleared or partial
+
+
+_AMPM = r"(?P<{n}ap>[aApP]\.?\s?[mM]\.?)(?![\w])"
+
+
+def _time(n: str, dotted: bool) -> str:
+    lex = lexicon()
+    words = "|".join(re.escape(w) for w in (*lex.noon, *lex.midnight))
+    dot = rf"|\.(?P<{n}m3>[0-5]\d)(?!\d)" if dotted else ""
+    return (
+        rf"(?:(?P<{n}word>{words})\b|"
+        rf"(?P<{n}h>[01]?\d|2[0-3])(?:\s?[hH]\s?(?P<{n}m1>[0-5]\d)?(?![\d])|\s?:\s?(?P<{n}m2>[0-5]\d){dot})"
+        rf"(?:\s?{_AMPM.format(n=n)})?"
+        rf"|(?P<{n}h2>1[0-2]|0?\d)\s?{_AMPM.format(n=n + '2')})"
+    )
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    sep_words = "|".join(re.escape(w) for w in sorted(lex.range_words, key=len, reverse=True))
+    from_words = "|".join(re.escape(w) for w in lex.from_words)
+    sep = rf"\s*(?:[-–—‑>]+|(?:{sep_words})\b)\s*"
+    bullet = r"^[\s\-–•*·▪►|]*"
+    rng = rf"(?:(?:{from_words})\s+)?(?P<range>{_time('a', True)}(?:{sep}{_time('b', True)})?)"
+    lead = re.compile(rf"{bullet}(?:[Dd]e\s+|[Ff]rom\s+)?{rng[rng.index('(?P<range>'):]}", re.I)
+    lead_from = re.compile(rf"{bullet}{rng}", re.I)
+    trailing = re.compile(rf"\((?P<range>{_time('a', True)}(?:{sep}{_time('b', True)})?)\)\s*$", re.I)
+    return lead, lead_from, trailing
+
+
+_REST_SEPARATORS = re.compile(r"^[\s:–—\-|•·.,>]+")
+
+
+def match_slot(line: str) -> SlotMatch | None:
+    """A time (range) at the start of the line, or in parentheses at its end: `Accueil (10h – 10h20)`."""
+    lead, lead_from, trailing = _patterns()
+    m = lead_from.match(line) or lead.match(line)
+    if m:
+        rest = _REST_SEPARATORS.sub("", line[m.end() :]).strip()
+        if rest and rest[0].isdigit():
+            return None  # "2025 …", "19 novembre": a number that is not a time
+        raw = line[m.start("range") : m.end()].strip() if not line[: m.start("range")].strip(" -–•*·▪►|") \
+            else line[: m.end()].strip(" -–•*·▪►|")
+        return _build(m, raw.strip(), rest)
+    m = trailing.search(line)
+    if m and m.start() > 0:
+        return _build(m, m.group("range").strip(), line[: m.start()].strip(" -–:"))
+    return None
+
+
+def _build(m: re.Match[str], raw: str, rest: str) -> SlotMatch | None:
+    start = _clock(m, "a")
+    end = _clock(m, "b") if m.group("bh") or m.group("bword") or m.group("bh2") else None
+    if start is None:
+        return None
+    h1, m1, ap1 = start
+    if end is None:
+        if ap1 is None and _is_dotted(m, "a"):
+            return None  # "2.105" and friends: a dotted number alone is not a time
+        return SlotMatch(_fmt(h1, m1, ap1), None, raw, rest)
+    h2, m2, ap2 = end
+    if ap1 is None and ap2 is not None:
+        # "1:30–2:45 p.m.": the meridiem written once covers both ends, unless that inverts the range.
+        ap1 = ap2 if _to24(h1, ap2) * 60 + m1 <= _to24(h2, ap2) * 60 + m2 else "am"
+    s, e = _fmt(h1, m1, ap1), _fmt(h2, m2, ap2)
+    if e <= s:
+        return SlotMatch(s, None, raw, rest, problem=f"end {e} is not after start {s}")
+    return SlotMatch(s, e, raw, rest)
+
+
+def _is_dotted(m: re.Match[str], n: str) -> bool:
+    return bool(m.group(f"{n}m3"))
+
+
+def _clock(m: re.Match[str], n: str) -> tuple[int, int, str | None] | None:
+    word = m.group(f"{n}word")
+    if word:
+        return (0, 0, "am") if word.lower() in lexicon().midnight else (12, 0, "pm")
+    if m.group(f"{n}h2"):
+        return int(m.group(f"{n}h2")), 0, _meridiem(m.group(f"{n}2ap"))
+    hour = m.group(f"{n}h")
+    if hour is None:
+        return None
+    minute = m.group(f"{n}m1") or m.group(f"{n}m2") or m.group(f"{n}m3") or "0"
+    return int(hour), int(minute), _meridiem(m.group(f"{n}ap"))
+
+
+def _meridiem(text: str | None) -> str | None:
+    if not text:
+        return None
+    return "pm" if text.strip().lower().startswith("p") else "am"
+
+
+def _to24(hour: int, ap: str | None) -> int:
+    if ap == "pm" and hour < 12:
+        return hour + 12
+    if ap == "am" and hour == 12:
+        return 0
+    return hour
+
+
+def _fmt(hour: int, minute: int, ap: str | None) -> str:
+    return f"{_to24(hour, ap):02d}:{minute:02d}"
