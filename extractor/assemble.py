@@ -52,6 +52,21 @@ class Assembler:
 
     def finish(self) -> tuple[list[Session], list[Warning]]:
         self._close_slot()
+        kept = []
+        for draft in self.sessions:
+            draft.confidence = _confidence(draft)
+            if draft.confidence >= MIN_CONFIDENCE:
+                kept.append(draft)
+            else:
+                self.warnings.append(Warning(where=draft.where, text=draft.title[:200],
+                                             reason="line not understood (no time, room, speaker or description)"))
+        if kept and not any(d.slot.start or d.confidence >= PROGRAMME_CONFIDENCE for d in kept):
+            kept = []  # a few titled paragraphs are not a programme
+        self.sessions = kept
+        self.warnings.extend(
+            Warning(where=d.where, text=d.title[:200], reason=f"low confidence ({d.confidence:.2f})")
+            for d in kept if d.confidence < WARN_CONFIDENCE
+        )
         ids = unique_ids(d.title for d in self.sessions)
         sessions = [
             Session(id=i, slot=d.slot, format=d.format, title=d.title, room=d.room, speakers=d.speakers,
@@ -158,9 +173,10 @@ class Assembler:
         self.slot = slot
         self._open(row.title, block)
         assert self.current is not None
-        self.current.format = row.format or self.current.format
-        self.current.room = room_of(row.room) or (Room(name=row.room, provisional=False, raw=row.room)
-                                                  if row.room else None)
+        # A row titled "Pause" is a session of that format.
+        self.current.format = row.format or format_label(row.title) or self.current.format
+        if row.room:
+            self.current.room = room_of(row.room) or Room(name=row.room, provisional=False, raw=row.room)
         for line in row.speakers:
             for part in split_speakers(line):
                 self.current.speakers.append(parse_speaker(part))
@@ -222,3 +238,28 @@ class Assembler:
 
 def _finish_description(desc: Description | None) -> Description | None:
     return desc
+
+
+# Evidence that a titled line is a session, and how much each kind weighs.
+MIN_CONFIDENCE = 0.3
+WARN_CONFIDENCE = 0.5
+PROGRAMME_CONFIDENCE = 0.7
+
+
+def _confidence(draft: _Draft) -> float:
+    score = 0.1
+    if draft.slot.start:
+        score += 0.4
+    if draft.slot.day:
+        score += 0.1
+    if draft.format:
+        score += 0.2
+    if draft.room:
+        score += 0.2
+    if draft.speakers:
+        score += 0.25
+    if draft.description:
+        score += 0.25
+    if len(draft.title) > 180:
+        score -= 0.2  # very long titles are often prose we misread
+    return max(0.0, min(1.0, score))

@@ -114,8 +114,12 @@ def room_of(text: str) -> Room | None:
         return Room(name=value, provisional=False, raw=text)
     if lex.room_word_re.match(text) and len(text.split()) <= 6 and not _SENTENCE_END.search(text.rstrip(".")):
         rest = lex.room_word_re.sub("", text, count=1).strip()
-        # "Salle 2.105", "Auditorium Jean-Coutu", "Great Hall": a room word then a short name or number.
-        if not rest or rest[0].isdigit() or rest[0].isupper() or rest[0] in "-–#(":
+        # "Salle 2.105", "Auditorium Jean-Coutu", "Agora du pavillon Desjardins": a room word, then a
+        # name or number (particles allowed before it), not a phrase in lowercase.
+        words = rest.split()
+        while words and words[0].lower() in lex.particles:
+            words = words[1:]
+        if not rest or (words and any(w[0].isdigit() or w[0].isupper() or w[0] in "-–#(" for w in words)):
             return Room(name=text, provisional=False, raw=text)
     return None
 

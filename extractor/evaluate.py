@@ -228,11 +228,15 @@ def match_sessions(
 
 
 def _slot_agreement(exp: Mapping[str, Any], pred: Mapping[str, Any]) -> float:
+    """How many of day, start, end and room agree: tells apart same-titled parallel sessions."""
     e_slot, p_slot = exp.get("slot") or {}, pred.get("slot") or {}
     agree = 0.0
     for key in ("day", "start", "end"):
         if e_slot.get(key) and e_slot.get(key) == p_slot.get(key):
             agree += 1.0
+    e_room = normalise((exp.get("room") or {}).get("name"))
+    if e_room and e_room == normalise((pred.get("room") or {}).get("name")):
+        agree += 1.0
     return agree
 
 

@@ -371,8 +371,14 @@ def _causes(exc: BaseException) -> Iterator[BaseException]:
 def _is_timeout(exc: BaseException) -> bool:
     import urllib3.exceptions
 
-    kinds = (socket.timeout, TimeoutError, urllib3.exceptions.TimeoutError)
-    return any(isinstance(cause, kinds) for cause in _causes(exc))
+    # urllib3's NewConnectionError subclasses ConnectTimeoutError for history's sake: a refused
+    # connection is not a timeout, so only exact timeout types count.
+    for cause in _causes(exc):
+        if isinstance(cause, socket.timeout | urllib3.exceptions.ReadTimeoutError):
+            return True
+        if type(cause) is urllib3.exceptions.ConnectTimeoutError:
+            return True
+    return False
 
 
 def _reason(exc: BaseException) -> str:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 LEASE = timedelta(minutes=5)  # longer than any Apprise send; after it a claim is in doubt
 
 _COLUMNS = ("o.id, p.key, o.idem_key, o.target, o.kind, o.session_id, o.language, o.subject, o.body, "
-            "o.created_at, o.attempts, o.next_try_at, o.last_error, o.claimed_by, o.claimed_until, o.delivered_at")
+            "o.created_at, o.attempts, o.next_try_at, o.last_error, o.claimed_by, o.claimed_until, "
+            "o.delivered_at")
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,8 @@ class Store:
                             "VALUES (?, ?, ?, ?, ?, ?)", (page_id, outcome, now, now, snapshot_id, error))
 
     def record_unchanged(self, page_key: str, *, not_modified: bool = False, etag: str | None = None,
-                         last_modified: str | None = None, now: datetime | None = None) -> SnapshotInfo | None:
+                         last_modified: str | None = None,
+                         now: datetime | None = None) -> SnapshotInfo | None:
         """A check that found the stored copy current: only a checked-at time, no snapshot."""
         stamp = timestamp(now)
         with self.transaction() as db:
@@ -255,8 +256,8 @@ class Store:
                 return Recorded("unchanged", previous, [], [])
             events, alerts = plan(self.programme(previous.id) if previous else None, programme)
             cursor = db.execute(
-                "INSERT INTO snapshots (page_id, number, retrieved_at, sha256, raw, raw_size, location, charset, "
-                "http, parsed, parser_version, parsed_at, etag, last_modified) "
+                "INSERT INTO snapshots (page_id, number, retrieved_at, sha256, raw, raw_size, location, "
+                "charset, http, parsed, parser_version, parsed_at, etag, last_modified) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (page_id, previous.number + 1 if previous else 1, timestamp(raw.retrieved_at), sha,
                  zlib.compress(raw.data, 6), len(raw.data), raw.location, raw.charset,
@@ -277,9 +278,10 @@ class Store:
 
     def _insert_events(self, snapshot_id: int, events: list[ChangeEvent]) -> None:
         self.db.executemany(
-            "INSERT INTO events (snapshot_id, position, session_id, kind, cosmetic, data) VALUES (?, ?, ?, ?, ?, ?)",
-            [(snapshot_id, i, e.session_id, e.kind, int(e.cosmetic), json.dumps(e.to_dict(), ensure_ascii=False))
-             for i, e in enumerate(events)])
+            "INSERT INTO events (snapshot_id, position, session_id, kind, cosmetic, data) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(snapshot_id, i, e.session_id, e.kind, int(e.cosmetic),
+              json.dumps(e.to_dict(), ensure_ascii=False)) for i, e in enumerate(events)])
 
     def latest(self, page_key: str) -> SnapshotInfo | None:
         snaps = self.snapshots(page_key, newest_first=True, limit=1)

@@ -5,38 +5,62 @@ from __future__ import annotations
 import argparse
 import sys
 
+from extractor.cli.http_options import add_http_arguments
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "parse",
         help="parse pages (paths, '-' for stdin, or URLs) and print their records",
-        description="One source: one JSON document. Several: one JSON document per line.",
+        description="One source: one JSON document. Several: one JSON document per line. "
+        "A source that fails is reported on stderr and the others are still printed.",
     )
     p.add_argument("sources", nargs="+", metavar="SOURCE")
     p.add_argument("--format", choices=["json", "jsonl", "csv"], default="json",
                    help="json: the Programme document; jsonl: one session per line; csv: one row per session")
     p.add_argument("--lang", choices=["auto", "fr", "en"], default="auto", help="page language (default: detect)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="day to use when the page names none")
+    add_http_arguments(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from extractor import export
+    from extractor.errors import ExtractorError
     from extractor.options import ParseOptions
     from extractor.pipeline import parse_source
 
     options = ParseOptions.from_cli(lang=args.lang, date=args.date)
-    programmes = [parse_source(source, options=options) for source in args.sources]
+    fetch_options = fetch_options_from(args)
     out = sys.stdout
-    if args.format == "json":
-        if len(programmes) == 1:
-            out.write(export.to_json(programmes[0]) + "\n")
-        else:
-            for programme in programmes:
-                out.write(export.to_json(programme, indent=None) + "\n")
-    elif args.format == "jsonl":
-        for programme in programmes:
+    status = 0
+    programmes = []
+    for source in args.sources:
+        try:
+            programme = parse_source(source, options=options, **fetch_options)
+        except ExtractorError as exc:
+            if len(args.sources) == 1:
+                raise
+            print(f"extractor: error: {exc}", file=sys.stderr)
+            status = max(status, exc.exit_code)
+            continue
+        if args.format == "json":
+            single = len(args.sources) == 1
+            out.write(export.to_json(programme, indent=2 if single else None) + "\n")
+        elif args.format == "jsonl":
             export.write_jsonl(programme, out)
-    else:
+        else:
+            programmes.append(programme)
+    if args.format == "csv":
         export.write_csv(programmes, out)
-    return 0
+    return status
+
+
+def fetch_options_from(args: argparse.Namespace) -> dict[str, object]:
+    """HTTP options some commands add (timeout, user agent, robots); empty for plain files."""
+    options: dict[str, object] = {}
+    for name in ("timeout", "user_agent", "ignore_robots"):
+        value = getattr(args, name, None)
+        if value not in (None, False):
+            options[name] = value
+    return options

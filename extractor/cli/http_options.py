@@ -1,0 +1,29 @@
+"""The HTTP options shared by commands that take a SOURCE (parse, check, diff, watch).
+
+Defaults are not set here (None / False) so that only what the user gave is passed on,
+and extractor.fetch's defaults stay the single source of truth.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_http_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("HTTP (for http:// and https:// sources)")
+    group.add_argument("--timeout", type=_positive_seconds, metavar="SECONDS",
+                       help="connect and read timeout (default: 20)")
+    group.add_argument("--user-agent", metavar="TEXT",
+                       help="User-Agent to send (default: extractor/VERSION (+project URL))")
+    group.add_argument("--ignore-robots", action="store_true",
+                       help="do not read robots.txt: only for sites you own or may crawl")
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 3600 seconds, not {text}")
+    return value

@@ -1,0 +1,125 @@
+"""`check`: fetch a page; if it changed, store a snapshot, diff it with the previous one, queue alerts; send.
+
+The order matters for the promises of GUIDE §6: the snapshot, its events and its outbox rows
+are written in one transaction before anything is sent, so a crash at any point leaves
+either nothing or a complete, deliverable outbox that the next check (or `alerts --retry`)
+sends.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from extractor.alerts import (
+    Alert,
+    Delivery,
+    alert_kinds,
+    check_targets,
+    deliver_pending,
+    outbox_rows,
+    plan_alerts,
+)
+from extractor.diff import ChangeEvent, diff
+from extractor.errors import ExtractorError, InputError
+from extractor.models import Programme
+from extractor.options import ParseOptions
+from extractor.sources import is_url, read_source
+from extractor.store import SnapshotInfo, Store
+
+
+@dataclass
+class CheckResult:
+    page: str
+    status: str  # "first", "changed", "unchanged" or "not_modified"
+    snapshot: SnapshotInfo | None
+    changes: list[ChangeEvent] = field(default_factory=list)
+    alerts: list[Alert] = field(default_factory=list)
+    deliveries: list[Delivery] = field(default_factory=list)
+
+    @property
+    def alerted(self) -> bool:
+        return bool(self.alerts)
+
+    def to_dict(self) -> dict[str, Any]:
+        snap = self.snapshot
+        return {
+            "page": self.page,
+            "status": self.status,
+            "snapshot": None if snap is None else {
+                "number": snap.number, "ref": snap.ref, "sha256": snap.sha256,
+                "retrieved_at": snap.retrieved_at, "new": self.status in ("first", "changed"),
+            },
+            "changes": [c.to_dict() for c in self.changes],
+            "alerts": [{"kind": a.event.kind, "session_id": a.event.session_id, "title": a.event.title,
+                        "language": a.language, "subject": a.subject, "body": a.body} for a in self.alerts],
+            "deliveries": [{"kind": d.kind, "session_id": d.session_id, "target": d.target, "ok": d.ok,
+                            "error": d.error} for d in self.deliveries],
+        }
+
+
+def page_key_for(source: str, page_key: str | None = None) -> str:
+    """The URL, the absolute path of a file, or the caller's own key."""
+    if page_key:
+        return page_key
+    if source == "-":
+        raise InputError("a page read from stdin needs a key: --page KEY")
+    if is_url(source):
+        return source
+    return str(Path(source).resolve())
+
+
+def parser_version() -> str:
+    from extractor import __version__, pipeline
+
+    return str(getattr(pipeline, "PARSER_VERSION", __version__))
+
+
+def check(source: str, *, store: Store, page_key: str | None = None, notify: Iterable[str] = (),
+          alert_on: set[str] | None = None, options: ParseOptions | None = None,
+          fetch_options: dict[str, Any] | None = None, now: datetime | None = None) -> CheckResult:
+    from extractor.pipeline import parse_page
+
+    key = page_key_for(source, page_key)
+    kinds = alert_kinds(alert_on)
+    targets = check_targets(notify) if notify else []
+    fetch_options = dict(fetch_options or {})
+    if is_url(source) and "validators" not in fetch_options:
+        fetch_options["validators"] = store.validators(key)
+    try:
+        raw = read_source(source, **fetch_options)
+        unchanged = raw.not_modified or store.latest_sha(key) == hashlib.sha256(raw.data).hexdigest()
+        programme = None if unchanged else parse_page(raw, options)
+    except ExtractorError as exc:
+        store.record_failure(key, str(exc), now)
+        raise
+    http = raw.http
+    if programme is None:
+        # Same bytes (or HTTP 304): nothing to parse or diff; only the checked-at time moves.
+        latest = store.record_unchanged(key, not_modified=raw.not_modified, now=now,
+                                        etag=http.etag if http else None,
+                                        last_modified=http.last_modified if http else None)
+        status = "not_modified" if raw.not_modified else "unchanged"
+        return CheckResult(key, status, latest, deliveries=deliver_pending(store, now=now))
+
+    planned: list[Alert] = []
+
+    def plan(previous: Programme | None, current: Programme) -> tuple[list[ChangeEvent], list[Any]]:
+        # Runs inside the store's transaction, against the latest snapshot as of that moment.
+        planned.clear()
+        if previous is None:
+            return [], []  # a first snapshot is a baseline, not news
+        events = diff(previous, current, page=key)
+        planned.extend(plan_alerts(events, current.language, kinds, link=current.source.location))
+        return events, outbox_rows(planned, targets)
+
+    recorded = store.record_snapshot(key, raw, programme, parser_version(), plan, now)
+    if recorded.status == "unchanged":
+        planned.clear()
+    result = CheckResult(key, recorded.status, recorded.snapshot, recorded.events, list(planned))
+    result.deliveries = deliver_pending(store, now=now)
+    return result
