@@ -16,7 +16,22 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $@
 
 demo: $(STAMP)
-	@$(BIN)/python -m extractor.demo
+	@# The parser: every bundled sample page as a readable digest (JSON: drop --format).
+	@echo "\$$ extractor parse --format summary samples/*.txt samples/*.html"
+	@$(BIN)/extractor parse --format summary samples/*.txt samples/*.html
+	@# Snapshots, diffs and alerts: `check` each version of samples/series into a throwaway store.
+	@# No --notify: the alerts that would be sent are printed; nothing touches the network.
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; store="$$tmp/demo.sqlite"; \
+	export NO_COLOR=1; \
+	for f in samples/series/*.txt; do \
+		echo; echo "\$$ extractor check $$f --page demo"; \
+		$(BIN)/extractor check "$$f" --store "$$store" --page demo; \
+	done; \
+	echo; echo "\$$ extractor check samples/series/08-session-cancelled.txt --page demo   # again"; \
+	$(BIN)/extractor check samples/series/08-session-cancelled.txt --store "$$store" --page demo; \
+	echo; echo "\$$ extractor history demo"; $(BIN)/extractor history demo --store "$$store"; \
+	echo; echo "\$$ extractor diff demo@1 demo@latest --markdown"; \
+	$(BIN)/extractor diff demo@1 demo@latest --store "$$store" --markdown || [ $$? -eq 1 ]
 
 test: $(STAMP)
 	$(BIN)/ruff check .

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.errors import InputError
+from extractor.errors import ExtractorError, InputError
 from extractor.evaluate import FIELDS, Counts, PageScore, evaluate, overall, total
 from extractor.models import Programme
 
@@ -57,7 +57,18 @@ class CorpusReport:
 
     @property
     def crashes(self) -> list[PageScore]:
-        return [page for page in self.pages if page.error]
+        """Pages whose parse raised something other than an ExtractorError."""
+        return [page for page in self.pages if page.crashed]
+
+    @property
+    def failures(self) -> list[PageScore]:
+        """Pages the parser refused with an ExtractorError (e.g. no programme found)."""
+        return [page for page in self.pages if page.error and not page.crashed]
+
+    def by_layout(self) -> dict[str, dict[str, Counts]]:
+        """Field totals per layout family (pages whose labels name one), sorted by name."""
+        layouts = sorted({page.layout for page in self.pages if page.layout})
+        return {name: total(p for p in self.pages if p.layout == name) for name in layouts}
 
     def as_dict(self, with_mismatches: bool = False) -> dict[str, Any]:
         totals = self.totals
@@ -65,7 +76,16 @@ class CorpusReport:
             "pages": [page.as_dict(with_mismatches) for page in self.pages],
             "totals": {name: counts.as_dict() for name, counts in totals.items()},
             "overall": overall(totals).as_dict(),
+            "layouts": {
+                name: {
+                    "pages": sum(1 for p in self.pages if p.layout == name),
+                    "overall": overall(counts).as_dict(),
+                    "fields": {field: c.as_dict() for field, c in counts.items()},
+                }
+                for name, counts in self.by_layout().items()
+            },
             "crashes": len(self.crashes),
+            "failures": len(self.failures),
             "seconds": round(self.seconds, 3),
         }
 
@@ -105,13 +125,16 @@ def evaluate_pages(pages: Iterable[LabelledPage], parser: Parser | None = None) 
         try:
             programme: Programme | None = parse(labelled.page.read_bytes(), str(labelled.page))
             error = None
-        except Exception as exc:  # one failing page must not stop the others
-            programme = None
+            crashed = False
+        except ExtractorError as exc:  # a clean refusal ("no programme found"): scored as empty
+            programme, error, crashed = None, f"{type(exc).__name__}: {exc}", False
+        except Exception as exc:  # a crash; one failing page must not stop the others
             last = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
             where = f" at {Path(last[0].filename).name}:{last[0].lineno}" if last else ""
-            error = f"{type(exc).__name__}: {exc}{where}"
+            programme, error, crashed = None, f"{type(exc).__name__}: {exc}{where}", True
         score = evaluate(programme, labelled.expected, name=labelled.name)
         score.error = error
+        score.crashed = crashed
         report.pages.append(score)
     report.seconds = time.perf_counter() - started
     return report
@@ -130,7 +153,7 @@ def render_table(report: CorpusReport) -> str:
         cells = " ".join(f"{_pct(page.fields[f].f1):>6}" for f in FIELDS)
         line = f"{page.name:<{name_width}} {page.expected_sessions:>4} {page.predicted_sessions:>4} {cells}"
         if page.error:
-            line += f"  CRASH {page.error}"
+            line += f"  {'CRASH' if page.crashed else 'FAILED'} {page.error}"
         lines.append(line)
     totals = report.totals
     lines.append("-" * len(head))
@@ -141,10 +164,19 @@ def render_table(report: CorpusReport) -> str:
         lines.append(f"{label:<{name_width}} {exp:>4} {got:>4} {cells}")
     labels = " ".join(f"{totals[f].labels:>6}" for f in FIELDS)
     lines.append(f"{'labels':<{name_width}} {'':>4} {'':>4} {labels}")
+    layouts = report.by_layout()
+    if layouts:
+        lines.append("-" * len(head))
+        for name, counts in layouts.items():
+            pages = sum(1 for p in report.pages if p.layout == name)
+            cells = " ".join(f"{_pct(counts[f].f1):>6}" for f in FIELDS)
+            label = f"F1 {name}"[:name_width]
+            lines.append(f"{label:<{name_width}} {pages:>3}p {_pct(overall(counts).f1):>4} {cells}")
     all_fields = overall(totals)
     lines.append(
         f"overall (all fields, micro): P {_pct(all_fields.precision)}  R {_pct(all_fields.recall)}  "
         f"F1 {_pct(all_fields.f1)}  over {len(report.pages)} pages, {len(report.crashes)} crashes, "
+        f"{len(report.failures)} refused, "
         f"{report.seconds:.2f}s"
     )
     return "\n".join(lines)

@@ -117,7 +117,8 @@ def send(target: str, subject: str, body: str) -> str | None:
 
 def backoff(attempts: int) -> timedelta:
     """Delay before the next try after `attempts` failures: 1 min, 2, 4, … up to 6 h."""
-    return min(BACKOFF_BASE * 2 ** max(attempts - 1, 0), BACKOFF_MAX)
+    doublings = min(max(attempts - 1, 0), 16)  # past 16 the cap holds anyway; no huge integers
+    return min(BACKOFF_BASE * (1 << doublings), BACKOFF_MAX)
 
 
 @dataclass(frozen=True)

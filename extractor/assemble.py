@@ -23,7 +23,7 @@ class _Draft:
     title: str
     slot: Slot
     format: str | None
-    where: str
+    block: Block | None  # where the session starts, for warnings
     room: Room | None = None
     speakers: list[Speaker] = field(default_factory=list)
     description: Description | None = None
@@ -58,13 +58,13 @@ class Assembler:
             if draft.confidence >= MIN_CONFIDENCE:
                 kept.append(draft)
             else:
-                self.warnings.append(Warning(where=draft.where, text=draft.title[:200],
+                self.warnings.append(Warning(where=_where(draft), text=draft.title[:200],
                                              reason="line not understood (no time, room, speaker or description)"))
         if kept and not any(d.slot.start or d.confidence >= PROGRAMME_CONFIDENCE for d in kept):
             kept = []  # a few titled paragraphs are not a programme
         self.sessions = kept
         self.warnings.extend(
-            Warning(where=d.where, text=d.title[:200], reason=f"low confidence ({d.confidence:.2f})")
+            Warning(where=_where(d), text=d.title[:200], reason=f"low confidence ({d.confidence:.2f})")
             for d in kept if d.confidence < WARN_CONFIDENCE
         )
         ids = unique_ids(d.title for d in self.sessions)
@@ -199,7 +199,7 @@ class Assembler:
     def _open(self, title: str, block: Block) -> None:
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
-        self.current = _Draft(title=title, slot=slot, format=self.format, where=block.where,
+        self.current = _Draft(title=title, slot=slot, format=self.format, block=block,
                               room=self.slot_room)
         self.format_used = True
 
@@ -213,7 +213,7 @@ class Assembler:
         if self.format and not self.format_used:
             # "Pause", "Dîner": a slot holding only its format is a session of that name.
             self.current = _Draft(title=self.format, slot=self.slot or Slot(day=self._day_iso()),
-                                  format=self.format, where="", room=self.slot_room)
+                                  format=self.format, block=None, room=self.slot_room)
             self._close()
         self.format = None
         self.format_used = True
@@ -234,6 +234,10 @@ class Assembler:
 
     def _warn(self, block: Block, reason: str) -> None:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
+
+
+def _where(draft: _Draft) -> str:
+    return draft.block.where if draft.block else "slot"
 
 
 def _finish_description(desc: Description | None) -> Description | None:

@@ -1,13 +1,15 @@
 """HTML or text -> ordered text blocks (one per visual line) with layout hints.
 
-The HTML tree is walked once with lxml's iterwalk; page chrome (scripts, styles, navigation,
-site header/footer, Wix's scroll landmarks) is skipped as whole subtrees.
+HTML: page chrome (scripts, styles, navigation, site header/footer, Wix's scroll landmarks) is
+removed from the tree, data tables become row blocks, then every remaining text node is read in
+document order with one XPath; a line ends where the nearest block-level ancestor changes or at a
+<br>. Working on text nodes rather than on every element's start and end keeps this near lxml's
+own speed.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree, html
@@ -16,32 +18,39 @@ from extractor.text import norm
 
 MAX_BLOCKS = 200_000  # a page with more lines than this is not a programme we can read in time
 
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "nav", "head", "iframe",
-                        "object", "canvas", "select", "button", "form", "math"})
-_CHROME_TAGS = frozenset({"header", "footer", "aside"})
-_LANDMARK_IDS = frozenset({"SCROLL_TO_TOP", "SCROLL_TO_BOTTOM", "WIX_ADS", "SITE_HEADER", "SITE_FOOTER"})
-_LANDMARK_LABELS = frozenset({"top of page", "bottom of page", "haut de page", "bas de page"})
-_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
+_SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "head", "iframe", "object",
+              "canvas", "select", "button", "math", "title")
 _BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
     "h4", "h5", "h6", "table", "tr", "td", "th", "thead", "tbody", "caption", "blockquote", "pre",
-    "figure", "figcaption", "address", "details", "summary", "body", "hr", "fieldset", "center",
+    "figure", "figcaption", "address", "details", "summary", "body", "html", "hr", "fieldset", "center",
+    "form", "header", "footer", "aside", "x-rows",
 })
+_BOLD_TAGS = frozenset({"b", "strong"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _SEPARATOR_TEXT = re.compile(r"^[\s\u00a0\u200b\u202f\ufeff]*$")
+_NODES = etree.XPath("//body//text() | //body//br | //body//x-rows")
+_ROWS_TAG = "x-rows"  # placeholder left where a data table was turned into row blocks
 TEXT_CHROME = frozenset({"top of page", "bottom of page"})
 
 
 @dataclass(slots=True)
 class Block:
     text: str
-    where: str
+    origin: str | html.HtmlElement  # "line 12", or the element the line came from
     heading: int = 0  # 1–6 inside <h1>…<h6>
     bold: bool = False
     separator: bool = False  # an empty or no-break-space paragraph
     cells: tuple[str, ...] | None = None  # a table row, one string per cell
     header: bool = False  # a table header row
+
+    @property
+    def where(self) -> str:
+        """Where the block came from: its line number, or its element's path (computed on demand)."""
+        if isinstance(self.origin, str):
+            return self.origin
+        return self.origin.getroottree().getpath(self.origin)
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -50,7 +59,7 @@ def text_blocks(text: str) -> list[Block]:
         clean = norm(line)
         if clean.lower() in TEXT_CHROME:
             continue
-        blocks.append(Block(text=clean, where=f"line {number}", separator=not clean))
+        blocks.append(Block(text=clean, origin=f"line {number}", separator=not clean))
         if len(blocks) > MAX_BLOCKS:
             break
     return blocks
@@ -66,90 +75,98 @@ def parse_html(text: str) -> html.HtmlElement:
 
 
 def html_blocks(root: html.HtmlElement) -> list[Block]:
-    return list(_HtmlWalker(root).blocks())
+    """Lines of the page's content. Consumes the tree: chrome and data tables are removed from it."""
+    tables = _strip_chrome_and_tables(root)
+    lines = _Lines()
+    for node in _NODES(root):
+        if isinstance(node, str):
+            lines.add(node)  # type: ignore[arg-type]
+        elif node.tag == "br":
+            lines.flush()
+        else:  # a data table's place
+            lines.flush()
+            lines.out.extend(tables[int(node.get("n"))])
+        if len(lines.out) > MAX_BLOCKS:
+            break
+    lines.flush()
+    return lines.out
 
 
-class _HtmlWalker:
-    def __init__(self, root: html.HtmlElement) -> None:
-        self.root = root
+class _Lines:
+    """Gathers text nodes into lines: a new line whenever the block-level container changes."""
+
+    def __init__(self) -> None:
         self.out: list[Block] = []
-        self.buf: list[tuple[str, bool]] = []
+        self.buf: list[str] = []
+        self.bold_chars = 0
+        self.block: html.HtmlElement | None = None
         self.heading = 0
-        self.bold_depth = 0
-        self.where_stack: list[str] = []
 
-    def blocks(self) -> Iterator[Block]:
-        walker = etree.iterwalk(self.root, events=("start", "end"))
-        bold_elements: set[int] = set()
-        skipped: set[int] = set()
-        for event, el in walker:
-            tag = el.tag if isinstance(el.tag, str) else ""
-            if event == "start":
-                if _is_chrome(el, tag):
-                    walker.skip_subtree()
-                    skipped.add(id(el))
-                    continue
-                if tag == "table" and _is_data_table(el):
-                    self._flush()
-                    self._table(el)
-                    walker.skip_subtree()
-                    skipped.add(id(el))
-                    continue
-                if tag in _BLOCK_TAGS or tag == "br":
-                    self._flush()
-                if tag in _HEADINGS:
-                    self.heading = _HEADINGS[tag]
-                if tag in ("b", "strong") or _BOLD_STYLE.search(el.get("style", "")):
-                    self.bold_depth += 1
-                    bold_elements.add(id(el))
-                self.where_stack.append(_label(el, tag))
-                self._text(el.text)
-            elif id(el) in skipped:
-                skipped.discard(id(el))
-                self._text(el.tail)
-            else:
-                if tag in _BLOCK_TAGS:
-                    self._flush()
-                self.where_stack.pop()
-                if tag in _HEADINGS:
-                    self.heading = 0
-                if id(el) in bold_elements:
-                    self.bold_depth -= 1
-                    bold_elements.discard(id(el))
-                self._text(el.tail)
-            if len(self.out) > MAX_BLOCKS:
-                break
-        self._flush()
-        return iter(self.out)
+    def add(self, node: etree._ElementUnicodeResult) -> None:
+        element = node.getparent()
+        if element is None:
+            return
+        container = element.getparent() if node.is_tail else element
+        bold = False
+        while container is not None and container.tag not in _BLOCK_TAGS:
+            if container.tag in _BOLD_TAGS or (container.tag == "span" and _is_bold_style(container)):
+                bold = True
+            container = container.getparent()
+        if container is not self.block:
+            self.flush()
+            self.block = container
+            self.heading = _HEADINGS.get(container.tag, 0) if container is not None else 0
+        self.buf.append(node)
+        if bold:
+            self.bold_chars += len(node)
 
-    def _text(self, text: str | None) -> None:
-        if text:
-            self.buf.append((text, self.bold_depth > 0))
-
-    def _flush(self) -> None:
+    def flush(self) -> None:
         if not self.buf:
             return
-        raw = "".join(text for text, _ in self.buf)
-        bold_chars = sum(len(text.strip()) for text, bold in self.buf if bold)
-        self.buf = []
-        where = " > ".join(s for s in self.where_stack[-3:] if s) or "html"
+        raw = self.buf[0] if len(self.buf) == 1 else "".join(self.buf)
+        bold = self.bold_chars * 2 >= len(raw.strip())
+        self.buf, self.bold_chars = [], 0
+        origin = self.block if self.block is not None else "html"
         if _SEPARATOR_TEXT.match(raw):
             if "\u00a0" in raw or "\u200b" in raw:
-                self.out.append(Block(text="", where=where, separator=True))
+                self.out.append(Block(text="", origin=origin, separator=True))
             return
-        self.out.append(Block(text=norm(raw), where=where, heading=self.heading,
-                              bold=bold_chars * 2 >= len(raw.strip())))
+        self.out.append(Block(text=norm(raw), origin=origin, heading=self.heading, bold=bold))
 
-    def _table(self, table: html.HtmlElement) -> None:
-        for index, row in enumerate(table.iter("tr"), start=1):
-            cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
-            texts = tuple(_cell_text(c) for c in cells)
-            if not any(texts):
-                continue
-            header = all(c.tag == "th" for c in cells) or row.getparent().tag == "thead"
-            where = f"{_label(table, 'table')} > tr[{index}]"
-            self.out.append(Block(text=" | ".join(t for t in texts if t), where=where, cells=texts,
-                                  header=header))
+
+def _strip_chrome_and_tables(root: html.HtmlElement) -> dict[int, list[Block]]:
+    body = root.find("body")
+    if body is None:
+        body = root
+    etree.strip_elements(body, *_SKIP_TAGS, with_tail=False)  # <head> is never read: no need to free it
+    for element in _chrome_elements(root):
+        if element.getparent() is not None:
+            element.drop_tree()  # keeps its tail text
+    tables: dict[int, list[Block]] = {}
+    for table in list(body.iter("table")):
+        if _is_data_table(table):
+            tables[len(tables)] = _table_blocks(table)
+            marker = etree.Element(_ROWS_TAG, n=str(len(tables) - 1))
+            marker.tail = table.tail
+            table.getparent().replace(table, marker)
+    return tables
+
+
+def _table_blocks(table: html.HtmlElement) -> list[Block]:
+    blocks = []
+    for row in table.iter("tr"):
+        cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        texts = tuple(_cell_text(c) for c in cells)
+        if not any(texts):
+            continue
+        header = all(c.tag == "th" for c in cells) or row.getparent().tag == "thead"
+        blocks.append(Block(text=" | ".join(t for t in texts if t), origin=row, cells=texts, header=header))
+    return blocks
+
+
+def _is_bold_style(el: html.HtmlElement) -> bool:
+    style = el.get("style")
+    return bool(style) and _BOLD_STYLE.search(style) is not None
 
 
 def _cell_text(cell: html.HtmlElement) -> str:
@@ -164,14 +181,25 @@ def _cell_text(cell: html.HtmlElement) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _is_chrome(el: html.HtmlElement, tag: str) -> bool:
-    if not tag or tag in _SKIP_TAGS:
+_LANDMARK_IDS = frozenset({"SCROLL_TO_TOP", "SCROLL_TO_BOTTOM", "WIX_ADS", "SITE_HEADER", "SITE_FOOTER"})
+_LANDMARK_LABELS = frozenset({"top of page", "bottom of page", "haut de page", "bas de page"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
+# Candidates are found in one XPath pass (C speed), then tested in Python.
+_CHROME_CANDIDATES = etree.XPath("//*[@id or @role or @hidden or @aria-hidden or @aria-label]"
+                                 " | //header | //footer | //aside")
+
+
+def _chrome_elements(root: html.HtmlElement) -> list[html.HtmlElement]:
+    return [el for el in _CHROME_CANDIDATES(root) if _is_chrome(el)]
+
+
+def _is_chrome(el: html.HtmlElement) -> bool:
+    get = el.get
+    if get("id") in _LANDMARK_IDS or (get("aria-label") or "").strip().lower() in _LANDMARK_LABELS:
         return True
-    if el.get("id") in _LANDMARK_IDS or (el.get("aria-label") or "").strip().lower() in _LANDMARK_LABELS:
+    if get("role") in _CHROME_ROLES or get("hidden") is not None or get("aria-hidden") == "true":
         return True
-    if el.get("role") in _CHROME_ROLES or el.get("hidden") is not None or el.get("aria-hidden") == "true":
-        return True
-    if tag in _CHROME_TAGS:
+    if el.tag in ("header", "footer", "aside"):
         # A site's header/footer, not an <article>'s own header (which may hold the event title).
         return not any(a.tag in ("article", "main", "section") for a in el.iterancestors())
     return False
@@ -183,11 +211,3 @@ def _is_data_table(table: html.HtmlElement) -> bool:
         return False
     rows = [r for r in table.iter("tr") if len(r) >= 2]
     return len(rows) >= 2
-
-
-def _label(el: html.HtmlElement, tag: str) -> str:
-    ident = el.get("id")
-    if ident:
-        return f"{tag}#{ident}"
-    cls = (el.get("class") or "").split()
-    return f"{tag}.{cls[0]}" if cls else tag

@@ -17,10 +17,12 @@ from extractor.dates import match_day
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room
 from extractor.speakers import looks_like_name, split_outside_parens, strip_honorifics
-from extractor.text import fold
+from extractor.text import key
 from extractor.times import SlotMatch, match_slot
 
 MAX_ROOM_CHARS = 70
+MAX_NOISE_CHARS = 40
+MAX_FORMAT_CHARS = 60
 MAX_TITLE_CHARS = 250
 _CAPS_LABEL = re.compile(r"^(?P<label>[^\W\d_a-zà-ÿ][^a-zà-ÿ:]{1,38}?)\s*:\s*$")
 _TRAILING_GROUP = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
@@ -60,8 +62,7 @@ def classify(block: Block, reference: date) -> Classified:
     if block.cells is not None:
         return Classified(Kind.ROW, block)
     lex = lexicon()
-    folded = fold(text).rstrip(" :")
-    if folded in lex.noise:
+    if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :") in lex.noise:
         return Classified(Kind.NOISE, block)
     day = match_day(text, reference)
     if day:
@@ -91,8 +92,10 @@ def classify(block: Block, reference: date) -> Classified:
 
 def format_label(text: str) -> str | None:
     """'Études de cas', 'CONFÉRENCE :', 'Keynote' -> the format as written, without its colon."""
+    if len(text) > MAX_FORMAT_CHARS:
+        return None
     bare = text.strip().rstrip(":").strip()
-    if fold(bare) in lexicon().formats:
+    if key(bare) in lexicon().formats:
         return bare
     m = _CAPS_LABEL.match(text.strip())
     if m and len(m.group("label").split()) <= 4:

@@ -8,7 +8,10 @@ from functools import cache
 
 from extractor.lexicon import lexicon
 
-MAX_HEADING_EXTRA = 18  # characters a day heading may carry besides the date ("Jour 1 – ")
+MAX_HEADING_EXTRA = 18
+_HAS_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W\d_]+")
+_ISO = re.compile(r"\d{4}-\d\d-\d\d")  # characters a day heading may carry besides the date ("Jour 1 – ")
 
 
 @cache
@@ -28,7 +31,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 def match_day(line: str, reference: date) -> tuple[date | None, str] | None:
     """If the line is a day heading, return (date or None if impossible, raw text)."""
-    if len(line) > 60:
+    if len(line) > 60 or not _HAS_DIGIT.search(line):
+        return None
+    words = _WORDS.findall(line.lower())
+    months = lexicon().months
+    if not any(w in months for w in words) and not _ISO.search(line):
         return None
     for pattern in _patterns():
         m = pattern.search(line)

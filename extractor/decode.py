@@ -79,10 +79,13 @@ def _known(name: str | None) -> str | None:
 def _detect(data: bytes, location: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
-    encoding = _known(best.encoding) if best else None
-    # Western-European pages dominate; cp1252 is the web's fallback for undeclared bytes.
-    for candidate in (encoding, "cp1252"):
+    matches = from_bytes(data[:200_000])
+    names = [m.encoding for m in matches]
+    # Our pages are Western European: when a Latin code page is among the plausible readings,
+    # take it over an exotic best guess (detectors misjudge short French text).
+    western = next((n for n in names if _known(n) in _WESTERN), None)
+    best = matches.best()
+    for candidate in (_known(western), _known(best.encoding) if best else None, "cp1252", "latin-1"):
         if candidate:
             try:
                 text = data.decode(candidate)
@@ -91,6 +94,9 @@ def _detect(data: bytes, location: str) -> tuple[str, str]:
             if _plausible(text):
                 return text, candidate
     raise InputError(f"{location}: cannot decode the text (unknown encoding)")
+
+
+_WESTERN = frozenset({"cp1252", "iso8859-15", "mac-roman", "cp850"})
 
 
 def _plausible(text: str) -> bool:

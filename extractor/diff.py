@@ -47,7 +47,8 @@ class ChangeEvent:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ChangeEvent:
-        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
+        known: dict[str, Any] = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
 
 
 Pair = tuple[Session, Session]

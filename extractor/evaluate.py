@@ -8,7 +8,7 @@ false positive and a false negative. Lists (speaker names, affiliations, titles)
 An expected document is the JSON of samples/*.expected.json: a Programme, with or without `source`.
 It may add `"evaluation": {"complete": false}` when its labels are known to lack sessions the page
 shows (a schedule export without the breaks, say): predicted sessions left unmatched are then not
-counted as false positives.
+counted as false positives; and `"evaluation": {"layout": "L1"}` to group pages by layout family.
 """
 
 from __future__ import annotations
@@ -108,6 +108,8 @@ class PageScore:
     fields: dict[str, Counts] = field(default_factory=lambda: {f: Counts() for f in FIELDS})
     mismatches: list[Mismatch] = field(default_factory=list)
     error: str | None = None
+    crashed: bool = False
+    layout: str | None = None
 
     def as_dict(self, with_mismatches: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -115,6 +117,8 @@ class PageScore:
             "expected_sessions": self.expected_sessions,
             "predicted_sessions": self.predicted_sessions,
             "error": self.error,
+            "crashed": self.crashed,
+            "layout": self.layout,
             "fields": {name: counts.as_dict() for name, counts in self.fields.items()},
         }
         if with_mismatches:
@@ -131,8 +135,10 @@ def evaluate(
     expected_doc = _as_dict(expected)
     exp_sessions = list(expected_doc.get("sessions") or [])
     pred_sessions = list(_as_dict(predicted).get("sessions") or []) if predicted is not None else []
-    complete = bool((expected_doc.get("evaluation") or {}).get("complete", True))
+    settings = expected_doc.get("evaluation") or {}
+    complete = bool(settings.get("complete", True))
     score = PageScore(name=name, expected_sessions=len(exp_sessions), predicted_sessions=len(pred_sessions))
+    score.layout = settings.get("layout")
     pairs = match_sessions(exp_sessions, pred_sessions)
     matched_pred = {p for _, p in pairs}
     matched_exp = {e for e, _ in pairs}

@@ -25,11 +25,11 @@ from extractor.alerts import (
     plan_alerts,
 )
 from extractor.diff import ChangeEvent, diff
-from extractor.errors import ExtractorError, InputError
+from extractor.errors import ExtractorError, InputError, StoreError
 from extractor.models import Programme
 from extractor.options import ParseOptions
 from extractor.sources import is_url, read_source
-from extractor.store import SnapshotInfo, Store
+from extractor.store import NewAlert, SnapshotInfo, Store
 
 
 @dataclass
@@ -94,6 +94,8 @@ def check(source: str, *, store: Store, page_key: str | None = None, notify: Ite
         raw = read_source(source, **fetch_options)
         unchanged = raw.not_modified or store.latest_sha(key) == hashlib.sha256(raw.data).hexdigest()
         programme = None if unchanged else parse_page(raw, options)
+    except StoreError:
+        raise  # the store's trouble, not the page's: nothing to count against the page
     except ExtractorError as exc:
         store.record_failure(key, str(exc), now)
         raise
@@ -108,7 +110,7 @@ def check(source: str, *, store: Store, page_key: str | None = None, notify: Ite
 
     planned: list[Alert] = []
 
-    def plan(previous: Programme | None, current: Programme) -> tuple[list[ChangeEvent], list[Any]]:
+    def plan(previous: Programme | None, current: Programme) -> tuple[list[ChangeEvent], list[NewAlert]]:
         # Runs inside the store's transaction, against the latest snapshot as of that moment.
         planned.clear()
         if previous is None:

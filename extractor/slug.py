@@ -31,10 +31,20 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 FALLBACK = "session"
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_LIGATURES = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+
+
 def ascii_fold(text: str) -> str:
     """Drop accents and fold ligatures: 'Études œuvre' -> 'Etudes oeuvre'; other non-ASCII -> space."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
-    return "".join(ch if ch.isascii() else " " for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text
+    # Regexes rather than a per-character generator: this runs once per session title.
+    if _LIGATURES.search(text):
+        text = text.translate(_FOLD)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return _NON_ASCII.sub(" ", _COMBINING.sub("", decomposed))
 
 
 def slugify(title: str) -> str:

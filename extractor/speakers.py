@@ -14,6 +14,8 @@ _CRED_HEAD = re.compile(r"^(?P<cred>\S+?)(?:,|\s+(?:et|and|&)\s+|\s+)(?P<rest>.+
 
 
 def split_outside_parens(text: str, sep: str = ",") -> list[str]:
+    if "(" not in text and "[" not in text:
+        return [p.strip() for p in text.split(sep) if p.strip()]
     parts, depth, buf = [], 0, []
     for ch in text:
         if ch in "([":

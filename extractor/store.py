@@ -80,6 +80,16 @@ Plan = Callable[[Programme | None, Programme], tuple[list[ChangeEvent], list[New
 _SNAPSHOT_COLUMNS = "s.id, p.key, s.number, s.retrieved_at, s.sha256, s.parser_version, s.raw_size"
 
 
+def _statements(script: str) -> Iterator[str]:
+    """Split a script into statements (executescript would commit our transaction midway)."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending
+            pending = ""
+
+
 class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.db = connection
@@ -128,14 +138,18 @@ class Store:
             raise StoreError(f"store {self.path} is busy or unwritable: {exc}") from None
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        try:
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
-            self.db.execute("ROLLBACK")
+            self._rollback()
             raise StoreError(f"cannot write store {self.path}: {exc}") from None
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back by itself (disk full, I/O error).
+        if self.db.in_transaction:
+            self.db.execute("ROLLBACK")
 
     def _migrate(self) -> None:
         with self.transaction() as db:
@@ -146,9 +160,8 @@ class Store:
                 raise StoreError(f"store {self.path} has schema {version}; this extractor knows "
                                  f"{len(MIGRATIONS)}: upgrade extractor")
             for number in range(version + 1, len(MIGRATIONS) + 1):
-                for statement in MIGRATIONS[number - 1].split(";"):
-                    if statement.strip():
-                        db.execute(statement)
+                for statement in _statements(MIGRATIONS[number - 1]):
+                    db.execute(statement)
             if not row:
                 db.execute("INSERT INTO schema_version VALUES (?)", (len(MIGRATIONS),))
             else:
@@ -302,7 +315,11 @@ class Store:
         row = self._one("SELECT parsed FROM snapshots WHERE id = ?", (snapshot_id,))
         if row is None:
             raise StoreError(f"no snapshot with id {snapshot_id}")
-        return Programme.model_validate_json(row[0])
+        try:
+            return Programme.model_validate_json(row[0])
+        except ValueError as exc:  # pydantic's ValidationError is a ValueError
+            raise StoreError(f"snapshot {snapshot_id}'s records do not fit this version's models "
+                             f"({str(exc).splitlines()[0]}); run `extractor reparse`") from None
 
     def raw_page(self, snapshot_id: int) -> RawPage:
         """The page exactly as fetched, to parse again with a newer parser."""

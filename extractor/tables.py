@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractor.lexicon import lexicon
-from extractor.text import fold
+from extractor.text import key
 from extractor.times import SlotMatch, match_slot
 
 
@@ -28,9 +28,9 @@ class TableReader:
         headers = lexicon().table_headers
         columns: dict[str, int] = {}
         for index, cell in enumerate(cells):
-            key = fold(cell).rstrip(" :")
+            cell_key = key(cell).rstrip(" :")
             for field, words in headers.items():
-                if key in words and field not in columns:
+                if cell_key in words and field not in columns:
                     columns[field] = index
                     break
         if "title" not in columns or len(columns) < 2:

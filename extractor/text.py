@@ -6,17 +6,35 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009\u200a\u3000]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# A regex, not str.translate: translate with a dict walks long strings in Python-level steps.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
 def norm(text: str) -> str:
     """Whitespace-normalise: no-break spaces become spaces, runs collapse, ends trimmed."""
-    return _SPACES.sub(" ", text.translate(_INVISIBLE)).strip()
+    # str.split() knows Unicode spaces (no-break, narrow, ideographic); it is the fastest way here.
+    if not text.isascii():
+        for ch in _INVISIBLE_CHARS:
+            if ch in text:
+                text = text.replace(ch, "")
+    return " ".join(text.split())
 
 
 def fold(text: str) -> str:
     """Comparison key: lowercase, accents and typographic variants removed, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text.translate(_INVISIBLE))
+    text = unicodedata.normalize("NFKD", _INVISIBLE.sub("", text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     return _SPACES.sub(" ", text).strip().lower()
+
+
+def key(text: str) -> str:
+    """Cheap look-up key for normalised text: lowercase, typographic apostrophe folded.
+
+    Tables index both the accented and the accent-free spelling of each entry (see
+    lexicon.variants), so this is enough for exact-line look-ups on the hot path.
+    """
+    return text.lower().replace("’", "'")

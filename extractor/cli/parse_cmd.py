@@ -16,9 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "A source that fails is reported on stderr and the others are still printed.",
     )
     p.add_argument("sources", nargs="+", metavar="SOURCE")
-    p.add_argument("--format", choices=["json", "jsonl", "csv"], default="json",
-                   help="json: the Programme document; jsonl: one session per line; csv: one row per session")
-    p.add_argument("--lang", choices=["auto", "fr", "en"], default="auto", help="page language (default: detect)")
+    p.add_argument("--format", choices=["json", "jsonl", "csv", "summary"], default="json",
+                   help="json: the Programme document; jsonl: one session per line; csv: one row per "
+                   "session; summary: a readable digest")
+    p.add_argument("--lang", choices=["auto", "fr", "en"], default="auto",
+                   help="page language (default: detect)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="day to use when the page names none")
     add_http_arguments(p)
     p.set_defaults(run=run)
@@ -49,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
             out.write(export.to_json(programme, indent=2 if single else None) + "\n")
         elif args.format == "jsonl":
             export.write_jsonl(programme, out)
+        elif args.format == "summary":
+            export.write_summary(programme, out)
         else:
             programmes.append(programme)
     if args.format == "csv":

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractor.lexicon import common, en, fr
-from extractor.text import fold
+from extractor.text import fold, key
 
 LANGUAGES = {"fr": fr, "en": en}
 
@@ -21,7 +21,7 @@ def _alternation(words: list[str]) -> str:
 class Lexicon:
     weekdays: dict[str, int]
     months: dict[str, int]
-    formats: frozenset[str]  # folded
+    formats: frozenset[str]  # look-up keys (lexicon.variants)
     room_word_re: re.Pattern[str]
     room_label_re: re.Pattern[str]
     room_provisional_re: re.Pattern[str]
@@ -34,13 +34,18 @@ class Lexicon:
     credentials: frozenset[str]
     name_prefix_credentials: frozenset[str]
     particles: frozenset[str]
-    noise: frozenset[str]  # folded
-    table_headers: dict[str, frozenset[str]]  # field -> folded header words
+    noise: frozenset[str]  # look-up keys (lexicon.variants)
+    table_headers: dict[str, frozenset[str]]  # field -> header keys
     range_words: tuple[str, ...]
     from_words: tuple[str, ...]
     noon: tuple[str, ...]
     midnight: tuple[str, ...]
     stopwords: dict[str, frozenset[str]]
+
+
+def variants(words: list[str]) -> frozenset[str]:
+    """Each entry as written and without accents, both as look-up keys."""
+    return frozenset(v for w in words for v in (key(w), fold(w)))
 
 
 def _collect(name: str) -> list[str]:
@@ -56,11 +61,11 @@ def lexicon() -> Lexicon:
     headers: dict[str, set[str]] = {}
     for mod in LANGUAGES.values():
         for field, words in mod.TABLE_HEADERS.items():
-            headers.setdefault(field, set()).update(fold(w) for w in words)
+            headers.setdefault(field, set()).update(variants(words))
     return Lexicon(
         weekdays={k: v for mod in LANGUAGES.values() for k, v in mod.WEEKDAYS.items()},
         months={k: v for mod in LANGUAGES.values() for k, v in mod.MONTHS.items()},
-        formats=frozenset(fold(f) for f in _collect("FORMATS")),
+        formats=variants(_collect("FORMATS")),
         room_word_re=re.compile(rf"^(?:{_alternation(room_words)})\b", re.I),
         room_label_re=re.compile(rf"^(?:{_alternation(_collect('ROOM_LABELS'))})\s*:\s*(?P<value>.+)$", re.I),
         room_provisional_re=re.compile(rf"^(?:{_alternation(provisional_rooms)})\s*[.!]?$", re.I),
@@ -75,7 +80,7 @@ def lexicon() -> Lexicon:
         credentials=frozenset(common.CREDENTIALS),
         name_prefix_credentials=frozenset(common.NAME_PREFIX_CREDENTIALS),
         particles=frozenset(common.NAME_PARTICLES),
-        noise=frozenset(fold(w) for w in _collect("NOISE")),
+        noise=variants(_collect("NOISE")),
         table_headers={k: frozenset(v) for k, v in headers.items()},
         range_words=tuple(_collect("TIME_RANGE_WORDS")),
         from_words=tuple(_collect("TIME_FROM_WORDS")),

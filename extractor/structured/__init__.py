@@ -1,5 +1,5 @@
 """Structured sources read before the text path: schema.org Events (JSON-LD, microdata) and platforms
-whose markup is structured (pretalx, Sessionize).
+whose markup is structured (pretalx, Sessionize, Indico meetings).
 
 `extract(root, location)` looks for every reader's markers with one XPath, then asks the readers
 whose markers are present, most specific first; the first that yields sessions wins. A page with no
@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from lxml import html
 
-from extractor.structured import jsonld, microdata, pretalx, sessionize
+from extractor.structured import indico, jsonld, microdata, pretalx, sessionize
 from extractor.structured._common import StructuredResult
 
 __all__ = ["READERS", "StructuredResult", "extract"]
@@ -23,6 +23,7 @@ Reader = Callable[[html.HtmlElement, str], StructuredResult | None]
 READERS: tuple[tuple[str, Callable[[html.HtmlElement], bool], Reader], ...] = (
     (pretalx.KIND, pretalx.is_session, pretalx.read),
     (sessionize.KIND, sessionize.is_session, sessionize.read),
+    (indico.KIND, indico.is_timetable, indico.read),
     (jsonld.KIND, jsonld.is_script, jsonld.read),
     (microdata.KIND, microdata.is_item, microdata.read),
 )
@@ -32,6 +33,7 @@ MARKERS_XPATH = " | ".join(
         jsonld.SCRIPT_XPATH,
         "//div[contains(@class, 'pretalx-session')]",
         "//*[contains(@class, 'sz-session')]",
+        "//ul[contains(@class, 'meeting-timetable')]",
         "//*[@itemscope][contains(@itemtype, 'Event')]",
     ]
 )

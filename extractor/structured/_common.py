@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from lxml import html
 
@@ -98,6 +98,14 @@ def element_text(element: html.HtmlElement | None) -> str:
 def first(element: html.HtmlElement, xpath: str) -> html.HtmlElement | None:
     found = element.xpath(xpath)
     return found[0] if found else None
+
+
+def valid_day(text: str | None) -> str | None:
+    """'2025-03-17' if it is a real calendar day, else None."""
+    try:
+        return date.fromisoformat(text).isoformat() if text else None
+    except ValueError:
+        return None
 
 
 def hhmm(value: datetime) -> str:

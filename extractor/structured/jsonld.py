@@ -24,6 +24,7 @@ from extractor.structured._common import (
     norm,
     room,
     speaker,
+    valid_day,
 )
 
 KIND = "jsonld"
@@ -49,7 +50,7 @@ def read(root: html.HtmlElement, location: str) -> StructuredResult | None:
             continue
         try:
             nodes.append(json.loads(text))
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             warnings.append(
                 Warning(
                     where=f"{location}#ld+json[{index}]", text=text[:200], reason=f"invalid JSON-LD: {exc}"
@@ -63,7 +64,9 @@ def read_items(
 ) -> StructuredResult | None:
     """Sessions from already-decoded schema.org items (JSON-LD documents or microdata as dicts)."""
     warnings = warnings if warnings is not None else []
-    events = [item for item in _items(nodes) if is_event(item)]
+    items = list(_items(nodes))
+    by_id = {item["@id"]: item for item in items if isinstance(item.get("@id"), str) and len(item) > 1}
+    events = [item for item in items if is_event(item)]
     if not events:
         return None
     parents = [event for event in events if any(_as_list(event.get(key)) for key in _SUB_KEYS)]
@@ -71,10 +74,14 @@ def read_items(
     title: str | None = None
     language = None
     if parents:
+        seen: set[int] = set()
         for parent in parents:
+            if id(parent) in seen:  # already read as another event's sub-event
+                continue
+            seen.add(id(parent))
             title = title or _text(parent.get("name"))
             language = language or language_of(_text(parent.get("inLanguage")))
-            drafts.extend(_flatten(parent))
+            drafts.extend(_flatten(parent, by_id, seen))
     elif len(events) >= 2:
         drafts.extend(d for event in events if (d := _draft(event)) is not None)
     if not drafts:
@@ -89,26 +96,35 @@ def is_event(item: Any) -> bool:
     return any(t.endswith("Event") or t in ("Festival", "Hackathon") for t in types)
 
 
-def _items(nodes: list[Any]) -> Iterator[Any]:
+def _items(nodes: list[Any], depth: int = 0) -> Iterator[Any]:
+    if depth > 20:  # no real document nests lists or graphs this deep
+        return
     for node in nodes:
         if isinstance(node, list):
-            yield from _items(node)
+            yield from _items(node, depth + 1)
         elif isinstance(node, dict):
             if "@graph" in node:
-                yield from _items(_as_list(node["@graph"]))
+                yield from _items(_as_list(node["@graph"]), depth + 1)
             else:
                 yield node
 
 
-def _flatten(parent: dict[str, Any]) -> Iterator[Draft]:
+def _flatten(parent: dict[str, Any], by_id: dict[str, Any], seen: set[int]) -> Iterator[Draft]:
+    """Sub-events in order, each followed by its own sub-events, each event once (`seen`);
+    `{"@id": …}` references are resolved, so a cycle of references ends at the first repeat."""
     for key in _SUB_KEYS:
         for child in _as_list(parent.get(key)):
+            if isinstance(child, dict) and set(child) == {"@id"}:
+                child = by_id.get(child["@id"], child)
+            if id(child) in seen:
+                continue
             if not is_event(child) and not (isinstance(child, dict) and child.get("name")):
                 continue
+            seen.add(id(child))
             draft = _draft(child)
             if draft is not None:
                 yield draft
-            yield from _flatten(child)
+            yield from _flatten(child, by_id, seen)
 
 
 def _draft(event: dict[str, Any]) -> Draft | None:
@@ -131,7 +147,7 @@ def _draft(event: dict[str, Any]) -> Draft | None:
 
 def _date_time(value: Any) -> tuple[str | None, str | None]:
     match = _ISO.match(_text(value))
-    if not match:
+    if not match or valid_day(match.group("day")) is None:
         return None, None
     clock = f"{match.group('h')}:{match.group('m')}" if match.group("h") else None
     if clock and (int(clock[:2]) > 23 or int(clock[3:]) > 59):

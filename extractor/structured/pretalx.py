@@ -21,6 +21,7 @@ from extractor.structured._common import (
     parse_clock,
     room,
     speaker,
+    valid_day,
 )
 
 KIND = "pretalx"
@@ -59,7 +60,7 @@ def _day_of(panel: html.HtmlElement) -> str | None:
     while previous is not None and previous.tag != "input" and not isinstance(previous.tag, str):
         previous = previous.getprevious()
     if previous is not None and previous.tag == "input" and _DATE.match(previous.get("id") or ""):
-        return previous.get("id")
+        return valid_day(previous.get("id"))
     return None
 
 

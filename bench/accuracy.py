@@ -1,0 +1,86 @@
+"""Accuracy of the parser on labelled pages: a table per page and totals (or --json).
+
+    .venv/bin/python bench/accuracy.py samples/      # <name>.(html|txt) beside <name>.expected.json
+    .venv/bin/python bench/accuracy.py --shared                 # ../shared/corpus, labels from its sources
+    .venv/bin/python bench/accuracy.py --shared /tmp/extractor-pages --json
+    .venv/bin/python bench/accuracy.py --shared --structured-only   # the structured readers alone
+
+`--shared` reads ../shared/corpus (or $EXTRACTOR_CORPUS) in place and converts its structured sources
+with bench/truth; when the corpus is absent it says so and skips it. Same engine as `extractor eval`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.truth import PAGES, corpus_dir, expected_for
+from extractor.accuracy import LabelledPage, evaluate_pages, find_pages, render_table
+
+
+def structured_only(data: bytes, location: str) -> Mapping[str, Any]:
+    """Parse with the structured readers alone (no text path): a page they cannot read has no sessions."""
+    from lxml import html
+
+    from extractor.decode import decode
+    from extractor.structured import extract
+
+    text, _ = decode(data, location)
+    root = html.document_fromstring(text)
+    result = extract(root, location)
+    if result is None:
+        return {"sessions": []}
+    return {"sessions": [s.model_dump(mode="json") for s in result.sessions], "title": result.title}
+
+
+def shared_pages(path: str | None) -> list[LabelledPage]:
+    corpus = corpus_dir(path)
+    if corpus is None:
+        print(f"shared corpus not found ({path or '../shared/corpus'}): skipped", file=sys.stderr)
+        return []
+    return [
+        LabelledPage(
+            name=page.name, page=corpus / page.folder / page.page, expected=expected_for(page, corpus)
+        )
+        for page in PAGES
+        if (corpus / page.folder / page.page).is_file()
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("dirs", nargs="*", metavar="DIR", help="directories of labelled pages")
+    parser.add_argument("--shared", nargs="?", const="", metavar="PATH", help="include the shared corpus")
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument("--details", action="store_true", help="list every wrong, missing or extra value")
+    parser.add_argument("--structured-only", action="store_true", help="use only the structured readers")
+    args = parser.parse_args(argv)
+    pages: list[LabelledPage] = []
+    if args.shared is not None:
+        pages.extend(shared_pages(args.shared or None))
+    for directory in args.dirs:
+        pages.extend(find_pages(Path(directory)))
+    if not pages:
+        print("no labelled pages found", file=sys.stderr)
+        return 2
+    report = evaluate_pages(pages, structured_only if args.structured_only else None)  # type: ignore[arg-type]
+    if args.json:
+        print(json.dumps(report.as_dict(with_mismatches=args.details), indent=2, ensure_ascii=False))
+    else:
+        print(render_table(report))
+        if args.details:
+            for page in report.pages:
+                for miss in page.mismatches:
+                    where = f"{page.name}: {miss.field}: {miss.title!r}"
+                    print(f"{where}: expected {miss.expected!r}, got {miss.got!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""`extractor alerts`: the alert outbox; with --retry, deliver what is pending now."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from extractor.cli._store import add_store_argument
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "alerts", help="show the alert outbox; --retry delivers what is pending",
+        description="States: pending, waiting (backing off after a failure), sending, delivered, "
+        "and in doubt (a process stopped while sending: the message may have gone out; "
+        "not resent unless asked). "
+        "Exit 5 when a retried alert still cannot be delivered.",
+    )
+    add_store_argument(p)
+    p.add_argument("--retry", action="store_true",
+                   help="deliver every undelivered alert now, ignoring backoff")
+    p.add_argument("--resend-in-doubt", action="store_true",
+                   help="with --retry, also resend alerts whose sending was interrupted (may duplicate)")
+    p.add_argument("--all", action="store_true", help="list delivered alerts too")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from extractor.alerts import deliver_pending, redact
+    from extractor.errors import NotifyError
+    from extractor.snapshots import open_existing
+
+    with open_existing(args.store) as store:
+        deliveries = (deliver_pending(store, ignore_backoff=True, resend_in_doubt=args.resend_in_doubt)
+                      if args.retry else [])
+        rows = store.outbox.rows(undelivered_only=not args.all)
+    listing = [{"id": r.id, "page": r.page, "kind": r.kind, "session_id": r.session_id, "subject": r.subject,
+                "target": redact(r.target), "state": r.state(), "attempts": r.attempts,
+                "next_try_at": r.next_try_at, "last_error": r.last_error, "delivered_at": r.delivered_at}
+               for r in rows]
+    if args.json:
+        print(json.dumps(listing, ensure_ascii=False, indent=2))
+    else:
+        for d in deliveries:
+            print(f"-> {d.subject} to {d.target}: " + ("sent" if d.ok else f"FAILED ({d.error})"))
+        if not listing:
+            print("outbox: nothing " + ("queued" if args.all else "undelivered"))
+        for item in listing:
+            shown = item["last_error"] and item["state"] != "delivered"
+            extra = f", last error: {item['last_error']}" if shown else ""
+            print(f"#{item['id']} {item['state']:<9} {item['subject']}  -> {item['target']} "
+                  f"(attempts: {item['attempts']}{extra})")
+    failed = [d for d in deliveries if not d.ok]
+    if failed:
+        raise NotifyError(f"{len(failed)} alert(s) still not delivered; they stay queued")
+    return 0

@@ -1,0 +1,84 @@
+"""`extractor check SOURCE`: parse, store a snapshot if changed, diff, queue and send alerts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+from extractor.cli._store import add_store_argument, open_store
+from extractor.cli.http_options import add_http_arguments
+
+if TYPE_CHECKING:
+    from extractor.monitor import CheckResult
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "check",
+        help="check a page: store a snapshot if it changed, report the changes, send alerts",
+        description="Exit codes: 0 ok; 1 alert-worthy changes found (with --exit-code); 2 bad input; "
+        "3 network/HTTP failure; 4 store failure; 5 an alert could not be delivered (it stays queued).",
+    )
+    p.add_argument("source", metavar="SOURCE", help="path, URL, or '-' for stdin (needs --page)")
+    add_store_argument(p)
+    p.add_argument("--page", metavar="KEY",
+                   help="the page's key in the store (default: the URL or absolute path)")
+    p.add_argument("--notify", metavar="URL", action="append", default=[],
+                   help="Apprise URL to send alerts to (repeatable): mailto://, slack://, ntfys://, …")
+    p.add_argument("--alert-on", metavar="KIND", nargs="+", action="extend",
+                   help="change kinds that alert (default: room_confirmed description_finalized room_changed "
+                   "time_changed session_removed)")
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
+    p.add_argument("--exit-code", action="store_true", help="exit 1 when alert-worthy changes were found")
+    p.add_argument("--lang", choices=["auto", "fr", "en"], default="auto",
+                   help="page language (default: detect)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="day to use when the page names none")
+    add_http_arguments(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from extractor.cli.parse_cmd import fetch_options_from
+    from extractor.errors import NotifyError
+    from extractor.monitor import check
+    from extractor.options import ParseOptions
+
+    options = ParseOptions.from_cli(lang=args.lang, date=args.date)
+    kinds = {k for arg in args.alert_on for k in arg.split(",") if k} if args.alert_on else None
+    with open_store(args) as store:
+        result = check(args.source, store=store, page_key=args.page, notify=args.notify, alert_on=kinds,
+                       options=options, fetch_options=fetch_options_from(args))
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_summary(result, bool(args.notify))
+    failed = [d for d in result.deliveries if not d.ok]
+    if failed:
+        raise NotifyError(f"{len(failed)} alert(s) not delivered; they stay queued and are retried "
+                          "by the next check or `extractor alerts --retry`")
+    return 1 if args.exit_code and result.alerted else 0
+
+
+def print_summary(result: CheckResult, notified: bool) -> None:
+    from extractor.cli.render import text_changelog, use_colour
+
+    out = sys.stdout
+    snap = result.snapshot
+    where = f" ({snap.ref})" if snap else ""
+    counts = f"{len(result.changes)} change(s), {len(result.alerts)} alert(s)"
+    status = {"first": "first snapshot, the baseline for later changes", "changed": counts,
+              "unchanged": "unchanged", "not_modified": "unchanged (HTTP 304)"}[result.status]
+    print(f"{result.page}{where}: {status}", file=out)
+    for line in text_changelog(result.changes, colour=use_colour(out), indent="  "):
+        print(line, file=out)
+    if result.alerts:
+        print("Alerts" + ("" if notified else " (no --notify given: shown, not sent)") + ":", file=out)
+        for alert in result.alerts:
+            print(f"  * {alert.subject}", file=out)
+            for line in alert.body.splitlines():
+                print(f"    {line}" if line else "", file=out)
+    for d in result.deliveries:
+        outcome = "sent" if d.ok else f"FAILED ({d.error}); will retry"
+        print(f"  -> {d.subject} to {d.target}: {outcome}", file=out)

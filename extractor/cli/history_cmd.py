@@ -1,0 +1,43 @@
+"""`extractor history PAGE`: a page's snapshots (what is still provisional in each) and their changes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from extractor.cli._store import add_store_argument
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("history", help="list a page's stored snapshots and the changes between them",
+                       description="PAGE is the key `check` used: the URL, the file's path, or --page KEY.")
+    p.add_argument("page", metavar="PAGE")
+    add_store_argument(p)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from extractor.history import page_history
+    from extractor.snapshots import open_existing, page_key
+
+    with open_existing(args.store) as store:
+        history = page_history(store, page_key(store, args.page))
+    if args.json:
+        print(json.dumps(history.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    from extractor.cli.render import text_changelog, use_colour
+
+    colour = use_colour(sys.stdout)
+    failures = f", {history.failures} failure(s) in a row" if history.failures else ""
+    print(f"{history.page}: {len(history.snapshots)} snapshot(s), "
+          f"last checked {history.last_checked or 'never'}{failures}")
+    for entry in history.snapshots:
+        s = entry.snapshot
+        print(f"@{s.number}  {s.retrieved_at[:19].replace('T', ' ')}  {s.sha256[:12]}  "
+              f"{entry.sessions} session(s), rooms to confirm: {entry.provisional_rooms}, "
+              f"provisional descriptions: {entry.provisional_descriptions}")
+        for line in text_changelog(entry.events, colour=colour, indent="    "):
+            print(line)
+    return 0

@@ -1,0 +1,45 @@
+"""`extractor watch CONFIG.toml [--once]`: check many pages on their intervals (extractor.watch.watch)."""
+
+from __future__ import annotations
+
+import argparse
+
+from extractor.cli.http_options import add_http_arguments
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "watch",
+        help="check the pages of a TOML file on their intervals (or --once, for cron)",
+        description="Check every [[page]] of CONFIG (see samples/watch.toml) on its interval, storing "
+        "snapshots and sending alerts like `check`. SIGINT/SIGTERM finish the checks in progress, then stop.",
+        epilog="Exit codes: 0 every check succeeded (or SIGTERM stopped a long-running watch); 2 bad "
+        "configuration; 4 store cannot be opened; with --once, the highest exit code of the pages that "
+        "failed (2 input/parse, 3 network/HTTP, 4 store, 5 notification); 130 SIGINT; "
+        "143 SIGTERM during --once.",
+    )
+    p.add_argument("config", metavar="CONFIG.toml")
+    p.add_argument("--once", action="store_true", help="check every page once, then exit (for cron)")
+    p.add_argument("--store", metavar="PATH", help="snapshot store (default: the file's `store`, else the "
+                   "user data directory)")
+    p.add_argument("--workers", type=int, metavar="N", help="checks at once (default: the file's, else 8)")
+    p.add_argument("--progress", choices=["auto", "on", "off"], default="auto",
+                   help="progress bar: auto shows it when stderr is a terminal")
+    add_http_arguments(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from extractor import watch_config
+    from extractor.errors import ConfigError
+    from extractor.watch import watch
+    from extractor.watch_report import choose
+
+    if args.workers is not None and not 1 <= args.workers <= 256:
+        raise ConfigError("--workers must be between 1 and 256")
+    config = watch_config.load(args.config)
+    overrides = {"timeout": args.timeout, "user_agent": args.user_agent, "ignore_robots": args.ignore_robots}
+    reporter = choose(progress=args.progress, verbose=args.verbose)
+    summary = watch(config, store_path=args.store, once=args.once, reporter=reporter,
+                    fetch_overrides=overrides, workers=args.workers)
+    return summary.exit_code

@@ -1,0 +1,71 @@
+"""Small builders for Programmes, so diff, store and alert tests need no parser."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from extractor.models import Description, Programme, Room, Session, Slot, Source, Speaker
+from extractor.slug import slugify
+
+WHEN = datetime(2025, 11, 1, 12, 0, tzinfo=UTC)
+
+
+def speaker(name: str, *titles: str, affiliation: str | None = None) -> Speaker:
+    return Speaker(
+        name=name,
+        titles=list(titles),
+        affiliation=affiliation,
+        raw=", ".join([name, *titles, *([affiliation] if affiliation else [])]),
+    )
+
+
+def session(
+    title: str,
+    start: str | None = "13:30",
+    end: str | None = "14:45",
+    *,
+    day: str | None = None,
+    room: str | None = "Salle à venir",
+    description: str | None = None,
+    final: bool = False,
+    speakers: list[Speaker] | None = None,
+    fmt: str | None = "Études de cas",
+    id: str | None = None,
+) -> Session:
+    provisional_room = room is not None and room.lower().endswith(("à venir", "tba"))
+    return Session(
+        id=id or slugify(title),
+        slot=Slot(day=day, start=start, end=end, raw=f"{start}-{end}" if start else None),
+        format=fmt,
+        title=title,
+        room=None
+        if room is None
+        else Room(name=None if provisional_room else room, provisional=provisional_room, raw=room),
+        speakers=speakers or [],
+        description=None
+        if description is None
+        else Description(
+            text=description,
+            provisional=not final,
+            label="Description" if final else "Description provisoire",
+        ),
+    )
+
+
+def programme(
+    *sessions: Session, language: str | None = "fr", location: str = "https://example.org/prog", **kwargs: Any
+) -> Programme:
+    return Programme(
+        source=Source(location=location, kind="text", sha256="0" * 64, retrieved_at=WHEN),
+        language=language,
+        sessions=list(sessions),
+        **kwargs,
+    )
+
+
+def changed(p: Programme, index: int, **updates: Any) -> Programme:
+    """A copy of `p` whose session `index` has the given fields replaced."""
+    sessions = list(p.sessions)
+    sessions[index] = sessions[index].model_copy(update=updates)
+    return p.model_copy(update={"sessions": sessions})

@@ -1,0 +1,203 @@
+"""`check`, `diff`, `history`, `alerts` and `reparse` end to end, on the samples and real stores."""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from extractor.cli import main
+from extractor.monitor import check
+from extractor.store import Store
+from tests.conftest import SAMPLES
+from tests.endpoint import endpoint
+
+SERIES = sorted((SAMPLES / "series").glob("*.txt"))
+SEED = (SAMPLES / "seed.txt").read_text(encoding="utf-8")
+
+
+def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def next_seed_version() -> str:
+    """What the seed's organisers publish next: a room confirmed, a description final, a dash restyled."""
+    text = SEED.replace("Salle à venir", "Salle 2.105", 1)
+    text = text.replace("Description provisoire :", "Description :", 1)
+    return text.replace("valeurs publiques – efficacité", "valeurs publiques - efficacité")
+
+
+def test_next_version_of_the_seed_alerts_the_room_and_the_description_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "s.sqlite")
+    page = tmp_path / "programme.txt"
+    page.write_text(SEED, encoding="utf-8")
+    code, out, _ = cli(capsys, "check", str(page), "--store", store, "--json", "--exit-code")
+    first = json.loads(out)
+    assert (code, first["status"], first["changes"], first["alerts"]) == (0, "first", [], [])
+    page.write_text(next_seed_version(), encoding="utf-8")
+    code, out, _ = cli(capsys, "check", str(page), "--store", store, "--json", "--exit-code")
+    result = json.loads(out)
+    assert code == 1
+    assert result["page"] == str(page.resolve()) and result["snapshot"]["number"] == 2
+    assert sorted(a["kind"] for a in result["alerts"]) == ["description_finalized", "room_confirmed"]
+    changes = {(c["kind"], c["cosmetic"]) for c in result["changes"]}
+    assert changes == {
+        ("room_confirmed", False),
+        ("description_finalized", False),
+        ("description_changed", True),
+    }
+    assert {"kind", "session_id", "title", "old", "new", "cosmetic"} <= result["changes"][0].keys()
+    code, out, _ = cli(capsys, "check", str(page), "--store", store, "--json", "--exit-code")
+    assert (code, json.loads(out)["status"], json.loads(out)["alerts"]) == (0, "unchanged", [])
+
+
+def test_check_summary_over_the_series(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "s.sqlite")
+    outputs = [cli(capsys, "check", str(f), "--store", store, "--page", "series")[1] for f in SERIES]
+    assert outputs[0].startswith("series (series@1): first snapshot")
+    assert "room confirmed: Salle à venir → Salle 2.105" in outputs[1]
+    assert "Alerts (no --notify given: shown, not sent):" in outputs[1]
+    assert "(typography only)" in outputs[3] and "Alerts" not in outputs[3]
+    assert "speaker added: Marc-André Lavoie" in outputs[4]
+    assert "renamed: Tranformer" in outputs[5] and "cancelled" not in outputs[5]
+    assert "moved: 13:30–14:45 → 15:00–16:15" in outputs[6]
+    assert "- cancelled" in outputs[7] and "Séance retirée" in outputs[7]
+    assert "\033[" not in "".join(outputs)  # not a terminal: no colour
+
+
+def test_delivery_failure_exits_5_and_alerts_retry_delivers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = str(tmp_path / "s.sqlite")
+    with endpoint() as ep:
+        cli(capsys, "check", str(SERIES[0]), "--store", store, "--page", "p", "--notify", ep.url)
+        ep.down = True
+        code, out, err = cli(
+            capsys, "check", str(SERIES[1]), "--store", store, "--page", "p", "--notify", ep.url
+        )
+        assert code == 5 and "2 alert(s) not delivered" in err and "FAILED" in out
+        code, out, _ = cli(capsys, "alerts", "--store", store)
+        assert code == 0 and out.count(" waiting ") == 2
+        ep.down = False
+        code, out, _ = cli(capsys, "alerts", "--store", store, "--retry")
+        assert code == 0 and out.count(": sent") == 2
+        assert len(ep.received) == 2
+        code, out, _ = cli(capsys, "alerts", "--store", store, "--json", "--all")
+        assert [row["state"] for row in json.loads(out)] == ["delivered", "delivered"]
+
+
+def test_diff_exit_codes_and_forms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(capsys, "diff", str(SERIES[0]), str(SERIES[0]))[:2] == (0, "")
+    code, out, _ = cli(capsys, "diff", str(SERIES[0]), str(SERIES[1]), "--markdown")
+    assert code == 1 and "- **room confirmed**: Salle à venir → Salle 2.105" in out
+    code, out, _ = cli(capsys, "diff", str(SERIES[6]), str(SERIES[7]), "--json")
+    assert code == 1 and [e["kind"] for e in json.loads(out)] == ["session_removed"]
+    code, _, err = cli(capsys, "diff", str(SERIES[0]), str(tmp_path / "missing.txt"))
+    assert code == 2 and "no such file" in err
+
+
+def test_diff_and_history_of_stored_snapshots(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "s.sqlite")
+    for f in SERIES[:3]:
+        cli(capsys, "check", str(f), "--store", store, "--page", "series")
+    code, out, _ = cli(capsys, "diff", "series@1", "series@latest", "--store", store)
+    assert code == 1 and "description final" in out and "room confirmed" in out
+    assert cli(capsys, "diff", "series@latest~1", "series@2", "--store", store)[0] == 0
+    code, _, err = cli(capsys, "diff", "series@1", "series@7", "--store", store)
+    assert code == 2 and "no such snapshot" in err
+    code, _, err = cli(capsys, "diff", "series@1", "series@2", "--store", str(tmp_path / "none.sqlite"))
+    assert code == 2 and "no store" in err
+    code, out, _ = cli(capsys, "history", "series", "--store", store)
+    assert code == 0 and "series: 3 snapshot(s)" in out
+    assert "rooms to confirm: 3, provisional descriptions: 1" in out.splitlines()[1]
+    code, out, _ = cli(capsys, "history", "series", "--store", store, "--json")
+    history = json.loads(out)
+    assert [len(s["events"]) for s in history["snapshots"]] == [0, 2, 1]
+    assert cli(capsys, "history", "unknown", "--store", store)[0] == 2
+
+
+def test_reparse_rebuilds_records_and_events_from_the_raw_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "s.sqlite"
+    for f in SERIES[:2]:
+        cli(capsys, "check", str(f), "--store", str(path), "--page", "series")
+    db = sqlite3.connect(path)  # as an older parser might have left them: records and events wrong
+    db.execute(
+        "UPDATE snapshots SET parsed = json_set(parsed, '$.sessions', json('[]')), parser_version = 'old'"
+    )
+    db.execute('UPDATE snapshots SET parsed = \'{"programme": "in a shape long gone"}\' WHERE number = 1')
+    db.execute("DELETE FROM events")
+    db.commit()
+    db.close()
+    code, _, err = cli(capsys, "history", "series", "--store", str(path))
+    assert code == 4 and "run `extractor reparse`" in err
+    code, out, _ = cli(capsys, "reparse", "--store", str(path))
+    assert code == 0 and "series@1: 3 session(s), records changed (was parser old)" in out
+    with Store.open(path) as store:
+        latest = store.latest("series")
+        assert latest is not None and len(store.programme(latest.id).sessions) == 3
+        assert [e.kind for e in store.events(latest.id)] == ["room_confirmed", "room_confirmed"]
+
+
+def test_stdin_needs_a_page_key(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = cli(capsys, "check", "-", "--store", str(tmp_path / "s.sqlite"))
+    assert code == 2 and "--page KEY" in err
+
+
+def test_a_failed_check_is_recorded(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = str(tmp_path / "s.sqlite")
+    cli(capsys, "check", str(SERIES[0]), "--store", store, "--page", "p")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    for _ in range(2):
+        code, _, _ = cli(capsys, "check", str(empty), "--store", store, "--page", "p")
+        assert code == 2
+    with Store.open(store) as s:
+        assert s.consecutive_failures("p") == 2
+
+
+def test_store_does_not_grow_over_100_unchanged_checks(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+
+    def size_after(checks: int) -> int:
+        with Store.open(path) as store:
+            for _ in range(checks):
+                check(str(SERIES[0]), store=store, page_key="p")
+            store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return path.stat().st_size
+
+    baseline = size_after(2)
+    assert size_after(100) == baseline
+    with Store.open(path) as store:
+        assert [(c["outcome"], c["count"]) for c in store.checks("p")] == [
+            ("snapshot", 1),
+            ("unchanged", 101),
+        ]
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.cli.render import text_changelog, use_colour
+    from extractor.diff import diff
+    from extractor.pipeline import parse_source
+
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    assert use_colour(Terminal()) and not use_colour(io.StringIO())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert not use_colour(Terminal())
+    events = diff(parse_source(str(SERIES[0])), parse_source(str(SERIES[1])))
+    coloured = text_changelog(events, colour=True)
+    assert "\033[32m- " not in coloured[1] and "\033[32mroom confirmed" in coloured[1]

@@ -1,0 +1,148 @@
+"""Several processes on one store: concurrent checks send once; kills leave a consistent store."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from extractor.alerts import alert_worthy, deliver_pending, idempotency_key
+from extractor.diff import diff
+from extractor.monitor import check
+from extractor.outbox import LEASE
+from extractor.store import Store
+from tests.conftest import ROOT, SAMPLES
+from tests.endpoint import endpoint
+
+SERIES = sorted((SAMPLES / "series").glob("*.txt"))
+ENV = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
+
+
+def check_process(store: Path, source: Path, notify: str) -> subprocess.Popen[bytes]:
+    argv = [
+        sys.executable,
+        "-m",
+        "extractor",
+        "check",
+        str(source),
+        "--store",
+        str(store),
+        "--page",
+        "p",
+        "--notify",
+        notify,
+    ]
+    return subprocess.Popen(argv, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def test_two_concurrent_checks_send_each_alert_once(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    with endpoint() as ep:
+        with Store.open(store) as s:
+            check(str(SERIES[0]), store=s, page_key="p", notify=[ep.url])
+        for source in SERIES[1:]:
+            procs = [check_process(store, source, ep.url) for _ in range(2)]
+            outputs = [p.communicate() for p in procs]
+            assert [p.returncode for p in procs] == [0, 0], outputs
+        with Store.open(store) as s:
+            assert len(s.snapshots("p")) == len(SERIES)  # one snapshot per version, not one per process
+            rows = s.outbox.rows()
+        assert len(rows) == 5 and all(r.delivered_at for r in rows)
+        assert sorted(ep.titles().values()) == [1] * 5
+
+
+def test_a_process_killed_while_sending_leaves_its_alert_in_doubt_not_duplicated(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    holder: dict[str, subprocess.Popen[bytes]] = {}
+    started = threading.Event()
+
+    def kill_sender(message: dict[str, object]) -> None:
+        # The message arrived; the sender dies before it can record that it did.
+        if not holder.get("killed"):
+            started.wait()
+            holder["proc"].send_signal(signal.SIGKILL)
+            holder["killed"] = holder["proc"]
+
+    with endpoint() as ep:
+        with Store.open(store) as s:
+            check(str(SERIES[0]), store=s, page_key="p", notify=[ep.url])
+        ep.on_receive = kill_sender
+        holder["proc"] = check_process(store, SERIES[1], ep.url)
+        started.set()
+        holder["proc"].communicate()
+        assert holder["proc"].returncode == -signal.SIGKILL
+        ep.on_receive = None
+        assert sqlite3.connect(store).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        with Store.open(store) as s:
+            assert [n.number for n in s.snapshots("p")] == [1, 2]
+            assert len(s.events(s.snapshots("p")[1].id)) == 2
+            check(str(SERIES[1]), store=s, page_key="p", notify=[ep.url])  # the next hourly check
+            deliver_pending(s, ignore_backoff=True)
+            rows = s.outbox.rows()
+        # Sending until its claim runs out; then in doubt, and never resent on its own.
+        assert sorted(r.state() for r in rows) == ["delivered", "sending"]
+        after_lease = datetime.now(UTC) + LEASE + timedelta(seconds=1)
+        assert sorted(r.state(after_lease) for r in rows) == ["delivered", "in doubt"]
+        assert sorted(ep.titles().values()) == [1, 1]
+
+
+LOOP = """
+import itertools, sys
+from pathlib import Path
+from extractor.monitor import check
+from extractor.outbox import LEASE
+from extractor.store import Store
+series = sorted(Path(sys.argv[2]).glob("*.txt"))
+with Store.open(sys.argv[1]) as store:
+    for i in itertools.count():
+        check(str(series[i % len(series)]), store=store, page_key="p", notify=[sys.argv[3]])
+"""
+
+
+def test_a_process_killed_mid_check_leaves_the_store_consistent(tmp_path: Path) -> None:
+    store = tmp_path / "s.sqlite"
+    with endpoint() as ep:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", LOOP, str(store), str(SAMPLES / "series"), ep.url], env=ENV
+        )
+        deadline = time.monotonic() + 120  # a guard against hanging, not a timing assertion
+        while _snapshots(store) < 20:
+            assert proc.poll() is None, "the checking loop stopped by itself"
+            assert time.monotonic() < deadline, "the checking loop made no progress"
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)  # wherever it is: parsing, in a transaction, or sending
+        proc.wait()
+        assert sqlite3.connect(store).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        with Store.open(store) as s:
+            snaps = s.snapshots("p")
+            assert [n.number for n in snaps] == list(range(1, len(snaps) + 1))
+            queued = {r.idem_key for r in s.outbox.rows()}
+            for before, after in itertools.pairwise(snaps):
+                expected = diff(s.programme(before.id), s.programme(after.id), page="p")
+                assert s.events(after.id) == expected  # every snapshot came with all its events
+                assert {idempotency_key(e) for e in alert_worthy(expected)} <= queued  # and its alerts
+            deliver_pending(s, ignore_backoff=True)
+            rows = s.outbox.rows()
+        assert all(r.state() in ("delivered", "in doubt") for r in rows)
+        received = Counter((m["title"], m["message"]) for m in ep.received)
+        assert set(received.values()) == {1}
+        assert sum(1 for r in rows if r.delivered_at) <= len(received) <= len(rows)
+
+
+def _snapshots(path: Path) -> int:
+    try:
+        db = sqlite3.connect(path, timeout=5)
+        try:
+            return int(db.execute("SELECT count(*) FROM snapshots").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0  # not created or migrated yet
