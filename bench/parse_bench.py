@@ -19,13 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extractor.pipeline import parse_bytes  # noqa: E402
+from extractor.pipeline import parse_bytes
 
 ROOMS = ["Salle à venir", "Salle 2.105", "Local A-1510", "Auditorium Jean-Coutu", "Salle Marie-Gérin-Lajoie"]
 FORMATS = ["Études de cas", "Conférence", "Panel", "Atelier", "Table ronde"]
 PEOPLE = ["Julie Boivin", "Geneviève Baril", "Sarah Libersan", "Marc Tremblay", "Amélie Roy", "Paul Côté"]
-WORDS = ("coproduction innovation sociale services publics territoires municipalités numérique données "
-         "citoyens gouvernance transition écologique participation").split()
+WORDS = ["coproduction", "innovation", "sociale", "services", "publics", "territoires", "municipalités",
+         "numérique", "données", "citoyens", "gouvernance", "transition", "écologique", "participation"]
 
 
 def _p(text: str, bold: bool = False) -> str:

@@ -108,9 +108,8 @@ def parse_speaker(raw: str) -> Speaker:
             credentials.append(head.group("cred"))
             part = head.group("rest").strip()
         titles.append(part)
-    if titles and affiliation is None:
-        if len(titles) >= 2 or lex.org_re.search(titles[-1]):
-            affiliation = titles.pop()
+    if titles and affiliation is None and (len(titles) >= 2 or lex.org_re.search(titles[-1])):
+        affiliation = titles.pop()
     return Speaker(name=name, credentials=credentials, titles=titles, affiliation=affiliation, raw=line,
                    role=role)
 
