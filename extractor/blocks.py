@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from lxml import etree, html
 
+from extractor import wix
 from extractor.text import norm
 
 MAX_BLOCKS = 200_000  # a page with more lines than this is not a programme we can read in time
@@ -135,6 +136,7 @@ class _Lines:
 
 
 def _strip_chrome_and_tables(root: html.HtmlElement) -> dict[int, list[Block]]:
+    wix.reorder_by_grid(root)  # before <style> elements go
     body = root.find("body")
     if body is None:
         body = root

@@ -28,7 +28,7 @@ from extractor.diff import ChangeEvent, diff
 from extractor.errors import ExtractorError, InputError, StoreError
 from extractor.models import Programme
 from extractor.options import ParseOptions
-from extractor.sources import is_url, read_source
+from extractor.sources import RawPage, is_url, read_source
 from extractor.store import NewAlert, SnapshotInfo, Store
 
 
@@ -79,11 +79,16 @@ def parser_version() -> str:
     return str(getattr(pipeline, "PARSER_VERSION", __version__))
 
 
+def _parse(raw: RawPage, options: ParseOptions | None) -> Programme:
+    from extractor.pipeline import parse_page  # only when the page changed: unchanged checks stay light
+
+    return parse_page(raw, options)
+
+
 def check(source: str, *, store: Store, page_key: str | None = None, notify: Iterable[str] = (),
           alert_on: set[str] | None = None, options: ParseOptions | None = None,
           fetch_options: dict[str, Any] | None = None, now: datetime | None = None) -> CheckResult:
-    from extractor.pipeline import parse_page
-
+    """Check one page once; see the module's docstring for the order of steps."""
     key = page_key_for(source, page_key)
     kinds = alert_kinds(alert_on)
     targets = check_targets(notify) if notify else []
@@ -93,7 +98,7 @@ def check(source: str, *, store: Store, page_key: str | None = None, notify: Ite
     try:
         raw = read_source(source, **fetch_options)
         unchanged = raw.not_modified or store.latest_sha(key) == hashlib.sha256(raw.data).hexdigest()
-        programme = None if unchanged else parse_page(raw, options)
+        programme = None if unchanged else _parse(raw, options)
     except StoreError:
         raise  # the store's trouble, not the page's: nothing to count against the page
     except ExtractorError as exc:
