@@ -7,15 +7,16 @@ label applies to the sessions under it until the next slot or day.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from extractor.blocks import Block
-from extractor.classify import Classified, format_label, is_prose, is_sentence, room_of
+from extractor.classify import Classified, Kind, classify, format_label, is_prose, is_sentence, room_of
 from extractor.models import Description, Room, Session, Slot, Speaker, Warning
 from extractor.slug import unique_ids
 from extractor.speakers import looks_like_name, parse_speaker, split_speakers
-from extractor.tables import TableReader
+from extractor.tables import read_table
 
 
 @dataclass
@@ -36,6 +37,7 @@ class _Draft:
 @dataclass
 class Assembler:
     default_day: date | None = None
+    reference: date = field(default_factory=date.today)  # for day headings without a year
     sessions: list[_Draft] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     day: date | None = None
@@ -44,7 +46,6 @@ class Assembler:
     format: str | None = None
     format_used: bool = True
     current: _Draft | None = None
-    table: TableReader | None = None
 
     def feed(self, item: Classified) -> None:
         handler = getattr(self, f"_on_{item.kind.value}")
@@ -86,7 +87,6 @@ class Assembler:
         self._close_slot()
         self.day = item.day
         self.slot = None
-        self.table = None
 
     def _on_slot(self, item: Classified) -> None:
         self._close_slot()
@@ -152,55 +152,71 @@ class Assembler:
         else:
             self._open(text, item.block)
 
-    def _on_row(self, item: Classified) -> None:
-        block = item.block
-        if block.header or self.table is None:
-            reader = TableReader.from_header(block.cells or ())
-            if reader is not None:
-                self._close()
-                self.table = reader
-                return
-            if self.table is None:
-                self.table = TableReader.guess(block.cells or ())
-        row = self.table.read(block.cells or ()) if self.table else None
-        if row is None:
-            self._warn(block, "table row not understood")
-            return
-        self._close()
-        slot = self.slot
-        if row.slot is not None:
-            slot = Slot(day=self._day_iso(), start=row.slot.start, end=row.slot.end, raw=row.slot.raw)
-        self.slot = slot
-        self._open(row.title, block)
+    def _on_table(self, item: Classified) -> None:
+        self._close_slot()
+        result = read_table(item.block.table or [], self.reference)
+        for row in result.skipped:
+            self.warnings.append(Warning(where=_path(row.origin), text=" | ".join(row.cells)[:200],
+                                         reason="table row not understood"))
+        for found in result.sessions:
+            day = found.day or self.day or self.default_day
+            slot = Slot(day=day.isoformat() if day else None)
+            if found.slot is not None:
+                slot = Slot(day=slot.day, start=found.slot.start, end=found.slot.end or found.end,
+                            raw=found.slot.raw)
+            self.slot = slot
+            self._open(found.title, item.block)
+            cur = self.current
+            assert cur is not None
+            # A cell or row titled "Pause" is a session of that format.
+            cur.format = found.format or format_label(cur.title) or cur.format
+            if found.room:
+                cur.room = room_of(found.room) or Room(name=found.room, provisional=False, raw=found.room)
+            for line in found.speakers:
+                self._add_people(line)
+            for line in found.lines:
+                self._cell_line(line, item.block)
+            self._close()
+        self.slot = None
+
+    def _cell_line(self, line: str, origin: Block) -> None:
+        """A further line in a table cell: read like any line, but a plain text continues the title."""
+        item = classify(Block(text=line, origin=origin.origin), self.reference)
+        cur = self.current
+        assert cur is not None
+        if item.kind in (Kind.SPEAKER, Kind.PERSON, Kind.ROOM, Kind.DESCRIPTION):
+            self.feed(item)
+        elif item.kind is Kind.TEXT and is_prose(line):
+            self._add_description(Description(text=line, provisional=False, label=None))
+        elif item.kind is Kind.TEXT and looks_like_name(line):
+            self._on_speaker(item)
+        else:
+            cur.title = f"{cur.title} {line}"
+
+    def _add_people(self, line: str) -> None:
         assert self.current is not None
-        # A row titled "Pause" is a session of that format.
-        self.current.format = row.format or format_label(row.title) or self.current.format
-        if row.room:
-            self.current.room = room_of(row.room) or Room(name=row.room, provisional=False, raw=row.room)
-        for line in row.speakers:
-            for part in split_speakers(line):
-                self.current.speakers.append(parse_speaker(part))
-        self._close()
+        for part in split_speakers(line):
+            self.current.speakers.append(parse_speaker(part))
 
     # --- helpers ----------------------------------------------------------------------
     def _open_from_line(self, text: str, block: Block) -> None:
         """A slot line's own text: a title, maybe a format word alone ("12h00 Dîner")."""
-        fmt = format_label(text)
-        if fmt:
-            self.format = fmt
-            self.format_used = False
-            return
-        room = room_of(text)
-        if room:
+        title, room = split_room(text)
+        if room is not None and not title:
             self.slot_room = room
             return
+        fmt = format_label(title)
+        if fmt:
+            self.format = fmt  # "Mot de bienvenue (Amphithéâtre …)": a session named by its format
         self._open(text, block)
 
     def _open(self, title: str, block: Block) -> None:
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
-        self.current = _Draft(title=title, slot=slot, format=self.format, block=block,
-                              room=self.slot_room)
+        title, room = split_room(title)
+        fmt, title = split_format(title)
+        self.current = _Draft(title=title, slot=slot, format=fmt or self.format, block=block,
+                              room=room or self.slot_room)
         self.format_used = True
 
     def _close(self) -> None:
@@ -234,6 +250,32 @@ class Assembler:
 
     def _warn(self, block: Block, reason: str) -> None:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
+
+
+_TITLE_ROOM = re.compile(r"^(?P<title>.+?)\s*(?:\((?P<paren>[^()]+)\)|[,–—|]\s*(?P<tail>[^,–—|]+))$")
+
+
+def split_room(title: str) -> tuple[str, Room | None]:
+    """`Titre (Salle 2.105)`, `Titre, Local A-1510`, `Titre – Room TBA`: the room is not the title."""
+    m = _TITLE_ROOM.match(title)
+    if m:
+        candidate = (m.group("paren") or m.group("tail") or "").strip()
+        room = room_of(candidate)
+        if room is not None and m.group("title").strip():
+            return m.group("title").strip(" ,–—|:"), room
+    return title, None
+
+
+def split_format(title: str) -> tuple[str | None, str]:
+    """`Panel: Open Contracting…`, `Conférence : L’avenir…`: a known format before a colon."""
+    head, sep, rest = title.partition(":")
+    if sep and rest.strip() and format_label(head):
+        return format_label(head), rest.strip()
+    return None, title
+
+
+def _path(element: object) -> str:
+    return element.getroottree().getpath(element)  # type: ignore[attr-defined]
 
 
 def _where(draft: _Draft) -> str:

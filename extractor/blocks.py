@@ -36,6 +36,17 @@ _ROWS_TAG = "x-rows"  # placeholder left where a data table was turned into row 
 TEXT_CHROME = frozenset({"top of page", "bottom of page"})
 
 
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One <tr>, its cells placed on the table's grid: covered positions (row/colspan) are ""."""
+
+    cells: tuple[str, ...]
+    spans: tuple[int, ...]  # rowspan of the cell that starts here, 0 where covered from above or left
+    widths: tuple[int, ...]  # colspan of the cell that starts here, 0 where covered
+    header: bool
+    origin: html.HtmlElement
+
+
 @dataclass(slots=True)
 class Block:
     text: str
@@ -43,8 +54,7 @@ class Block:
     heading: int = 0  # 1–6 inside <h1>…<h6>
     bold: bool = False
     separator: bool = False  # an empty or no-break-space paragraph
-    cells: tuple[str, ...] | None = None  # a table row, one string per cell
-    header: bool = False  # a table header row
+    table: list[TableRow] | None = None  # a data table, read whole by extractor.tables
 
     @property
     def where(self) -> str:
@@ -155,15 +165,65 @@ def _strip_chrome_and_tables(root: html.HtmlElement) -> dict[int, list[Block]]:
 
 
 def _table_blocks(table: html.HtmlElement) -> list[Block]:
-    blocks = []
-    for row in table.iter("tr"):
-        cells = [c for c in row if isinstance(c.tag, str) and c.tag in ("td", "th")]
-        texts = tuple(_cell_text(c) for c in cells)
-        if not any(texts):
-            continue
-        header = all(c.tag == "th" for c in cells) or row.getparent().tag == "thead"
-        blocks.append(Block(text=" | ".join(t for t in texts if t), origin=row, cells=texts, header=header))
-    return blocks
+    rows = _grid(table)
+    if not rows:
+        return []
+    text = " | ".join(c for row in rows[:3] for c in row.cells if c)
+    return [Block(text=text[:200], origin=table, table=rows)]
+
+
+MAX_SPAN = 200  # rowspan/colspan beyond this is malformed markup
+
+
+def _grid(table: html.HtmlElement) -> list[TableRow]:
+    """Rows with cells placed by column, honouring rowspan and colspan."""
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+    rows: list[TableRow] = []
+    for tr in table.iter("tr"):
+        cells: list[str] = []
+        spans: list[int] = []
+        widths: list[int] = []
+        elements = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        column = 0
+        for cell in elements:
+            while pending.get(column, 0) > 0:
+                cells.append("")
+                spans.append(0)
+                widths.append(0)
+                pending[column] -= 1
+                column += 1
+            rowspan = min(_int(cell.get("rowspan")), MAX_SPAN)
+            colspan = min(_int(cell.get("colspan")), MAX_SPAN)
+            cells.append(_cell_text(cell))
+            spans.append(rowspan)
+            widths.append(colspan)
+            for offset in range(colspan):
+                if rowspan > 1:
+                    pending[column + offset] = rowspan - 1
+                if offset:
+                    cells.append("")
+                    spans.append(0)
+                    widths.append(0)
+            column += colspan
+        last = max((c for c, n in pending.items() if n > 0), default=-1)
+        while column <= last:  # covered cells after the row's last own cell (or in an empty <tr>)
+            if pending.get(column, 0) > 0:
+                pending[column] -= 1
+            cells.append("")
+            spans.append(0)
+            widths.append(0)
+            column += 1
+        header = bool(elements) and (all(c.tag == "th" for c in elements) or tr.getparent().tag == "thead")
+        rows.append(TableRow(cells=tuple(cells), spans=tuple(spans), widths=tuple(widths), header=header,
+                             origin=tr))
+    return rows
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(1, int(value or 1))
+    except ValueError:
+        return 1
 
 
 def _is_bold_style(el: html.HtmlElement) -> bool:

@@ -16,7 +16,7 @@ from extractor.blocks import Block
 from extractor.dates import match_day
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room
-from extractor.speakers import looks_like_name, split_outside_parens, strip_honorifics
+from extractor.speakers import looks_like_name, split_outside_parens, split_speakers, strip_honorifics
 from extractor.text import key
 from extractor.times import SlotMatch, match_slot
 
@@ -40,7 +40,7 @@ class Kind(Enum):
     SPEAKER = "speaker"  # certain: a role label, "Par …", "Name (Affiliation)", credentials
     PERSON = "person"  # "Name, Title, Org": a speaker once a session has its title
     TEXT = "text"
-    ROW = "row"
+    TABLE = "table"
 
 
 @dataclass(slots=True)
@@ -59,8 +59,8 @@ def classify(block: Block, reference: date) -> Classified:
     text = block.text
     if block.separator or not text:
         return Classified(Kind.SEPARATOR, block)
-    if block.cells is not None:
-        return Classified(Kind.ROW, block)
+    if block.table is not None:
+        return Classified(Kind.TABLE, block)
     lex = lexicon()
     if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :") in lex.noise:
         return Classified(Kind.NOISE, block)
@@ -82,8 +82,15 @@ def classify(block: Block, reference: date) -> Classified:
     role_label = _role_label(text)
     if role_label:
         return Classified(Kind.SPEAKER, block, role=role_label)
-    if lex.by_re.match(text) and looks_like_name(_name_head(lex.by_re.match(text).group("rest"))):  # type: ignore[union-attr]
+    if lex.role_by_re.match(text):
         return Classified(Kind.SPEAKER, block)
+    by = lex.by_re.match(text)
+    if by and looks_like_name(_name_head(by.group("rest"))):
+        return Classified(Kind.SPEAKER, block)
+    people = split_speakers(text)
+    if len(people) > 1 and all(is_person_line(p) or looks_like_name(p) for p in people):
+        # "Closing Remarks and Next Steps" also reads as two names: only a session's context decides.
+        return Classified(Kind.PERSON, block)
     if is_person_line(text):
         strong = "(" in text or "[" in text or strip_honorifics(_name_head(text))[1]
         return Classified(Kind.SPEAKER if strong else Kind.PERSON, block)
@@ -144,7 +151,10 @@ def is_person_line(text: str) -> bool:
     if len(text) > 300:
         return False
     head = _name_head(text)
-    return head != text.strip() and looks_like_name(head)
+    if head != text.strip() and looks_like_name(head):
+        return True
+    # "Directrice générale, Mme Louise Roy": a role first, then a person with a courtesy title.
+    return any(strip_honorifics(p)[0] != p and looks_like_name(p) for p in split_outside_parens(text)[1:])
 
 
 def _name_head(text: str) -> str:

@@ -173,7 +173,7 @@ def retry_after_seconds(value: str | None, now: datetime | None = None) -> float
 
 def backoff_delay(attempt: int, base: float) -> float:
     """Exponential backoff with jitter: uniform in [d/2, d] where d = base * 2**attempt (capped)."""
-    delay = min(BACKOFF_CAP, base * (2**attempt))
+    delay = min(BACKOFF_CAP, base * float(2 ** min(attempt, 30)))
     return delay / 2 + random.uniform(0, delay / 2)
 
 
@@ -253,10 +253,13 @@ class _Client:
     ) -> _Reply:
         """One GET with retries; returns the last reply (even a 5xx) or raises FetchError."""
         host = urlsplit(url).netloc.lower()
-        delay = self.min_host_delay if robots else self.delay_for(url)
+        # robots.txt (once per host and day) is neither paced nor counted: the page request that
+        # follows it need not wait a full delay behind it.
+        delay = 0.0 if robots else self.delay_for(url)
         last_error: FetchError | None = None
         for attempt in range(self.retries + 1):
-            pacer.wait(host, delay)
+            if not robots:
+                pacer.wait(host, delay)
             try:
                 reply = self._attempt(url, headers, max_bytes=max_bytes, truncate=truncate)
             except _Retryable as exc:

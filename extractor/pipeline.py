@@ -7,7 +7,7 @@ from datetime import date
 
 from extractor.assemble import Assembler
 from extractor.blocks import Block, html_blocks, parse_html, text_blocks
-from extractor.classify import classify
+from extractor.classify import Kind, classify
 from extractor.decode import decode, looks_like_html
 from extractor.errors import ParseError
 from extractor.language import detect_language
@@ -43,7 +43,8 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
         # The page's own name is not a session.
         blocks = [b for b in html_blocks(root) if not (b.heading == 1 and b.text == title)]
     else:
-        blocks, kind, title, declared_lang = text_blocks(text), "text", None, None
+        blocks, kind, declared_lang = text_blocks(text), "text", None
+        title, blocks = _text_title(blocks, reference)
     sessions, warnings = assemble(blocks, reference, options.default_date)
     language = options.lang or detect_language((b.text for b in blocks), declared_lang)
     programme = Programme(source=Source(kind=kind, **source), language=language, title=title,
@@ -52,7 +53,7 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
 
 
 def assemble(blocks: list[Block], reference: date, default_day: date | None = None):  # type: ignore[no-untyped-def]
-    assembler = Assembler(default_day=default_day)
+    assembler = Assembler(default_day=default_day, reference=reference)
     for block in blocks:
         assembler.feed(classify(block, reference))
     return assembler.finish()
@@ -70,6 +71,15 @@ def _checked(programme: Programme) -> Programme:
     if not programme.sessions:
         raise ParseError(f"no programme found in {programme.source.location}")
     return programme
+
+
+def _text_title(blocks: list[Block], reference: date) -> tuple[str | None, list[Block]]:
+    """A text page's first line is its title when a day heading or a time slot follows it."""
+    lines = [b for b in blocks if not b.separator][:2]
+    if len(lines) == 2 and classify(lines[0], reference).kind is Kind.TEXT \
+            and classify(lines[1], reference).kind in (Kind.DAY, Kind.SLOT):
+        return lines[0].text, [b for b in blocks if b is not lines[0]]
+    return None, blocks
 
 
 def _html_title(root) -> str | None:  # type: ignore[no-untyped-def]

@@ -4,8 +4,8 @@ No network code here: the cache is given a loader (extractor.fetch supplies one 
 goes through the same session, pacing and retries as page requests).
 
 - 2xx: the file's rules apply (to our product token, e.g. "extractor").
-- 4xx (none there, forbidden, ...): everything is allowed.
-- 5xx after retries: the site is "unreachable", so everything is disallowed for a
+- other 4xx (none there, forbidden, ...): everything is allowed.
+- 5xx (or 429) after retries: the site is "unreachable", so everything is disallowed for a
   short while (RFC 9309 §2.3.1.4); the message says so.
 Parsed files are kept for 24 hours, an unreachable verdict for 10 minutes.
 """
@@ -54,7 +54,7 @@ def policy_from_response(response: RobotsResponse) -> RobotsPolicy:
 
         text = response.body[:MAX_ROBOTS_BYTES].decode("utf-8", errors="replace")
         return RobotsPolicy(rules=Protego.parse(text))
-    if response.status >= 500:
+    if response.status >= 500 or response.status == 429:  # 429 too: the server is not serving it
         return RobotsPolicy(rules=None, unreachable_status=response.status)
     return RobotsPolicy(rules=None)
 

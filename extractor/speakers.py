@@ -78,27 +78,35 @@ def parse_speaker(raw: str) -> Speaker:
     lex = lexicon()
     line = norm(raw)
     body = line
-    by = lex.by_re.match(body)
-    if by:
-        body = by.group("rest")
     role = None
+    role_by = lex.role_by_re.match(body)
+    if role_by:
+        role = lex.role_by[role_by.group("by").lower()]
+        body = role_by.group("rest")
+    else:
+        by = lex.by_re.match(body)
+        if by:
+            body = by.group("rest")
     m = _TRAILING_PAREN.search(body)
     if m and lex.role_re.match(m.group("inner").strip()):
         role = m.group("inner").strip().lower()
         body = body[: m.start()].strip()
-    parts = split_outside_parens(body)
+    parts = _name_first(split_outside_parens(body))
     name_part = parts[0] if parts else body
     affiliation = None
+    titles_in_parens: list[str] = []
     m = _TRAILING_PAREN.search(name_part)
     if m:
         inner = m.group("inner").strip()
         if lex.role_re.match(inner):
             role = role or inner.lower()
+        elif inner[:1].islower():
+            titles_in_parens = [inner]  # "Par Mme Hélène Caron (présidente)": a title, not an organisation
         else:
             affiliation = inner
         name_part = name_part[: m.start()].strip()
     name, credentials = strip_honorifics(name_part)
-    titles: list[str] = []
+    titles: list[str] = titles_in_parens
     for part in parts[1:]:
         if _is_credential(part):
             credentials.append(part)
@@ -112,6 +120,17 @@ def parse_speaker(raw: str) -> Speaker:
         affiliation = titles.pop()
     return Speaker(name=name, credentials=credentials, titles=titles, affiliation=affiliation, raw=line,
                    role=role)
+
+
+def _name_first(parts: list[str]) -> list[str]:
+    """`Directrice générale, Mme Louise Roy`: the role comes first; put the person first."""
+    if len(parts) < 2 or looks_like_name(_bare(parts[0])):
+        return parts
+    for index, part in enumerate(parts[1:], start=1):
+        bare = _bare(part)
+        if looks_like_name(bare) and strip_honorifics(bare)[0] != bare:
+            return [part, *parts[:index], *parts[index + 1 :]]
+    return parts
 
 
 def split_speakers(line: str) -> list[str]:

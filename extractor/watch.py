@@ -199,9 +199,13 @@ def watch(
     reporter = reporter or NullReporter()
     summary = WatchSummary(pages=len(config.pages))
     checker = PageChecker(config, path, fetch_overrides or {})
+    def on_result(outcome: PageOutcome) -> None:
+        summary.add(outcome)
+        reporter.finished(outcome)
+
     scheduler = Scheduler(
         config.pages, checker, workers=workers or config.workers, max_per_host=config.max_per_host,
-        jitter=config.jitter, once=once, on_result=lambda o: (summary.add(o), reporter.finished(o)),
+        jitter=config.jitter, once=once, on_result=on_result,
     )
     began = time.monotonic()
     reporter.started(len(config.pages), once)
@@ -289,6 +293,7 @@ class PageChecker:
                                exit_code=guarded.error.exit_code, notice=notice,
                                delivery_errors=guarded.delivery_errors)
         result = guarded.result
+        assert result is not None  # no error, so the check returned its result
         delivery_errors = [f"{d.target}: {d.error}" for d in result.deliveries if not d.ok]
         return PageOutcome(
             page, result.status, seconds, changes=len(result.changes), alerts=len(result.alerts),

@@ -185,3 +185,13 @@ def test_robots_policy_ignores_the_project_url_in_our_agent() -> None:
     # "github" appears in our User-Agent's URL; a group for "github" must not catch us.
     policy = policy_from_response(RobotsResponse(200, b"User-agent: github\nDisallow: /\n"))
     assert policy.allows("http://h/x", product_token(fetch.DEFAULT_USER_AGENT))
+
+
+@pytest.mark.parametrize(
+    ("status", "allowed", "unreachable"),
+    [(200, False, False), (404, True, False), (403, True, False), (429, False, True), (503, False, True)],
+)
+def test_robots_policy_by_status(status: int, allowed: bool, unreachable: bool) -> None:
+    policy = policy_from_response(RobotsResponse(status, b"User-agent: *\nDisallow: /x\n"))
+    assert policy.allows("http://h/x", "extractor") is allowed
+    assert (policy.unreachable_status is not None) is unreachable

@@ -29,6 +29,8 @@ class Lexicon:
     description_provisional: frozenset[str]
     role_re: re.Pattern[str]
     by_re: re.Pattern[str]
+    role_by: dict[str, str]  # lowercase "animée par" -> "animatrice"
+    role_by_re: re.Pattern[str]
     org_re: re.Pattern[str]
     courtesy: frozenset[str]
     credentials: frozenset[str]
@@ -75,6 +77,11 @@ def lexicon() -> Lexicon:
         description_provisional=frozenset(w.lower() for w in _collect("DESCRIPTION_PROVISIONAL")),
         role_re=re.compile(rf"^(?:{_alternation(_collect('ROLES'))})$", re.I),
         by_re=re.compile(rf"^(?:{_alternation(_collect('BY_WORDS'))})\s+(?P<rest>.+)$", re.I),
+        role_by={k: v for mod in LANGUAGES.values() for k, v in mod.ROLE_BY.items()},
+        role_by_re=re.compile(
+            rf"^(?P<by>{_alternation([k for mod in LANGUAGES.values() for k in mod.ROLE_BY])})\s*:?\s+(?P<rest>.+)$",
+            re.I,
+        ),
         org_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('ORG_WORDS'))})(?:\W|$)", re.I),
         courtesy=frozenset(common.COURTESY),
         credentials=frozenset(common.CREDENTIALS),

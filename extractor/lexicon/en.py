@@ -26,10 +26,13 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "welcome", "welcome remarks", "opening remarks", "closing remarks", "registration",
            "plenary", "plenary session", "talk", "talks", "lightning talks", "poster session", "posters",
            "tutorial", "fireside chat", "roundtable", "round table", "q&a", "networking", "happy hour",
-           "awards", "awards ceremony", "breakout sessions", "concurrent sessions", "session"]
+           "awards", "awards ceremony", "breakout sessions", "concurrent sessions", "session", "invited talk",
+           "keynote talk", "annual general meeting", "closing", "opening", "dinner", "social event",
+           "coffee", "morning break", "afternoon break", "poster session and reception"]
 ROLES = ["moderator", "moderated by", "chair", "chaired by", "co-chair", "facilitator", "host", "hosts",
          "panelist", "panelists", "speaker", "speakers", "presenter", "presenters", "discussant"]
 BY_WORDS = ["by", "with", "presented by"]
+ROLE_BY = {"moderated by": "moderator", "chaired by": "chair", "hosted by": "host", "facilitated by": "facilitator"}
 ORG_WORDS = ["university", "college", "institute", "inc.", "inc", "ltd", "llc", "corp", "corporation",
              "company", "city of", "ministry", "department", "centre", "center", "foundation",
              "association", "society", "council", "agency", "hospital", "laboratory", "lab", "group",

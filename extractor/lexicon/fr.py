@@ -21,16 +21,21 @@ DESCRIPTION_PROVISIONAL = ["description provisoire", "résumé provisoire", "des
 FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "conférence d'ouverture",
            "conférence de clôture", "conférence plénière", "panel", "table ronde", "atelier", "ateliers",
            "plénière", "séance plénière", "mot de bienvenue", "mot d'ouverture", "mot de clôture",
-           "pause", "pause-café", "pause santé", "dîner", "déjeuner", "diner", "cocktail",
+           "pause", "pause-café", "pause café", "pause santé", "pause réseautage", "dîner", "déjeuner", "diner", "cocktail",
            "cocktail de clôture", "accueil", "accueil et inscription", "inscription", "séance d'affiches",
            "communications", "communications libres", "classe de maître", "forum", "discussion",
-           "lancement", "remise de prix", "réseautage", "clôture", "ouverture", "symposium"]
+           "lancement", "remise de prix", "réseautage", "clôture", "ouverture", "symposium",
+           "conférence invitée", "exposé invité", "assemblée générale", "séance d'affiches", "affiches",
+           "5 à 7", "vin d'honneur", "visite", "déjeuner-causerie", "dîner-conférence", "conférence principale"]
 # Role words: "(Animateur)", "Animatrice :", "Présidence de séance :".
 ROLES = ["animateur", "animatrice", "animation", "modérateur", "modératrice", "président de séance",
          "présidente de séance", "présidence de séance", "présidence", "conférencier", "conférencière",
          "panéliste", "panélistes", "intervenant", "intervenante", "intervenants", "conférenciers"]
 # Heads of speaker lines that say "by": "Par Marie Tremblay".
 BY_WORDS = ["par", "avec"]
+# "Animée par Marie Roy": the speaker's role, from the words before the name.
+ROLE_BY = {"animé par": "animation", "animée par": "animation", "présidé par": "présidence",
+           "présidée par": "présidence", "modéré par": "modération", "modérée par": "modération"}
 ORG_WORDS = ["université", "universite", "ville de", "ministère", "ministere", "centre", "institut", "inc.",
              "école", "ecole", "collège", "college", "cégep", "hôpital", "ciusss", "cisss", "mrc",
              "fondation", "association", "office", "société", "societe", "maison", "cité", "chaire",
