@@ -2,11 +2,12 @@
 
     .venv/bin/python bench/accuracy.py samples/      # <name>.(html|txt) beside <name>.expected.json
     .venv/bin/python bench/accuracy.py --shared                 # ../shared/corpus, labels from its sources
-    .venv/bin/python bench/accuracy.py --shared /tmp/extractor-pages --json
+    .venv/bin/python bench/accuracy.py --shared /tmp/extractor-pages --json   # both, as JSON
     .venv/bin/python bench/accuracy.py --shared --structured-only   # the structured readers alone
 
-`--shared` reads ../shared/corpus (or $EXTRACTOR_CORPUS) in place and converts its structured sources
-with bench/truth; when the corpus is absent it says so and skips it. Same engine as `extractor eval`.
+`--shared` reads ../shared/corpus (or `--corpus PATH`, or $EXTRACTOR_CORPUS) in place and converts
+its structured sources with bench/truth; when the corpus is absent it says so and skips it. Same
+engine as `extractor eval`.
 """
 
 from __future__ import annotations
@@ -45,9 +46,7 @@ def shared_pages(path: str | None) -> list[LabelledPage]:
         print(f"shared corpus not found ({path or '../shared/corpus'}): skipped", file=sys.stderr)
         return []
     return [
-        LabelledPage(
-            name=page.name, page=corpus / page.folder / page.page, expected=expected_for(page, corpus)
-        )
+        LabelledPage(name=page.name, page=corpus / page.folder / page.page, expected=expected_for(page, corpus))
         for page in PAGES
         if (corpus / page.folder / page.page).is_file()
     ]
@@ -56,14 +55,15 @@ def shared_pages(path: str | None) -> list[LabelledPage]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dirs", nargs="*", metavar="DIR", help="directories of labelled pages")
-    parser.add_argument("--shared", nargs="?", const="", metavar="PATH", help="include the shared corpus")
+    parser.add_argument("--shared", action="store_true", help="include the shared corpus (../shared/corpus)")
+    parser.add_argument("--corpus", metavar="PATH", help="where the shared corpus is (default: ../shared/corpus)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--details", action="store_true", help="list every wrong, missing or extra value")
     parser.add_argument("--structured-only", action="store_true", help="use only the structured readers")
     args = parser.parse_args(argv)
     pages: list[LabelledPage] = []
-    if args.shared is not None:
-        pages.extend(shared_pages(args.shared or None))
+    if args.shared or args.corpus:
+        pages.extend(shared_pages(args.corpus))
     for directory in args.dirs:
         pages.extend(find_pages(Path(directory)))
     if not pages:

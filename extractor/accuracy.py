@@ -103,9 +103,7 @@ def find_pages(directory: Path) -> list[LabelledPage]:
     pages: list[LabelledPage] = []
     for expected_path in sorted(directory.glob(f"*{EXPECTED_SUFFIX}")):
         name = expected_path.name[: -len(EXPECTED_SUFFIX)]
-        page = next(
-            (directory / f"{name}{s}" for s in PAGE_SUFFIXES if (directory / f"{name}{s}").is_file()), None
-        )
+        page = next((directory / f"{name}{s}" for s in PAGE_SUFFIXES if (directory / f"{name}{s}").is_file()), None)
         if page is None:
             continue
         try:

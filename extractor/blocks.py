@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from lxml import etree, html
+from lxml import etree
 
 from extractor import wix
 from extractor.text import norm
@@ -44,13 +44,13 @@ class TableRow:
     spans: tuple[int, ...]  # rowspan of the cell that starts here, 0 where covered from above or left
     widths: tuple[int, ...]  # colspan of the cell that starts here, 0 where covered
     header: bool
-    origin: html.HtmlElement
+    origin: etree._Element
 
 
 @dataclass(slots=True)
 class Block:
     text: str
-    origin: str | html.HtmlElement  # "line 12", or the element the line came from
+    origin: str | etree._Element  # "line 12", or the element the line came from
     heading: int = 0  # 1–6 inside <h1>…<h6>
     bold: bool = False
     separator: bool = False  # an empty or no-break-space paragraph
@@ -76,16 +76,20 @@ def text_blocks(text: str) -> list[Block]:
     return blocks
 
 
-def parse_html(text: str) -> html.HtmlElement:
-    parser = html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+def parse_html(text: str) -> etree._Element:
+    """One parse per page. lxml's plain element classes, not lxml.html's: a proxy for every element
+    we touch costs less without lxml.html's Python-level class lookup."""
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
     try:
-        root = html.document_fromstring(text, parser=parser)
+        root = etree.fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
-        root = html.document_fromstring("<html><body></body></html>")
+        root = None
+    if root is None:
+        root = etree.fromstring("<html><body></body></html>", parser=parser)
     return root
 
 
-def html_blocks(root: html.HtmlElement) -> list[Block]:
+def html_blocks(root: etree._Element) -> list[Block]:
     """Lines of the page's content. Consumes the tree: chrome and data tables are removed from it."""
     tables = _strip_chrome_and_tables(root)
     lines = _Lines()
@@ -110,7 +114,7 @@ class _Lines:
         self.out: list[Block] = []
         self.buf: list[str] = []
         self.bold_chars = 0
-        self.block: html.HtmlElement | None = None
+        self.block: etree._Element | None = None
         self.heading = 0
 
     def add(self, node: etree._ElementUnicodeResult) -> None:
@@ -145,7 +149,7 @@ class _Lines:
         self.out.append(Block(text=norm(raw), origin=origin, heading=self.heading, bold=bold))
 
 
-def _strip_chrome_and_tables(root: html.HtmlElement) -> dict[int, list[Block]]:
+def _strip_chrome_and_tables(root: etree._Element) -> dict[int, list[Block]]:
     wix.reorder_by_grid(root)  # before <style> elements go
     body = root.find("body")
     if body is None:
@@ -153,7 +157,7 @@ def _strip_chrome_and_tables(root: html.HtmlElement) -> dict[int, list[Block]]:
     etree.strip_elements(body, *_SKIP_TAGS, with_tail=False)  # <head> is never read: no need to free it
     for element in _chrome_elements(root):
         if element.getparent() is not None:
-            element.drop_tree()  # keeps its tail text
+            _drop(element)
     tables: dict[int, list[Block]] = {}
     for table in list(body.iter("table")):
         if _is_data_table(table):
@@ -164,7 +168,19 @@ def _strip_chrome_and_tables(root: html.HtmlElement) -> dict[int, list[Block]]:
     return tables
 
 
-def _table_blocks(table: html.HtmlElement) -> list[Block]:
+def _drop(element: etree._Element) -> None:
+    """Remove an element and its content, keeping the text that follows it (its tail)."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _table_blocks(table: etree._Element) -> list[Block]:
     rows = _grid(table)
     if not rows:
         return []
@@ -175,7 +191,7 @@ def _table_blocks(table: html.HtmlElement) -> list[Block]:
 MAX_SPAN = 200  # rowspan/colspan beyond this is malformed markup
 
 
-def _grid(table: html.HtmlElement) -> list[TableRow]:
+def _grid(table: etree._Element) -> list[TableRow]:
     """Rows with cells placed by column, honouring rowspan and colspan."""
     pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
     rows: list[TableRow] = []
@@ -226,12 +242,12 @@ def _int(value: str | None) -> int:
         return 1
 
 
-def _is_bold_style(el: html.HtmlElement) -> bool:
+def _is_bold_style(el: etree._Element) -> bool:
     style = el.get("style")
     return bool(style) and _BOLD_STYLE.search(style) is not None
 
 
-def _cell_text(cell: html.HtmlElement) -> str:
+def _cell_text(cell: etree._Element) -> str:
     # <br> and block children separate people or lines inside a cell: keep them as "\n".
     parts: list[str] = []
     for piece in cell.xpath(".//text() | .//br | .//p | .//div | .//li"):
@@ -251,11 +267,11 @@ _CHROME_CANDIDATES = etree.XPath("//*[@id or @role or @hidden or @aria-hidden or
                                  " | //header | //footer | //aside")
 
 
-def _chrome_elements(root: html.HtmlElement) -> list[html.HtmlElement]:
+def _chrome_elements(root: etree._Element) -> list[etree._Element]:
     return [el for el in _CHROME_CANDIDATES(root) if _is_chrome(el)]
 
 
-def _is_chrome(el: html.HtmlElement) -> bool:
+def _is_chrome(el: etree._Element) -> bool:
     get = el.get
     if get("id") in _LANDMARK_IDS or (get("aria-label") or "").strip().lower() in _LANDMARK_LABELS:
         return True
@@ -267,7 +283,7 @@ def _is_chrome(el: html.HtmlElement) -> bool:
     return False
 
 
-def _is_data_table(table: html.HtmlElement) -> bool:
+def _is_data_table(table: etree._Element) -> bool:
     """A programme table, not a layout table: no nested tables, at least two rows of two cells."""
     if table.find(".//table") is not None:
         return False

@@ -208,17 +208,11 @@ def match_sessions(
             similarity = float(fuzz.ratio(e_title, p_title))
             if similarity < TITLE_THRESHOLD:
                 # a page may add a prefix or suffix to the title ("Keynote: …"): accept containment
-                partial = (
-                    float(fuzz.partial_ratio(e_title, p_title))
-                    if min(len(e_title), len(p_title)) >= 12
-                    else 0
-                )
+                partial = float(fuzz.partial_ratio(e_title, p_title)) if min(len(e_title), len(p_title)) >= 12 else 0
                 if partial < 95:
                     continue
                 similarity = TITLE_THRESHOLD
-            bonus = _slot_agreement(exp, pred) - abs(
-                e_index / max(len(expected), 1) - p_index / max(len(predicted), 1)
-            )
+            bonus = _slot_agreement(exp, pred) - abs(e_index / max(len(expected), 1) - p_index / max(len(predicted), 1))
             candidates.append((similarity, bonus, e_index, p_index))
     candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
     used_e: set[int] = set()
@@ -310,9 +304,7 @@ def _speakers(
             score.mismatches.append(Mismatch("speaker_names", title, None, pred.get("name")))
     for e_index, exp in enumerate(expected):
         pred = predicted[paired[e_index]] if e_index in paired else {}
-        _scalar(
-            score, "speaker_affiliations", title, exp.get("affiliation"), pred.get("affiliation"), normalise
-        )
+        _scalar(score, "speaker_affiliations", title, exp.get("affiliation"), pred.get("affiliation"), normalise)
         e_titles = {normalise(t) for t in exp.get("titles") or [] if normalise(t)}
         if not e_titles:
             continue
@@ -324,15 +316,11 @@ def _speakers(
         counts.fp += len(g_titles - hits)
         if e_titles != g_titles:
             score.mismatches.append(
-                Mismatch(
-                    "speaker_titles", title, sorted(exp.get("titles") or []), sorted(pred.get("titles") or [])
-                )
+                Mismatch("speaker_titles", title, sorted(exp.get("titles") or []), sorted(pred.get("titles") or []))
             )
 
 
-def _match_people(
-    expected: list[Mapping[str, Any]], predicted: list[Mapping[str, Any]]
-) -> list[tuple[int, int]]:
+def _match_people(expected: list[Mapping[str, Any]], predicted: list[Mapping[str, Any]]) -> list[tuple[int, int]]:
     candidates = []
     for e_index, exp in enumerate(expected):
         for p_index, pred in enumerate(predicted):

@@ -29,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from extractor import PROJECT_URL, __version__
-from extractor.errors import FetchError
+from extractor.errors import ConfigError, FetchError
 from extractor.models import HttpInfo
 from extractor.pacing import HostPacer
 from extractor.robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsResponse, product_token
@@ -83,6 +83,8 @@ def fetch_page(
     Returns RawPage(not_modified=True, data=b"") on 304. Raises FetchError on any failure.
     """
     _check_url(url)
+    if not timeout > 0:
+        raise ConfigError(f"the timeout must be more than 0 seconds, not {timeout}")
     client = _Client(
         session=session or _thread_session(),
         user_agent=user_agent or DEFAULT_USER_AGENT,

@@ -84,7 +84,7 @@ def _text_title(blocks: list[Block], reference: date) -> tuple[str | None, list[
 
 def _html_title(root) -> str | None:  # type: ignore[no-untyped-def]
     for h1 in root.iter("h1"):
-        text = norm(h1.text_content())
+        text = norm("".join(h1.itertext()))
         if text:
             return text
     return None

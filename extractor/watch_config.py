@@ -57,11 +57,11 @@ class PageConfig:
 
     @property
     def host(self) -> str:
-        """Per-host scheduling key: scheme://host:port for URLs, 'file' for local pages."""
+        """Per-host scheduling key: scheme://host:port for URLs; local pages are each their own."""
         parts = urlsplit(self.url)
         if parts.scheme.lower() in ("http", "https"):
             return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-        return "file"
+        return f"file:{self.url}"
 
 
 @dataclass(frozen=True)

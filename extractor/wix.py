@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree, html
+from lxml import etree
 
 _RULE = re.compile(r"([^{}]+)\{([^{}]*grid-area\s*:[^{}]*)\}")
 _COMP_ID = re.compile(r"comp-[A-Za-z0-9_]+")
@@ -19,7 +19,7 @@ _LEFT = re.compile(r"(?:^|;)\s*left\s*:\s*(-?\d+(?:\.\d+)?)px")
 _STYLES = etree.XPath("//style/text()")
 
 
-def grid_positions(root: html.HtmlElement) -> dict[str, tuple[int, int, float]]:
+def grid_positions(root: etree._Element) -> dict[str, tuple[int, int, float]]:
     """comp id -> (row, column, left px) from the page's desktop CSS."""
     positions: dict[str, tuple[int, int, float]] = {}
     for css in _STYLES(root):
@@ -41,12 +41,12 @@ def grid_positions(root: html.HtmlElement) -> dict[str, tuple[int, int, float]]:
 _COMPONENTS = etree.XPath("//*[starts-with(@id, 'comp-')]")
 
 
-def reorder_by_grid(root: html.HtmlElement) -> int:
+def reorder_by_grid(root: etree._Element) -> int:
     """Reorder placed siblings in reading order; returns how many parents changed."""
     positions = grid_positions(root)
     if len(positions) < 2:
         return 0
-    parents: dict[int, html.HtmlElement] = {}
+    parents: dict[int, etree._Element] = {}
     for element in _COMPONENTS(root):
         if element.get("id") in positions:
             parent = element.getparent()
@@ -72,7 +72,7 @@ def reorder_by_grid(root: html.HtmlElement) -> int:
     return changed
 
 
-def _position(element: html.HtmlElement, positions: dict[str, tuple[int, int, float]]) -> tuple[int, int, float] | None:
+def _position(element: etree._Element, positions: dict[str, tuple[int, int, float]]) -> tuple[int, int, float] | None:
     found = positions.get(element.get("id") or "")
     if found is None and len(element) == 1 and isinstance(element[0].tag, str):
         found = positions.get(element[0].get("id") or "")

@@ -132,9 +132,7 @@ def test_description_prefix_and_provisional() -> None:
 
 def test_speakers_are_paired_by_name() -> None:
     expected = _session("A", speakers=[_person("Ann Lee", "OSC"), _person("Bo Ma", "MIT"), _person("Cy Do")])
-    predicted = _session(
-        "A", speakers=[_person("Bo Ma", "Harvard"), _person("ann lee", "OSC"), _person("Zed")]
-    )
+    predicted = _session("A", speakers=[_person("Bo Ma", "Harvard"), _person("ann lee", "OSC"), _person("Zed")])
     score = evaluate(_doc(predicted), _doc(expected))
     names = score.fields["speaker_names"]
     assert (names.tp, names.fp, names.fn) == (2, 1, 1)
@@ -237,9 +235,7 @@ def test_find_pages_rejects_bad_input(tmp_path: Path) -> None:
         accuracy.find_pages(tmp_path)
 
 
-def test_eval_command(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_eval_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(accuracy, "default_parser", _fake_parser)
     corpus = _corpus(tmp_path)
     assert main(["eval", str(corpus)]) == 0

@@ -236,9 +236,7 @@ def test_jsonld_lone_event_or_other_types_is_not_a_programme() -> None:
 
 
 def test_jsonld_invalid_json_is_skipped() -> None:
-    page = _jsonld_page(_CONFERENCE).replace(
-        "<head>", '<head><script type="application/ld+json">{oops</script>'
-    )
+    page = _jsonld_page(_CONFERENCE).replace("<head>", '<head><script type="application/ld+json">{oops</script>')
     result = _only(_extract(page))
     assert len(result.sessions) == 2
     assert len(result.warnings) == 1 and result.warnings[0].reason.startswith("invalid JSON-LD")

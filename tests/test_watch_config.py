@@ -23,7 +23,7 @@ def test_sample_config_loads() -> None:
     assert second.alert_on == ("room_confirmed", "time_changed", "session_added", "session_removed")
     assert second.interval == 6 * 3600 and second.lang is None  # "auto"
     assert third.url == str(ROOT / "samples" / "seed.txt")  # a path, relative to the file
-    assert third.host == "file"
+    assert third.host == f"file:{third.url}"  # local pages are not held back per host
     assert config.workers == 8 and config.failure_threshold == 3
     assert config.fetch == {"min_host_delay": 1.0, "retries": 3}
 

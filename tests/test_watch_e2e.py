@@ -194,3 +194,22 @@ def test_signal_finishes_the_check_in_flight(
     assert f"(stopped by {sig.name})" in rest
     with Store.open(store_path) as store:
         assert store.latest(httpserver.url_for("/slow")) is not None  # the check in flight was stored
+
+
+def test_progress_bar_and_local_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "files.toml"
+    config.write_text(
+        f'[[page]]\nname = "seed"\nurl = "{ROOT / "samples" / "seed.txt"}"\n\n'
+        f'[[page]]\nurl = "{(SERIES / "01-initial.txt").as_uri()}"\n\n'
+        f'[[page]]\nname = "missing"\nurl = "{tmp_path / "absent.txt"}"\n',
+        encoding="utf-8",
+    )
+    code = main(["watch", str(config), "--once", "--store", str(tmp_path / "s.sqlite"), "--progress", "on"])
+    err = capsys.readouterr().err
+    assert code == 2  # the missing file is bad input; the other two were checked
+    assert "3/3" in err and "1 failed" in err
+    assert "FAILED missing: no such file" in err
+    assert "3 checks of 3 pages; 0 changed, 1 failed" in err
+    with Store.open(tmp_path / "s.sqlite") as store:
+        assert store.latest(str(ROOT / "samples" / "seed.txt")) is not None
+        assert store.latest((SERIES / "01-initial.txt").as_uri()) is not None

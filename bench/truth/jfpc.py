@@ -27,17 +27,11 @@ def convert(folder: Path) -> dict[str, Any]:
     sessions = []
     for day in days:
         match = _DAY.search(day["day"])
-        date = (
-            f"{YEAR}-{_MONTHS[match.group('m').lower()]:02d}-{int(match.group('d')):02d}" if match else None
-        )
+        date = f"{YEAR}-{_MONTHS[match.group('m').lower()]:02d}-{int(match.group('d')):02d}" if match else None
         for item in day["sessions"]:
             times = [f"{int(h):02d}:{m or '00'}" for h, m in _TIME.findall(str(item.get("time", "")))]
             room = item.get("room")
-            speakers = (
-                [person(norm(a)) for a in re.split(r",| et ", str(item["author"]))]
-                if item.get("author")
-                else []
-            )
+            speakers = [person(norm(a)) for a in re.split(r",| et ", str(item["author"]))] if item.get("author") else []
             sessions.append(
                 session(
                     str(item["title"]),

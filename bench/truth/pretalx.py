@@ -18,9 +18,7 @@ _PUBLIC_NAME = re.compile(r"^(?P<name>.+?)\s*\[(?P<aff>.*)\]\s*$")
 
 def convert(folder: Path) -> dict[str, Any]:
     conference = json.loads((folder / "schedule.json").read_text(encoding="utf-8"))["schedule"]["conference"]
-    events = [
-        event for day in conference["days"] for room_events in day["rooms"].values() for event in room_events
-    ]
+    events = [event for day in conference["days"] for room_events in day["rooms"].values() for event in room_events]
     events.sort(key=lambda e: (e["date"], e["room"]))
     sessions = []
     for event in events:
@@ -36,9 +34,7 @@ def convert(folder: Path) -> dict[str, Any]:
                 description=event.get("abstract"),
             )
         )
-    return document(
-        sessions, title=conference["title"], language="en", complete=False, layout="structured-pretalx"
-    )
+    return document(sessions, title=conference["title"], language="en", complete=False, layout="structured-pretalx")
 
 
 def _person(public_name: str) -> dict[str, Any]:

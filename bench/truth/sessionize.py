@@ -19,7 +19,5 @@ def convert(folder: Path) -> dict[str, Any]:
             # "Crux Conception, M. Psych": a display name followed by a credential
             name, _, credential = raw.partition(", ")
             speakers.append(person(name, credentials=[credential] if credential else []))
-        sessions.append(
-            session(item["title"], room=(item.get("room") or {}).get("roomName"), speakers=speakers)
-        )
+        sessions.append(session(item["title"], room=(item.get("room") or {}).get("roomName"), speakers=speakers))
     return document(sessions, language="en", layout="structured-sessionize")

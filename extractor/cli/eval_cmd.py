@@ -36,9 +36,7 @@ def run(args: argparse.Namespace) -> int:
     pages = [page for directory in args.corpus_dirs for page in find_pages(Path(directory))]
     report = evaluate_pages(pages)
     if args.json:
-        sys.stdout.write(
-            json.dumps(report.as_dict(with_mismatches=args.details), indent=2, ensure_ascii=False)
-        )
+        sys.stdout.write(json.dumps(report.as_dict(with_mismatches=args.details), indent=2, ensure_ascii=False))
         sys.stdout.write("\n")
     else:
         sys.stdout.write(render_table(report) + "\n")

@@ -62,9 +62,7 @@ def read(root: html.HtmlElement, location: str) -> StructuredResult | None:
                 room=room(element_text(first(item, _LOCATION))),
                 speakers=_speakers(item),
                 description=description(
-                    element_text(
-                        first(item, f"{_BODY}/div[@itemprop='description'] | ./div[@itemprop='description']")
-                    )
+                    element_text(first(item, f"{_BODY}/div[@itemprop='description'] | ./div[@itemprop='description']"))
                 ),
             )
         )

@@ -52,9 +52,7 @@ def read(root: html.HtmlElement, location: str) -> StructuredResult | None:
             nodes.append(json.loads(text))
         except (ValueError, RecursionError) as exc:
             warnings.append(
-                Warning(
-                    where=f"{location}#ld+json[{index}]", text=text[:200], reason=f"invalid JSON-LD: {exc}"
-                )
+                Warning(where=f"{location}#ld+json[{index}]", text=text[:200], reason=f"invalid JSON-LD: {exc}")
             )
     return read_items(nodes, location, root.get("lang"), warnings)
 
@@ -159,9 +157,7 @@ def _plus_duration(start: str, duration: str) -> str | None:
     match = _ISO_DURATION.match(duration)
     if not match or not (match.group("h") or match.group("m")):
         return None
-    total = (
-        int(start[:2]) * 60 + int(start[3:]) + int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
-    )
+    total = int(start[:2]) * 60 + int(start[3:]) + int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
     return f"{total // 60 % 24:02d}:{total % 60:02d}"
 
 

@@ -40,9 +40,7 @@ def read(root: html.HtmlElement, location: str) -> StructuredResult | None:
     warnings: list[Warning] = []
     days = root.xpath("//div[contains(@class, 'pretalx-list-day')]")
     groups: list[tuple[str | None, list[html.HtmlElement]]] = (
-        [(_day_of(day), day.xpath(SESSION_XPATH)) for day in days]
-        if days
-        else [(None, root.xpath(SESSION_XPATH))]
+        [(_day_of(day), day.xpath(SESSION_XPATH)) for day in days] if days else [(None, root.xpath(SESSION_XPATH))]
     )
     for day, elements in groups:
         for element in elements:
@@ -64,9 +62,7 @@ def _day_of(panel: html.HtmlElement) -> str | None:
     return None
 
 
-def _session(
-    element: html.HtmlElement, day: str | None, location: str, warnings: list[Warning]
-) -> Draft | None:
+def _session(element: html.HtmlElement, day: str | None, location: str, warnings: list[Warning]) -> Draft | None:
     title = element_text(first(element, ".//div[@class='title']"))
     if not title:
         warnings.append(
