@@ -50,9 +50,32 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 _REST_SEPARATORS = re.compile(r"^[\s:–—\-|•·.,>]+")
 
 
+_LEADING_NOISE = " -–•*·▪►|"
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _may_start_with_time(line: str) -> bool:
+    """Cheap gate before the big patterns: most lines cannot start with a time."""
+    head = line.lstrip(_LEADING_NOISE)
+    if not head:
+        return False
+    if head[0].isdigit():
+        return True
+    lex = lexicon()
+    word = _FIRST_WORD.match(head)
+    first = word.group(0).lower() if word else ""
+    return first in lex.from_words or first in lex.noon or first in lex.midnight or first in ("dès", "from")
+
+
 def match_slot(line: str) -> SlotMatch | None:
     """A time (range) at the start of the line, or in parentheses at its end: `Accueil (10h – 10h20)`."""
     lead, lead_from, trailing = _patterns()
+    if not _may_start_with_time(line):
+        if line.endswith(")"):
+            m = trailing.search(line)
+            if m and m.start() > 0:
+                return _build(m, m.group("range").strip(), line[: m.start()].strip(" -–:"))
+        return None
     m = lead_from.match(line) or lead.match(line)
     if m:
         rest = _REST_SEPARATORS.sub("", line[m.end() :]).strip()
