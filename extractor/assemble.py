@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extractor.blocks import Block
-from extractor.classify import Classified, Kind, classify, format_label, is_prose, is_sentence, room_of
+from extractor.classify import Classified, Kind, classify, format_label, is_person_line, is_prose, is_sentence, room_of
 from extractor.models import Description, Room, Session, Slot, Speaker, Warning
 from extractor.slug import unique_ids
-from extractor.speakers import looks_like_name, parse_speaker, split_speakers
+from extractor.speakers import looks_like_name, parse_speaker, split_outside_parens, split_speakers
 from extractor.tables import read_table
 
 
@@ -25,6 +25,7 @@ class _Draft:
     slot: Slot
     format: str | None
     block: Block | None  # where the session starts, for warnings
+    after_slot_line: bool = False  # opened right under its time slot (not "title, then time")
     room: Room | None = None
     speakers: list[Speaker] = field(default_factory=list)
     description: Description | None = None
@@ -46,8 +47,11 @@ class Assembler:
     format: str | None = None
     format_used: bool = True
     current: _Draft | None = None
+    people: str | None = None  # after "Intervenants :" / "Animation": the role ("" for none) of the people listed
 
     def feed(self, item: Classified) -> None:
+        if self.people is not None and item.kind not in _PEOPLE_KINDS:
+            self.people = None  # a list of people ends at anything that is not a person
         handler = getattr(self, f"_on_{item.kind.value}")
         handler(item)
 
@@ -89,12 +93,23 @@ class Assembler:
         self.slot = None
 
     def _on_slot(self, item: Classified) -> None:
-        self._close_slot()
         match = item.slot
         assert match is not None
         if match.problem:
             self._warn(item.block, f"time range not understood: {match.problem}")
-        self.slot = Slot(day=self._day_iso(), start=match.start, end=match.end, raw=match.raw)
+        slot = Slot(day=self._day_iso(), start=match.start, end=match.end, raw=match.raw)
+        rest_room = room_of(match.rest) if match.rest else None
+        cur = self.current
+        if cur is not None and not cur.after_slot_line and not cur.has_details() and (
+                not match.rest or rest_room):
+            # Title first, then its time (`Faut-il taxer le sucre ?` / `14 h à 15 h 30 – Salle Maxwell`).
+            cur.slot = slot
+            cur.after_slot_line = True
+            cur.room = rest_room or cur.room
+            self.slot = slot
+            return
+        self._close_slot()
+        self.slot = slot
         if match.rest:
             self._open_from_line(match.rest, item.block)
 
@@ -117,18 +132,17 @@ class Assembler:
             return
         self._add_description(item.description)  # type: ignore[arg-type]
 
+    def _on_people(self, item: Classified) -> None:
+        self.people = item.role or ""
+
     def _on_speaker(self, item: Classified) -> None:
         if self.current is None:
             self._warn(item.block, "speaker outside any session")
             return
         text = item.block.text
-        if item.role:
+        if item.labelled:
             text = text.partition(":")[2].strip()
-        for part in split_speakers(text):
-            speaker = parse_speaker(part)
-            if item.role and speaker.role is None:
-                speaker = speaker.model_copy(update={"role": item.role})
-            self.current.speakers.append(speaker)
+        self._add_people(text, item.role or self.people or None, comma_list=item.labelled)
 
     def _on_person(self, item: Classified) -> None:
         if self.current is None:
@@ -136,16 +150,37 @@ class Assembler:
         else:
             self._on_speaker(item)
 
+    def _listed_person(self, item: Classified) -> bool:
+        """Under "Intervenants": a name, or the role line that follows a bare name."""
+        cur, text = self.current, item.block.text
+        if self.people is None or cur is None:
+            return False
+        if looks_like_name(text) or is_person_line(text):
+            self._on_speaker(item)
+            return True
+        last = cur.speakers[-1] if cur.speakers else None
+        if last is not None and not last.titles and not last.affiliation and len(text) <= 120 \
+                and not text.endswith("?") and not is_prose(text):
+            detail = parse_speaker(f"{last.name}, {text}")
+            cur.speakers[-1] = last.model_copy(update={
+                "titles": detail.titles, "affiliation": detail.affiliation,
+                "credentials": last.credentials + detail.credentials, "raw": f"{last.raw} / {text}"})
+            return True
+        return False
+
     def _on_text(self, item: Classified) -> None:
         text = item.block.text
         cur = self.current
+        if self._listed_person(item):
+            return
         if cur is None:
             if is_prose(text):
                 self._warn(item.block, "text outside any session")
             else:
                 self._open(text, item.block)
             return
-        if is_prose(text) or (cur.description is not None and is_sentence(text)):
+        if is_prose(text) or (cur.description is not None and is_sentence(text)) or (
+                cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")):
             self._add_description(Description(text=text, provisional=False, label=None))
         elif not cur.has_details() and looks_like_name(text):
             self._on_speaker(item)
@@ -193,19 +228,27 @@ class Assembler:
         else:
             cur.title = f"{cur.title} {line}"
 
-    def _add_people(self, line: str) -> None:
+    def _add_people(self, line: str, role: str | None = None, comma_list: bool = False) -> None:
         assert self.current is not None
-        for part in split_speakers(line):
-            self.current.speakers.append(parse_speaker(part))
+        parts = split_speakers(line)
+        if comma_list and len(parts) == 1:
+            names = split_outside_parens(line)
+            if len(names) > 1 and all(looks_like_name(_bare_name(n)) for n in names):
+                parts = names  # "Speakers: Ana Ruiz, Paul Côté, Léa Roy"
+        for part in parts:
+            speaker = parse_speaker(part)
+            if role and speaker.role is None:
+                speaker = speaker.model_copy(update={"role": role})
+            self.current.speakers.append(speaker)
 
     # --- helpers ----------------------------------------------------------------------
     def _open_from_line(self, text: str, block: Block) -> None:
         """A slot line's own text: a title, maybe a format word alone ("12h00 Dîner")."""
-        title, room = split_room(text)
-        if room is not None and not title:
-            self.slot_room = room
+        room = room_of(text)
+        if room is not None:
+            self.slot_room = room  # "9.30 to 11 a.m. – Room B": the slot line names only a room
             return
-        fmt = format_label(title)
+        fmt = format_label(split_room(text)[0])
         if fmt:
             self.format = fmt  # "Mot de bienvenue (Amphithéâtre …)": a session named by its format
         self._open(text, block)
@@ -216,7 +259,7 @@ class Assembler:
         title, room = split_room(title)
         fmt, title = split_format(title)
         self.current = _Draft(title=title, slot=slot, format=fmt or self.format, block=block,
-                              room=room or self.slot_room)
+                              room=room or self.slot_room, after_slot_line=self.slot is not None)
         self.format_used = True
 
     def _close(self) -> None:
@@ -250,6 +293,13 @@ class Assembler:
 
     def _warn(self, block: Block, reason: str) -> None:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
+
+
+_PEOPLE_KINDS = frozenset({Kind.SPEAKER, Kind.PERSON, Kind.TEXT, Kind.SEPARATOR, Kind.PEOPLE})
+
+
+def _bare_name(text: str) -> str:
+    return re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).strip()
 
 
 _TITLE_ROOM = re.compile(r"^(?P<title>.+?)\s*(?:\((?P<paren>[^()]+)\)|[,–—|]\s*(?P<tail>[^,–—|]+))$")

@@ -16,7 +16,7 @@ from extractor.blocks import Block
 from extractor.dates import match_day
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room
-from extractor.speakers import looks_like_name, split_outside_parens, split_speakers, strip_honorifics
+from extractor.speakers import dash_name, looks_like_name, split_outside_parens, split_speakers, strip_honorifics
 from extractor.text import key
 from extractor.times import SlotMatch, match_slot
 
@@ -38,6 +38,7 @@ class Kind(Enum):
     ROOM = "room"
     DESCRIPTION = "description"
     SPEAKER = "speaker"  # certain: a role label, "Par …", "Name (Affiliation)", credentials
+    PEOPLE = "people"  # a heading that introduces speakers: "Intervenants :", "Animation", "Speakers"
     PERSON = "person"  # "Name, Title, Org": a speaker once a session has its title
     TEXT = "text"
     TABLE = "table"
@@ -53,6 +54,7 @@ class Classified:
     room: Room | None = None
     description: Description | None = None
     role: str | None = None  # from a "Chair:" / "Animatrice :" label
+    labelled: bool = False  # the line starts with a "Chair:" / "Speakers:" label to strip
 
 
 def classify(block: Block, reference: date) -> Classified:
@@ -67,6 +69,8 @@ def classify(block: Block, reference: date) -> Classified:
     day = match_day(text, reference)
     if day:
         return Classified(Kind.DAY, block, day=day[0])
+    if len(text) <= 16 and text.rstrip(" :.,").lower() in lex.weekdays:
+        return Classified(Kind.DAY, block)  # "Thursday": a new day whose date the page does not give
     slot = match_slot(text)
     if slot:
         return Classified(Kind.SLOT, block, slot=slot)
@@ -79,9 +83,12 @@ def classify(block: Block, reference: date) -> Classified:
     desc = labelled_description(text)
     if desc:
         return Classified(Kind.DESCRIPTION, block, description=desc)
+    heading = people_heading(text)
+    if heading is not None:
+        return Classified(Kind.PEOPLE, block, role=heading or None)
     role_label = _role_label(text)
-    if role_label:
-        return Classified(Kind.SPEAKER, block, role=role_label)
+    if role_label is not None:
+        return Classified(Kind.SPEAKER, block, role=role_label or None, labelled=True)
     if lex.role_by_re.match(text):
         return Classified(Kind.SPEAKER, block)
     by = lex.by_re.match(text)
@@ -159,7 +166,7 @@ def is_person_line(text: str) -> bool:
 
 def _name_head(text: str) -> str:
     parts = split_outside_parens(text)
-    head = parts[0] if parts else text
+    head = dash_name(parts[0] if parts else text)[0]
     while True:  # "Name (Org) (Animateur)": drop every trailing group
         bare = _TRAILING_GROUP.sub("", head).strip()
         if bare == head:
@@ -168,9 +175,29 @@ def _name_head(text: str) -> str:
 
 
 def _role_label(text: str) -> str | None:
+    """"Chair: Jane Doe" -> "chair"; "Speakers: A, B" -> "" (people, no role); else None."""
     head, sep, rest = text.partition(":")
-    if sep and rest.strip() and lexicon().role_re.match(head.strip()):
-        return head.strip().lower()
+    if not sep or not rest.strip():
+        return None
+    head = head.strip()
+    lex = lexicon()
+    if lex.role_re.match(head):
+        return head.lower()
+    if lex.speaker_heading_re.match(head):
+        return ""
+    return None
+
+
+def people_heading(text: str) -> str | None:
+    """A line that only announces people: "Intervenants :" -> "", "Animation" -> "animation"."""
+    bare = text.strip().rstrip(":").strip()
+    if len(bare) > 40:
+        return None
+    lex = lexicon()
+    if lex.role_re.match(bare):
+        return bare.lower()
+    if lex.speaker_heading_re.match(bare):
+        return ""
     return None
 
 
@@ -180,6 +207,6 @@ def is_prose(text: str) -> bool:
     return len(text) > MAX_TITLE_CHARS or (words >= 12 and bool(_SENTENCE_END.search(text)))
 
 
-def is_sentence(text: str) -> bool:
+def is_sentence(text: str, min_words: int = 6) -> bool:
     """A sentence that continues a description: ends like one and has a few words."""
-    return len(text.split()) >= 6 and bool(_SENTENCE_END.search(text))
+    return len(text.split()) >= min_words and bool(_SENTENCE_END.search(text))

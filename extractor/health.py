@@ -1,43 +1,32 @@
 """Failure memory for repeated checks: one error alert after N consecutive failures, one on recovery.
 
-The store counts failures (monitor.check records each failed check; this module records the
-ones monitor.check cannot see, such as a parser bug). The decision is made from that count:
-the error alert goes out on the check that makes the count reach the threshold, the recovery
-alert on the first success after a count at or above it. So a page that keeps failing alerts
-once, not on every run, and re-running the same check decides the same way.
+The store decides, in the transaction that records a check: the failure that makes the count
+reach the threshold queues the error alert in the outbox, the first success after a streak at
+or above it queues the recovery alert, each keyed on the streak's first failed check, so that
+neither can be queued twice, even by two processes. Delivery is the outbox's (monitor.check
+calls deliver_pending): a notifier that is down gets the alert later, with backoff, or from
+`extractor alerts --retry`, and a kill after the check was recorded loses nothing.
+
+This module words those alerts (extractor.messages) and keeps a watcher alive whatever one
+check raises.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal
 
 from extractor.errors import ExtractorError, StoreError
-from extractor.store import Store
+from extractor.messages import compose_health
+from extractor.store import NoticePlan, PageNotice, Store
+
+if TYPE_CHECKING:
+    from extractor.monitor import CheckResult
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-Sender = Callable[[str, str, str], "str | None"]  # (target, subject, body) -> None or why it failed
-
-_TEXT = {
-    "en": {
-        "failing": ("Page failing: {label}",
-                    "{label} ({url}) could not be checked {failures} times in a row.\n"
-                    "Last error: {error}\n\nYou will get one more message when it works again."),
-        "recovered": ("Page back: {label}",
-                      "{label} ({url}) was checked successfully again, after {failures} failed checks."),
-    },
-    "fr": {
-        "failing": ("Page en échec : {label}",
-                    "{label} ({url}) n'a pas pu être vérifiée {failures} fois de suite.\n"
-                    "Dernière erreur : {error}\n\nUn message suivra quand elle fonctionnera de nouveau."),
-        "recovered": ("Page rétablie : {label}",
-                      "{label} ({url}) a de nouveau été vérifiée sans erreur, après {failures} échecs."),
-    },
-}
+Notice = Literal["failing", "recovered"]
 
 
 class InternalError(ExtractorError):
@@ -47,18 +36,54 @@ class InternalError(ExtractorError):
 
 
 @dataclass(frozen=True)
-class HealthNotice:
-    kind: Literal["failing", "recovered"]
-    failures: int
-    subject: str
-    body: str
+class FailureAlerts:
+    """How a page's own alerts are worded and when they are due; they go to the check's targets."""
+
+    label: str | None = None  # default: the URL
+    threshold: int = 3  # consecutive failures before the error alert; 0 turns both alerts off
+    language: str | None = None  # default: the language of the page's last snapshot, else English
+
+    def plans(self, store: Store, page_key: str, url: str, targets: Sequence[str]) -> HealthPlans:
+        return HealthPlans(self, store, page_key, url, tuple(targets))
+
+
+class HealthPlans:
+    """The plans monitor.check hands to the store; `due` says which one the store called."""
+
+    def __init__(self, alerts: FailureAlerts, store: Store, page_key: str, url: str,
+                 targets: tuple[str, ...]) -> None:
+        self.alerts, self.store, self.page_key, self.url, self.targets = alerts, store, page_key, url, targets
+        self.due: Notice | None = None
+
+    def failing(self, error: str) -> NoticePlan:
+        return lambda failures: self._notices("failing", failures, None, error)
+
+    def recovered(self, page_language: str | None = None) -> NoticePlan:
+        return lambda failures: self._notices("recovered", failures, page_language, "")
+
+    def _notices(self, kind: Notice, failures: int, page_language: str | None, error: str) -> list[PageNotice]:
+        # Called by the store inside its transaction, only when the alert is due: the language
+        # lookup below (a stored programme's JSON) happens once per streak, not on every check.
+        self.due = kind
+        language = self.alerts.language or page_language or self._stored_language()
+        language = language if language in ("fr", "en") else "en"
+        subject, body = compose_health(kind, language, label=self.alerts.label or self.url, url=self.url,
+                                       failures=failures, error=error)
+        return [PageNotice(target, language, subject, body) for target in self.targets]
+
+    def _stored_language(self) -> str | None:
+        latest = self.store.latest(self.page_key)
+        try:
+            return self.store.programme(latest.id).language if latest else None
+        except StoreError:  # records from an older parser: the wording falls back to English
+            return None
 
 
 @dataclass
-class Guarded(Generic[T]):
-    result: T | None = None
+class Guarded:
+    result: CheckResult | None = None
     error: ExtractorError | None = None
-    notice: HealthNotice | None = None
+    notice: Notice | None = None  # the page's own alert this check queued
     delivery_errors: list[str] = field(default_factory=list)
 
     @property
@@ -66,66 +91,18 @@ class Guarded(Generic[T]):
         return self.error is None
 
 
-def notice_after_failure(failures: int, threshold: int, *, label: str, url: str, error: str,
-                         language: str | None = None) -> HealthNotice | None:
-    if threshold <= 0 or failures != threshold:
-        return None
-    return _notice("failing", failures, language, label=label, url=url, error=error)
+def guarded_check(run: Callable[[], CheckResult], *, url: str) -> Guarded:
+    """Run one check (monitor.check with failure_alerts, raise=False); never raise.
 
-
-def notice_after_success(failures_before: int, threshold: int, *, label: str, url: str,
-                         language: str | None = None) -> HealthNotice | None:
-    if threshold <= 0 or failures_before < threshold:
-        return None
-    return _notice("recovered", failures_before, language, label=label, url=url, error="")
-
-
-def _notice(kind: Literal["failing", "recovered"], failures: int, language: str | None,
-            **fields: str) -> HealthNotice:
-    subject, body = _TEXT.get(language or "en", _TEXT["en"])[kind]
-    return HealthNotice(kind, failures, subject.format(failures=failures, **fields),
-                        body.format(failures=failures, **fields))
-
-
-def guarded_check(run: Callable[[], T], *, store: Store, page_key: str, label: str, url: str,
-                  notify: Iterable[str] = (), threshold: int = 3, language: str | None = None,
-                  send: Sender | None = None) -> Guarded[T]:
-    """Run one check; never raise. Failures are counted in the store; notices go to `notify`."""
-    outcome: Guarded[T] = Guarded()
-    before = 0
+    The check records its own failures, the page's included; what reaches here is the store's
+    trouble or a bug outside the page's check, which is reported but not counted against the page.
+    """
     try:
-        before = store.consecutive_failures(page_key)
-        outcome.result = run()
+        result = run()
     except ExtractorError as exc:
-        outcome.error = exc
+        return Guarded(error=exc)
     except Exception as exc:  # one page's bug must not stop the others
-        outcome.error = InternalError(f"internal error while checking {url}: {type(exc).__name__}: {exc}")
-        with contextlib.suppress(ExtractorError):
-            store.record_failure(page_key, str(outcome.error))
-    try:
-        if outcome.error is None:
-            outcome.notice = notice_after_success(before, threshold, label=label, url=url, language=language)
-        elif not isinstance(outcome.error, StoreError):
-            failures = store.consecutive_failures(page_key)
-            outcome.notice = notice_after_failure(failures, threshold, label=label, url=url,
-                                                  error=str(outcome.error), language=language)
-    except ExtractorError as exc:
-        log.warning("cannot read the failure count of %s: %s", page_key, exc)
-    if outcome.notice is not None:
-        outcome.delivery_errors = _deliver(outcome.notice, notify, send)
-    return outcome
-
-
-def _deliver(notice: HealthNotice, targets: Iterable[str], send: Sender | None) -> list[str]:
-    if send is None:
-        from extractor.alerts import send as apprise_send
-
-        send = apprise_send
-    errors = []
-    for target in targets:
-        reason = send(target, notice.subject, notice.body)
-        if reason is not None:
-            from extractor.alerts import redact
-
-            errors.append(f"{redact(target)}: {reason}")
-    return errors
+        log.info("internal error while checking %s", url, exc_info=exc)
+        return Guarded(error=InternalError(f"internal error while checking {url}: {type(exc).__name__}: {exc}"))
+    errors = [f"{d.target}: {d.error}" for d in result.deliveries if not d.ok]
+    return Guarded(result, result.error, result.notice, errors)

@@ -1,4 +1,5 @@
-"""Alert wording in the page's language: what became final, for which session, when, and where to look.
+"""Alert wording in the page's language: what became final, for which session, when, and where to look;
+and a page's own alerts, when it keeps failing and when it works again.
 
 Templates are data, one table per language; `compose` only fills them in.
 """
@@ -63,6 +64,33 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         "_speaker": ("", "added|removed|changed"),
     },
 }
+
+
+# A page's own alerts, kind -> (subject, body). Fields: {label} {url} {failures} {error}.
+HEALTH_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
+    "fr": {
+        "failing": ("Page en échec : {label}",
+                    "{label} ({url}) n'a pas pu être vérifiée {failures} fois de suite.\n"
+                    "Dernière erreur : {error}\n\nUn message suivra quand elle fonctionnera de nouveau."),
+        "recovered": ("Page rétablie : {label}",
+                      "{label} ({url}) a de nouveau été vérifiée sans erreur, après {failures} échecs."),
+    },
+    "en": {
+        "failing": ("Page failing: {label}",
+                    "{label} ({url}) could not be checked {failures} times in a row.\n"
+                    "Last error: {error}\n\nYou will get one more message when it works again."),
+        "recovered": ("Page back: {label}",
+                      "{label} ({url}) was checked successfully again, after {failures} failed checks."),
+    },
+}
+
+
+def compose_health(kind: str, language: str, *, label: str, url: str, failures: int,
+                   error: str = "") -> tuple[str, str]:
+    """(subject, body) of a page's "failing" or "recovered" alert."""
+    subject, body = HEALTH_TEMPLATES.get(language, HEALTH_TEMPLATES["en"])[kind]
+    fields = {"label": label, "url": url, "failures": failures, "error": error}
+    return subject.format(**fields), body.format(**fields)
 
 
 def compose(event: ChangeEvent, language: str, link: str | None = None) -> tuple[str, str]:

@@ -74,10 +74,12 @@ def _checked(programme: Programme) -> Programme:
 
 
 def _text_title(blocks: list[Block], reference: date) -> tuple[str | None, list[Block]]:
-    """A text page's first line is its title when a day heading or a time slot follows it."""
+    """A text page's first line is its title when a day heading follows it.
+
+    Not when a time follows: "Faut-il taxer le sucre ?" then "14 h à 15 h 30" is a session."""
     lines = [b for b in blocks if not b.separator][:2]
     if len(lines) == 2 and classify(lines[0], reference).kind is Kind.TEXT \
-            and classify(lines[1], reference).kind in (Kind.DAY, Kind.SLOT):
+            and classify(lines[1], reference).kind is Kind.DAY:
         return lines[0].text, [b for b in blocks if b is not lines[0]]
     return None, blocks
 

@@ -93,6 +93,9 @@ def parse_speaker(raw: str) -> Speaker:
         body = body[: m.start()].strip()
     parts = _name_first(split_outside_parens(body))
     name_part = parts[0] if parts else body
+    name_part, after_dash = dash_name(name_part)
+    if after_dash:
+        parts = [name_part, after_dash, *parts[1:]]
     affiliation = None
     titles_in_parens: list[str] = []
     m = _TRAILING_PAREN.search(name_part)
@@ -120,6 +123,17 @@ def parse_speaker(raw: str) -> Speaker:
         affiliation = titles.pop()
     return Speaker(name=name, credentials=credentials, titles=titles, affiliation=affiliation, raw=line,
                    role=role)
+
+
+_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def dash_name(text: str) -> tuple[str, str | None]:
+    """`Marie Roy – Professeure à l’UQAM`: (name, what follows the dash) when the left is a name."""
+    pieces = _DASH.split(text, maxsplit=1)
+    if len(pieces) == 2 and looks_like_name(pieces[0]):
+        return pieces[0], pieces[1]
+    return text, None
 
 
 def _name_first(parts: list[str]) -> list[str]:

@@ -3,10 +3,13 @@
 Every check is one transaction (BEGIN IMMEDIATE, so concurrent checks of one store queue up
 instead of both diffing against the same previous snapshot). WAL mode lets readers run
 while a check writes, and a killed process leaves either the whole check or none of it.
+That includes the page's own alerts: the failure that makes a streak reach `alert_at`, and
+the first success after such a streak, queue theirs in the transaction that records them.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sqlite3
@@ -75,8 +78,20 @@ class Recorded:
     alerts: list[NewAlert]  # every alert planned; the outbox ignores ones already queued
 
 
+@dataclass(frozen=True)
+class PageNotice:
+    """One target's copy of a page's own alert ("failing", "recovered"); the store derives its key."""
+
+    target: str
+    language: str
+    subject: str
+    body: str
+
+
 # plan(previous programme or None, new programme) -> (events, alerts), run inside the transaction.
 Plan = Callable[[Programme | None, Programme], tuple[list[ChangeEvent], list[NewAlert]]]
+# notice plan(consecutive failures) -> alerts; called inside the transaction, only when one is due.
+NoticePlan = Callable[[int], list[PageNotice]]
 _SNAPSHOT_COLUMNS = "s.id, p.key, s.number, s.retrieved_at, s.sha256, s.parser_version, s.raw_size"
 
 
@@ -214,13 +229,14 @@ class Store:
                             "VALUES (?, ?, ?, ?, ?, ?)", (page_id, outcome, now, now, snapshot_id, error))
 
     def record_unchanged(self, page_key: str, *, not_modified: bool = False, etag: str | None = None,
-                         last_modified: str | None = None,
-                         now: datetime | None = None) -> SnapshotInfo | None:
+                         last_modified: str | None = None, now: datetime | None = None, alert_at: int = 3,
+                         recovery: NoticePlan | None = None) -> SnapshotInfo | None:
         """A check that found the stored copy current: only a checked-at time, no snapshot."""
         stamp = timestamp(now)
         with self.transaction() as db:
             page_id = self._page_id(page_key, stamp)
             latest = self.latest(page_key)
+            self._queue_recovery(page_id, page_key, latest.id if latest else None, alert_at, recovery, stamp)
             self._record_check(page_id, "not_modified" if not_modified else "unchanged", stamp,
                                latest.id if latest else None)
             if etag or last_modified:
@@ -228,17 +244,71 @@ class Store:
                            (etag, last_modified, page_id))
         return latest
 
-    def record_failure(self, page_key: str, error_text: str, now: datetime | None = None) -> None:
+    def record_failure(self, page_key: str, error: str, now: datetime | None = None, *, alert_at: int = 3,
+                       plan: NoticePlan | None = None) -> int:
+        """Record a failed check; returns the consecutive failures, this one included.
+
+        The failure that makes the count exactly `alert_at` queues `plan(count)`'s alerts in the
+        same transaction (BEGIN IMMEDIATE: of two processes failing at once, one sees the count
+        reach it), keyed on the streak's first failed check so that nothing can queue them twice.
+        """
         stamp = timestamp(now)
         with self.transaction():
-            self._record_check(self._page_id(page_key, stamp), "failed", stamp, None, error_text)
+            page_id = self._page_id(page_key, stamp)
+            self._record_check(page_id, "failed", stamp, None, error)
+            count, first = self._streak(page_id)
+            if plan is not None and alert_at > 0 and count == alert_at:
+                self._queue_notices(page_id, None, self._notice_key(page_key, "failing", first), "failing",
+                                    plan(count), stamp)
+        return count
 
     def consecutive_failures(self, page_key: str) -> int:
-        row = self._one(
-            "SELECT COALESCE(SUM(c.count), 0) FROM checks c JOIN pages p ON p.id = c.page_id WHERE p.key = ? "
-            "AND c.outcome = 'failed' AND c.id > COALESCE((SELECT MAX(id) FROM checks WHERE "
-            "page_id = p.id AND outcome != 'failed'), 0)", (page_key,))
-        return int(row[0])
+        row = self._one("SELECT id FROM pages WHERE key = ?", (page_key,))
+        try:
+            return self._streak(int(row[0]))[0] if row else 0
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot read store {self.path}: {exc}") from None
+
+    def _streak(self, page_id: int) -> tuple[int, tuple[int, str] | None]:
+        """(failed checks since the last success, (id, time) of the streak's first failed check row)."""
+        # Every row after the last success is a failure; walking checks_page backwards to that
+        # success reads only the streak, however long the page's history.
+        row = self.db.execute(
+            "SELECT COALESCE(SUM(count), 0), MIN(id) FROM checks WHERE page_id = ?1 AND id > COALESCE("
+            "(SELECT id FROM checks WHERE page_id = ?1 AND outcome != 'failed' ORDER BY id DESC LIMIT 1), 0)",
+            (page_id,)).fetchone()
+        if not row[1]:
+            return 0, None
+        first_at = self.db.execute("SELECT first_at FROM checks WHERE id = ?", (row[1],)).fetchone()[0]
+        return int(row[0]), (int(row[1]), str(first_at))
+
+    @staticmethod
+    def _notice_key(page_key: str, kind: str, first: tuple[int, str] | None) -> str:
+        material = json.dumps([page_key, kind, *(first or ())], ensure_ascii=False)
+        return hashlib.sha256(material.encode()).hexdigest()
+
+    def _queue_recovery(self, page_id: int, page_key: str, snapshot_id: int | None, alert_at: int,
+                        recovery: NoticePlan | None, stamp: str) -> None:
+        """Before a success is recorded: if it ends a streak of at least `alert_at`, queue `recovery`."""
+        if recovery is None or alert_at <= 0:
+            return
+        count, first = self._streak(page_id)
+        if count >= alert_at:
+            self._queue_notices(page_id, snapshot_id, self._notice_key(page_key, "recovered", first),
+                                "recovered", recovery(count), stamp)
+
+    def _queue_notices(self, page_id: int, snapshot_id: int | None, idem_key: str, kind: str,
+                       notices: list[PageNotice], stamp: str) -> None:
+        self._queue(page_id, snapshot_id, [NewAlert(idem_key, n.target, kind, "", n.language, n.subject, n.body)
+                                           for n in notices], stamp)
+
+    def _queue(self, page_id: int, snapshot_id: int | None, alerts: list[NewAlert], stamp: str) -> None:
+        self.db.executemany(
+            "INSERT INTO outbox (idem_key, target, page_id, snapshot_id, kind, session_id, language, "
+            "subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (idem_key, target) DO NOTHING",
+            [(a.idem_key, a.target, page_id, snapshot_id, a.kind, a.session_id, a.language, a.subject,
+              a.body, stamp) for a in alerts])
 
     def checks(self, page_key: str) -> list[dict[str, Any]]:
         rows = self._rows("SELECT c.outcome, c.first_at, c.last_at, c.count, s.number, c.error FROM checks c "
@@ -250,10 +320,9 @@ class Store:
     # -- snapshots and events --------------------------------------------------------------
 
     def record_snapshot(self, page_key: str, raw: RawPage, programme: Programme, parser_version: str,
-                        plan: Plan, now: datetime | None = None) -> Recorded:
-        """Store a fetched page, its events and its alerts in one transaction."""
-        import hashlib
-
+                        plan: Plan, now: datetime | None = None, *, alert_at: int = 3,
+                        recovery: NoticePlan | None = None) -> Recorded:
+        """Store a fetched page, its events and its alerts (a recovery alert too) in one transaction."""
         stamp = timestamp(now)
         sha = hashlib.sha256(raw.data).hexdigest()
         http = raw.http or HttpInfo()
@@ -265,6 +334,7 @@ class Store:
                            (http.etag, http.last_modified, page_id))
             if previous and previous.sha256 == sha:
                 # Another check stored this very page while we were parsing it.
+                self._queue_recovery(page_id, page_key, previous.id, alert_at, recovery, stamp)
                 self._record_check(page_id, "unchanged", stamp, previous.id)
                 return Recorded("unchanged", previous, [], [])
             events, alerts = plan(self.programme(previous.id) if previous else None, programme)
@@ -278,12 +348,8 @@ class Store:
                  parser_version, stamp, http.etag, http.last_modified))
             snapshot_id = int(cursor.lastrowid or 0)
             self._insert_events(snapshot_id, events)
-            db.executemany(
-                "INSERT INTO outbox (idem_key, target, page_id, snapshot_id, kind, session_id, language, "
-                "subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (idem_key, target) DO NOTHING",
-                [(a.idem_key, a.target, page_id, snapshot_id, a.kind, a.session_id, a.language, a.subject,
-                  a.body, stamp) for a in alerts])
+            self._queue(page_id, snapshot_id, alerts, stamp)
+            self._queue_recovery(page_id, page_key, snapshot_id, alert_at, recovery, stamp)
             self._record_check(page_id, "snapshot", stamp, snapshot_id)
             current = self.latest(page_key)
         assert current is not None

@@ -79,4 +79,39 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX outbox_pending ON outbox (delivered_at, next_try_at);
     """,
+    # 2: outbox rows without a snapshot, for a page's own alerts ("failing", "recovered"), so they
+    # go through the outbox like change alerts. SQLite cannot drop a NOT NULL, so the table is
+    # rebuilt (its recommended 12-step way); _migrate runs this in the store's one transaction, so
+    # a kill midway leaves the version-1 table. Ids are kept: nothing else refers to outbox rows.
+    """
+    CREATE TABLE outbox_v2 (
+        id            INTEGER PRIMARY KEY,
+        idem_key      TEXT NOT NULL,
+        target        TEXT NOT NULL,
+        page_id       INTEGER NOT NULL REFERENCES pages(id),
+        snapshot_id   INTEGER REFERENCES snapshots(id),  -- NULL for a failing page's alert
+        kind          TEXT NOT NULL,
+        session_id    TEXT NOT NULL,                 -- '' for a page's own alerts
+        language      TEXT NOT NULL,
+        subject       TEXT NOT NULL,
+        body          TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        attempts      INTEGER NOT NULL DEFAULT 0,
+        next_try_at   TEXT,
+        last_error    TEXT,
+        claimed_by    TEXT,
+        claimed_until TEXT,
+        delivered_at  TEXT,
+        UNIQUE (idem_key, target)
+    );
+    INSERT INTO outbox_v2 (id, idem_key, target, page_id, snapshot_id, kind, session_id, language, subject,
+                           body, created_at, attempts, next_try_at, last_error, claimed_by, claimed_until,
+                           delivered_at)
+        SELECT id, idem_key, target, page_id, snapshot_id, kind, session_id, language, subject, body,
+               created_at, attempts, next_try_at, last_error, claimed_by, claimed_until, delivered_at
+        FROM outbox;
+    DROP TABLE outbox;
+    ALTER TABLE outbox_v2 RENAME TO outbox;
+    CREATE INDEX outbox_pending ON outbox (delivered_at, next_try_at);
+    """,
 ]

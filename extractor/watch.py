@@ -266,8 +266,8 @@ class PageChecker:
         return options
 
     def __call__(self, page: PageConfig) -> PageOutcome:
-        from extractor.health import guarded_check
-        from extractor.monitor import check
+        from extractor.health import FailureAlerts, guarded_check
+        from extractor.monitor import attempt
         from extractor.options import ParseOptions
 
         began = time.monotonic()
@@ -276,28 +276,26 @@ class PageChecker:
         except ExtractorError as exc:
             return PageOutcome(page, "failed", error=str(exc), exit_code=exc.exit_code)
         options = ParseOptions(lang=page.lang, default_date=page.date)
+        # The page's error and recovery alerts are queued by the check itself, in the outbox.
+        failure_alerts = FailureAlerts(page.label, self.config.failure_threshold, page.lang)
 
         def run() -> Any:
-            return check(page.url, store=store, page_key=page.key, notify=page.notify,
-                         alert_on=set(page.alert_on) if page.alert_on is not None else None,
-                         options=options, fetch_options=self.fetch_options(page))
+            return attempt(page.url, store=store, page_key=page.key, notify=page.notify,
+                           alert_on=set(page.alert_on) if page.alert_on is not None else None,
+                           options=options, fetch_options=self.fetch_options(page),
+                           failure_alerts=failure_alerts)
 
-        guarded = guarded_check(
-            run, store=store, page_key=page.key, label=page.label, url=page.url, notify=page.notify,
-            threshold=self.config.failure_threshold, language=page.lang,
-        )
+        guarded = guarded_check(run, url=page.url)
         seconds = time.monotonic() - began
-        notice = guarded.notice.kind if guarded.notice else None
         if guarded.error is not None:
             return PageOutcome(page, "failed", seconds, error=str(guarded.error),
-                               exit_code=guarded.error.exit_code, notice=notice,
+                               exit_code=guarded.error.exit_code, notice=guarded.notice,
                                delivery_errors=guarded.delivery_errors)
         result = guarded.result
         assert result is not None  # no error, so the check returned its result
-        delivery_errors = [f"{d.target}: {d.error}" for d in result.deliveries if not d.ok]
         return PageOutcome(
             page, result.status, seconds, changes=len(result.changes), alerts=len(result.alerts),
-            delivery_errors=delivery_errors + guarded.delivery_errors, notice=notice,
+            delivery_errors=guarded.delivery_errors, notice=guarded.notice,
         )
 
 

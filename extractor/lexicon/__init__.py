@@ -28,6 +28,7 @@ class Lexicon:
     description_label_re: re.Pattern[str]
     description_provisional: frozenset[str]
     role_re: re.Pattern[str]
+    speaker_heading_re: re.Pattern[str]
     by_re: re.Pattern[str]
     role_by: dict[str, str]  # lowercase "animée par" -> "animatrice"
     role_by_re: re.Pattern[str]
@@ -76,6 +77,7 @@ def lexicon() -> Lexicon:
         ),
         description_provisional=frozenset(w.lower() for w in _collect("DESCRIPTION_PROVISIONAL")),
         role_re=re.compile(rf"^(?:{_alternation(_collect('ROLES'))})$", re.I),
+        speaker_heading_re=re.compile(rf"^(?:{_alternation(_collect('SPEAKER_HEADINGS'))})$", re.I),
         by_re=re.compile(rf"^(?:{_alternation(_collect('BY_WORDS'))})\s+(?P<rest>.+)$", re.I),
         role_by={k: v for mod in LANGUAGES.values() for k, v in mod.ROLE_BY.items()},
         role_by_re=re.compile(

@@ -29,8 +29,10 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "awards", "awards ceremony", "breakout sessions", "concurrent sessions", "session", "invited talk",
            "keynote talk", "annual general meeting", "closing", "opening", "dinner", "social event",
            "coffee", "morning break", "afternoon break", "poster session and reception"]
-ROLES = ["moderator", "moderated by", "chair", "chaired by", "co-chair", "facilitator", "host", "hosts",
-         "panelist", "panelists", "speaker", "speakers", "presenter", "presenters", "discussant"]
+ROLES = ["moderator", "moderators", "chair", "chairs", "session chair", "co-chair", "facilitator", "host",
+         "hosts", "discussant", "mc", "emcee"]
+SPEAKER_HEADINGS = ["speaker", "speakers", "panelist", "panelists", "panellist", "panellists", "presenter",
+                    "presenters", "featuring", "with", "guest", "guests", "presented by"]
 BY_WORDS = ["by", "with", "presented by"]
 ROLE_BY = {"moderated by": "moderator", "chaired by": "chair", "hosted by": "host", "facilitated by": "facilitator"}
 ORG_WORDS = ["university", "college", "institute", "inc.", "inc", "ltd", "llc", "corp", "corporation",

@@ -29,9 +29,14 @@ FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "co
            "conférence invitée", "exposé invité", "assemblée générale", "séance d'affiches", "affiches",
            "5 à 7", "vin d'honneur", "visite", "déjeuner-causerie", "dîner-conférence", "conférence principale"]
 # Role words: "(Animateur)", "Animatrice :", "Présidence de séance :".
-ROLES = ["animateur", "animatrice", "animation", "modérateur", "modératrice", "président de séance",
-         "présidente de séance", "présidence de séance", "présidence", "conférencier", "conférencière",
-         "panéliste", "panélistes", "intervenant", "intervenante", "intervenants", "conférenciers"]
+ROLES = ["animateur", "animatrice", "animation", "modérateur", "modératrice", "modération",
+         "président de séance", "présidente de séance", "présidence de séance", "présidence",
+         "coanimation", "co-animation", "animateurs", "animatrices"]
+# Headings or labels that introduce plain speakers (no role): "Intervenants :", "Conférencières".
+SPEAKER_HEADINGS = ["conférencier", "conférencière", "conférenciers", "conférencières", "panéliste",
+                    "panélistes", "intervenant", "intervenante", "intervenants", "intervenantes",
+                    "intervenant.es", "intervenant·es", "invité", "invitée", "invités", "invitées",
+                    "avec", "orateurs", "oratrices", "personnes conférencières", "personnes panélistes"]
 # Heads of speaker lines that say "by": "Par Marie Tremblay".
 BY_WORDS = ["par", "avec"]
 # "Animée par Marie Roy": the speaker's role, from the words before the name.
