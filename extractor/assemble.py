@@ -12,7 +12,18 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from extractor.blocks import Block
-from extractor.classify import Classified, Kind, classify, format_label, is_person_line, is_prose, is_sentence, room_of
+from extractor.classify import (
+    MAX_ROOM_CHARS,
+    Classified,
+    Kind,
+    classify,
+    format_label,
+    is_person_line,
+    is_prose,
+    is_sentence,
+    room_of,
+)
+from extractor.lexicon import lexicon
 from extractor.models import Description, Room, Session, Slot, Speaker, Warning
 from extractor.slug import unique_ids
 from extractor.speakers import looks_like_name, parse_speaker, split_outside_parens, split_speakers
@@ -231,10 +242,10 @@ class Assembler:
     def _add_people(self, line: str, role: str | None = None, comma_list: bool = False) -> None:
         assert self.current is not None
         parts = split_speakers(line)
-        if comma_list and len(parts) == 1:
-            names = split_outside_parens(line)
-            if len(names) > 1 and all(looks_like_name(_bare_name(n)) for n in names):
-                parts = names  # "Speakers: Ana Ruiz, Paul Côté, Léa Roy"
+        if comma_list:
+            listed = _people_list(line)
+            if len(listed) > len(parts):
+                parts = listed  # "Speakers: Ana Ruiz, Paul Côté & Léa Roy"
         for part in parts:
             speaker = parse_speaker(part)
             if role and speaker.role is None:
@@ -257,10 +268,13 @@ class Assembler:
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
         title, room = split_room(title)
+        title, people = split_people(title)
         fmt, title = split_format(title)
         self.current = _Draft(title=title, slot=slot, format=fmt or self.format, block=block,
                               room=room or self.slot_room, after_slot_line=self.slot is not None)
         self.format_used = True
+        for line, role in people:
+            self._add_people(line, role, comma_list=True)
 
     def _close(self) -> None:
         if self.current is not None:
@@ -308,12 +322,68 @@ _TITLE_ROOM = re.compile(r"^(?P<title>.+?)\s*(?:\((?P<paren>[^()]+)\)|[,–—|]
 def split_room(title: str) -> tuple[str, Room | None]:
     """`Titre (Salle 2.105)`, `Titre, Local A-1510`, `Titre – Room TBA`: the room is not the title."""
     m = _TITLE_ROOM.match(title)
-    if m:
+    if m and m.group("title").strip():
         candidate = (m.group("paren") or m.group("tail") or "").strip()
         room = room_of(candidate)
-        if room is not None and m.group("title").strip():
+        if room is None and len(candidate) <= MAX_ROOM_CHARS and lexicon().venue_re.search(candidate) \
+                and (m.group("paren") or not candidate[:1].islower()):
+            # "Registration (North Village Hall)": a place word inside the parenthesis
+            room = Room(name=candidate, provisional=False, raw=candidate)
+        if room is not None:
             return m.group("title").strip(" ,–—|:"), room
     return title, None
+
+
+_PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*\((?P<inner>[^()]+)\)$")
+_BY_TAIL = re.compile(
+    r"^(?P<title>.+?)\s+(?P<by>par|by|animée? par|moderated by)\s+(?P<people>[^()]+)$", re.I
+)
+_DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>[^-–—]+)$")
+
+
+def split_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
+    """People written into a title line: `Titre (Chair: Ana Ruiz)`, `Vin d’honneur (animation par Marc Roy)`,
+    `Conférence d’ouverture par Anne Roy`, `Atelier 2 - Titre - Léa Roy (Univ. X), Paul Côté (INRAE)`."""
+    lex = lexicon()
+    m = _PAREN_TAIL.match(title)
+    if m:
+        inner = m.group("inner").strip()
+        head, sep, rest = inner.partition(":")
+        if sep and (lex.role_re.match(head.strip()) or lex.speaker_heading_re.match(head.strip())) \
+                and _all_people(rest):
+            role = head.strip().lower() if lex.role_re.match(head.strip()) else None
+            return m.group("title").strip(), [(rest.strip(), role)]
+        by = re.search(r"\b(?:par|by)\s+(?P<people>.+)$", inner, re.I)
+        if by and _all_people(by.group("people")):
+            role = "animation" if re.match(r"anim", inner, re.I) else None
+            return m.group("title").strip(), [(by.group("people").strip(), role)]
+    m = _BY_TAIL.match(title)
+    if m and _all_people(m.group("people")):
+        role = "animation" if m.group("by").lower().startswith("anim") else (
+            "moderator" if m.group("by").lower().startswith("moderated") else None)
+        return m.group("title").strip(), [(m.group("people").strip(), role)]
+    m = _DASH_TAIL.match(title)
+    if m and _all_people(m.group("people"), strict=False):
+        return m.group("title").strip(), [(m.group("people").strip(), None)]
+    return title, []
+
+
+def _people_list(text: str) -> list[str]:
+    """`A (X), B (Y) & C`: a list of people, when most items look like names (organisations allowed)."""
+    parts = [q.strip() for p in split_outside_parens(text) for q in re.split(r"\s+(?:&|et|and)\s+", p)]
+    parts = [p for p in parts if p]
+    names = [looks_like_name(_bare_name(p)) for p in parts]
+    return parts if len(parts) > 1 and names[0] and sum(names) * 2 >= len(parts) else [text]
+
+
+def _all_people(text: str, strict: bool = True) -> bool:
+    """Every part of `A (X), B & C` is a person; not strict: most are, organisations allowed."""
+    parts = [p for chunk in split_speakers(text) for p in split_outside_parens(chunk)]
+    parts = [q for p in parts for q in re.split(r"\s+&\s+|\s+et\s+|\s+and\s+", p)]
+    names = [looks_like_name(_bare_name(p)) for p in parts if p.strip()]
+    if not names:
+        return False
+    return all(names) if strict else sum(names) * 2 >= len(names) and names[0]
 
 
 def split_format(title: str) -> tuple[str | None, str]:

@@ -26,6 +26,7 @@ MAX_FORMAT_CHARS = 60
 MAX_TITLE_CHARS = 250
 _CAPS_LABEL = re.compile(r"^(?P<label>[^\W\d_a-zà-ÿ][^a-zà-ÿ:]{1,38}?)\s*:\s*$")
 _TRAILING_GROUP = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+_STATEMENT_END = re.compile(r"[.!…][\"»)]?$")
 _SENTENCE_END = re.compile(r"[.!?…»\")]$")
 
 
@@ -204,7 +205,8 @@ def people_heading(text: str) -> str | None:
 def is_prose(text: str) -> bool:
     """Running text rather than a title: long, or a full sentence of many words."""
     words = len(text.split())
-    return len(text) > MAX_TITLE_CHARS or (words >= 12 and bool(_SENTENCE_END.search(text)))
+    # A question is more often a title ("Faut-il taxer le sucre ?") than running text.
+    return len(text) > MAX_TITLE_CHARS or (words >= 12 and bool(_STATEMENT_END.search(text)))
 
 
 def is_sentence(text: str, min_words: int = 6) -> bool:

@@ -40,7 +40,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     from_words = "|".join(re.escape(w) for w in lex.from_words)
     sep = rf"\s*(?:[-–—‑>]+|(?:{sep_words})\b)\s*"
     bullet = r"^[\s\-–•*·▪►|]*"
-    rng = rf"(?:(?:{from_words})\s+)?(?P<range>{_time('a', True)}(?:{sep}{_time('b', True)})?)"
+    # "7–8:15 p.m.", "2–5 p.m.": a bare hour opens a range when the other end is a clear time.
+    bare = rf"(?P<abare>[01]?\d|2[0-3])(?={sep}(?:[01]?\d|2[0-3])(?:\s?[:hH.]\s?[0-5]\d)?\s?[aApP]\.?\s?[mM]\b)"
+    first = rf"(?:{_time('a', True)}|{bare})"
+    rng = rf"(?:(?:{from_words})\s+)?(?P<range>{first}(?:{sep}{_time('b', True)})?)"
     lead = re.compile(rf"{bullet}(?:[Dd]e\s+|[Ff]rom\s+)?{rng[rng.index('(?P<range>'):]}", re.I)
     lead_from = re.compile(rf"{bullet}{rng}", re.I)
     trailing = re.compile(rf"\((?P<range>{_time('a', True)}(?:{sep}{_time('b', True)})?)\)\s*$", re.I)
@@ -120,7 +123,7 @@ def _clock(m: re.Match[str], n: str) -> tuple[int, int, str | None] | None:
         return (0, 0, "am") if word.lower() in lexicon().midnight else (12, 0, "pm")
     if m.group(f"{n}h2"):
         return int(m.group(f"{n}h2")), 0, _meridiem(m.group(f"{n}2ap"))
-    hour = m.group(f"{n}h")
+    hour = m.group(f"{n}h") or (m.groupdict().get(f"{n}bare"))
     if hour is None:
         return None
     minute = m.group(f"{n}m1") or m.group(f"{n}m2") or m.group(f"{n}m3") or "0"

@@ -10,7 +10,7 @@ import pytest
 from extractor.errors import StoreError
 from extractor.models import HttpInfo
 from extractor.sources import RawPage
-from extractor.store import NewAlert, Store
+from extractor.store import NewAlert, PageNotice, Store
 from extractor.store_schema import MIGRATIONS
 from tests.builders import WHEN, changed, programme, session
 
@@ -180,3 +180,128 @@ def test_the_default_store_lives_in_the_user_data_directory(
     with Store.open() as store:
         assert store.path == tmp_path / "extractor" / "extractor.sqlite"
     assert store.path.exists()
+
+
+def notices(subject: str, calls: list[int]):  # type: ignore[no-untyped-def]
+    """A notice plan that remembers when the store called it."""
+
+    def plan(failures: int) -> list[PageNotice]:
+        calls.append(failures)
+        return [PageNotice(t, "en", subject, f"{failures} failures") for t in ("json://a/", "json://b/")]
+
+    return plan
+
+
+def test_the_error_alert_is_queued_by_the_failure_reaching_the_threshold_only(tmp_path: Path) -> None:
+    calls: list[int] = []
+    with Store.open(tmp_path / "s.sqlite") as store:
+        counts = [store.record_failure("k", "timeout", alert_at=3, plan=notices("failing", calls))
+                  for _ in range(5)]
+        assert counts == [1, 2, 3, 4, 5]
+        assert calls == [3]
+        rows = store.outbox.rows()
+        assert [(r.kind, r.target, r.subject, r.session_id) for r in rows] == [
+            ("failing", "json://a/", "failing", ""), ("failing", "json://b/", "failing", "")]
+        assert store.db.execute("SELECT count(*) FROM outbox WHERE snapshot_id IS NULL").fetchone()[0] == 2
+        assert store.record_failure("other", "timeout", alert_at=0, plan=notices("never", calls)) == 1
+        assert calls == [3]
+
+
+def test_the_recovery_alert_is_queued_with_the_success_ending_a_long_enough_streak(tmp_path: Path) -> None:
+    calls: list[int] = []
+    with Store.open(tmp_path / "s.sqlite") as store:
+        store.record_snapshot("k", raw(b"one"), P1, "t", no_plan)
+        for _ in range(2):
+            store.record_failure("k", "timeout", alert_at=3)
+        store.record_unchanged("k", alert_at=3, recovery=notices("back", calls))
+        assert calls == [] and store.outbox.rows() == []  # 2 failures: no error alert, so no recovery
+        for _ in range(4):
+            store.record_failure("k", "HTTP 503", alert_at=3)
+        recorded = store.record_snapshot("k", raw(b"two"), P2, "t", no_plan, alert_at=3,
+                                         recovery=notices("back", calls))
+        store.record_unchanged("k", alert_at=3, recovery=notices("back", calls))
+        assert calls == [4]
+        rows = store.outbox.rows()
+        assert {(r.kind, r.subject) for r in rows} == {("recovered", "back")} and len(rows) == 2
+        snapshot_ids = store.db.execute("SELECT DISTINCT snapshot_id FROM outbox").fetchall()
+        assert snapshot_ids == [(recorded.snapshot.id,)]
+
+
+def test_each_streak_gets_its_own_alerts_and_none_twice(tmp_path: Path) -> None:
+    calls: list[int] = []
+    with Store.open(tmp_path / "s.sqlite") as store:
+        for _streak in range(2):
+            for _ in range(3):
+                store.record_failure("k", "timeout", alert_at=3, plan=notices("failing", calls))
+            store.record_unchanged("k", alert_at=3, recovery=notices("back", calls))
+        # A threshold raised mid-streak is reached a second time: the streak's key refuses the rows.
+        for _ in range(3):
+            store.record_failure("k", "timeout", alert_at=3, plan=notices("failing", calls))
+        store.record_failure("k", "timeout", alert_at=4, plan=notices("failing", calls))
+        assert calls == [3, 3, 3, 3, 3, 4]
+        kinds = [r.kind for r in store.outbox.rows()]
+        assert kinds == ["failing"] * 2 + ["recovered"] * 2 + ["failing"] * 2 + ["recovered"] * 2 + ["failing"] * 2
+        assert len({r.idem_key for r in store.outbox.rows()}) == 5
+
+
+def version_1_store(path: Path) -> None:
+    """A store as extractor left it before migration 2, with rows in every table."""
+    db = sqlite3.connect(path)
+    for statement in MIGRATIONS[:1]:
+        db.executescript(statement)
+    db.executescript(
+        """
+        CREATE TABLE schema_version (version INTEGER NOT NULL);
+        INSERT INTO schema_version VALUES (1);
+        INSERT INTO pages VALUES (1, 'k', '2025-11-01', '"v1"', NULL);
+        INSERT INTO snapshots VALUES (1, 1, 1, '2025-11-01', 'sha', x'00', 1, 'loc', 'utf-8', NULL, '{}',
+                                      't', '2025-11-01', NULL, NULL);
+        INSERT INTO checks VALUES (1, 1, 'snapshot', '2025-11-01', '2025-11-01', 1, 1, NULL);
+        INSERT INTO outbox (id, idem_key, target, page_id, snapshot_id, kind, session_id, language, subject,
+                            body, created_at, attempts, delivered_at)
+            VALUES (7, 'key1', 'json://a/', 1, 1, 'room_confirmed', 's1', 'fr', 'Salle', 'corps',
+                    '2025-11-01', 1, '2025-11-01'),
+                   (9, 'key2', 'json://a/', 1, 1, 'room_changed', 's2', 'fr', 'Salle 2', 'corps 2',
+                    '2025-11-01', 2, NULL);
+        """
+    )
+    db.close()
+
+
+def test_a_version_1_store_migrates_keeping_its_outbox(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    version_1_store(path)
+    with Store.open(path) as store:
+        assert store.schema_version() == len(MIGRATIONS) >= 2
+        rows = store.outbox.rows()
+        assert [(r.id, r.idem_key, r.kind, r.session_id, r.attempts, r.delivered_at) for r in rows] == [
+            (7, "key1", "room_confirmed", "s1", 1, "2025-11-01"), (9, "key2", "room_changed", "s2", 2, None)]
+        assert [r.state() for r in rows] == ["delivered", "pending"]
+        assert store.db.execute("SELECT snapshot_id FROM outbox").fetchall() == [(1,), (1,)]
+        indexes = {r[1]: r[2] for r in store.db.execute("PRAGMA index_list(outbox)")}
+        assert "outbox_pending" in indexes and 1 in indexes.values()  # the UNIQUE (idem_key, target) too
+        assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert store.db.execute("SELECT name FROM sqlite_master WHERE name LIKE 'outbox_v%'").fetchall() == []
+        # The point of the migration: a page's own alert, with no snapshot.
+        assert store.record_failure("k", "timeout", alert_at=1, plan=notices("failing", [])) == 1
+        with pytest.raises(sqlite3.IntegrityError):  # the key is still unique per target
+            store.db.execute("INSERT INTO outbox (idem_key, target, page_id, kind, session_id, language, "
+                             "subject, body, created_at) VALUES ('key2', 'json://a/', 1, 'x', '', 'fr', "
+                             "'s', 'b', 'now')")
+    with Store.open(path) as store:  # reopening migrates nothing twice
+        assert len(store.outbox.rows()) == 4
+
+
+def test_a_migration_that_fails_leaves_the_old_store_whole(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    version_1_store(path)
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE outbox_v2 (id INTEGER)")  # in the way of the rebuild
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="outbox_v2 already exists"):
+        Store.open(path)
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT version FROM schema_version").fetchone() == (1,)
+    assert db.execute("SELECT id FROM outbox ORDER BY id").fetchall() == [(7,), (9,)]
+    db.close()

@@ -122,11 +122,11 @@ def test_watch_once_changes_304_failure_memory_and_recovery(
     capsys.readouterr()
     assert len(site.alerts()) == 3
 
-    # 4: p3 works again -> one recovery alert; exit 0
+    # 4: p3 works again -> one recovery alert, in the language of the page it now serves; exit 0
     site.p3_ok = True
     assert run_once(config, store_path) == 0
     assert "[recovery alert]" in capsys.readouterr().err
-    assert [a["title"] for a in site.alerts()][3:] == ["Page back: Flaky"]
+    assert [a["title"] for a in site.alerts()][3:] == ["Page rétablie : Flaky"]
 
     # 5: nothing new anywhere
     assert run_once(config, store_path) == 0
@@ -137,6 +137,11 @@ def test_watch_once_changes_304_failure_memory_and_recovery(
         assert len(store.snapshots(httpserver.url_for("/p1"))) == 2
         assert len(store.snapshots(httpserver.url_for("/p2"))) == 1
         assert store.consecutive_failures(httpserver.url_for("/p3")) == 0
+        # The page's own alerts went through the outbox like the others, and were delivered once.
+        health = [(r.kind, r.page, r.delivered_at is not None, r.attempts) for r in store.outbox.rows()
+                  if r.kind in ("failing", "recovered")]
+        assert health == [("failing", httpserver.url_for("/p3"), True, 1),
+                          ("recovered", httpserver.url_for("/p3"), True, 1)]
     assert [req.path for req, _ in httpserver.log].count("/robots.txt") == 1  # cached per host
 
 

@@ -1,82 +1,100 @@
-"""Failure memory: one error notice at N consecutive failures, one on recovery, on a real store."""
+"""Failure memory as watch mode uses it: guarded checks on a real store, alerts to a real json:// endpoint."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from extractor.health import guarded_check, notice_after_failure, notice_after_success
-from extractor.monitor import check
+from extractor.errors import StoreError
+from extractor.health import FailureAlerts, guarded_check
+from extractor.messages import compose_health
+from extractor.monitor import attempt
 from extractor.store import Store
+from tests.endpoint import Endpoint, endpoint
 
 ROOT = Path(__file__).resolve().parent.parent
-GOOD = str(ROOT / "samples" / "series" / "01-initial.txt")
+GOOD = ROOT / "samples" / "series" / "01-initial.txt"  # a French programme
 
 
-@pytest.mark.parametrize(
-    ("failures", "threshold", "due"), [(1, 3, False), (3, 3, True), (4, 3, False), (5, 0, False)]
-)
-def test_error_notice_when_the_count_reaches_the_threshold(failures: int, threshold: int, due: bool) -> None:
-    notice = notice_after_failure(failures, threshold, label="L", url="http://x/", error="HTTP 500 for http://x/")
-    assert (notice is not None) == due
+def test_health_messages_in_both_languages() -> None:
+    fr = compose_health("failing", "fr", label="Colloque", url="http://x/", failures=3, error="HTTP 503")
+    en = compose_health("recovered", "en", label="Colloque", url="http://x/", failures=4)
+    assert fr[0] == "Page en échec : Colloque" and "3 fois de suite" in fr[1] and "HTTP 503" in fr[1]
+    assert en == ("Page back: Colloque", "Colloque (http://x/) was checked successfully again, "
+                  "after 4 failed checks.")
+    assert compose_health("failing", "de", label="L", url="u", failures=3)[0] == "Page failing: L"
 
 
-@pytest.mark.parametrize(
-    ("before", "threshold", "due"), [(0, 3, False), (2, 3, False), (3, 3, True), (9, 3, True)]
-)
-def test_recovery_notice_only_after_an_error_notice(before: int, threshold: int, due: bool) -> None:
-    assert (notice_after_success(before, threshold, label="L", url="http://x/") is not None) == due
-
-
-def test_notices_speak_the_page_language() -> None:
-    fr = notice_after_failure(3, 3, label="Colloque", url="http://x/", error="HTTP 503", language="fr")
-    en = notice_after_success(3, 3, label="Colloque", url="http://x/", language=None)
-    assert fr is not None and fr.subject == "Page en échec : Colloque" and "HTTP 503" in fr.body
-    assert en is not None and en.subject == "Page back: Colloque"
-
-
-class Outbox:
-    def __init__(self, fail_with: str | None = None) -> None:
-        self.sent: list[tuple[str, str]] = []
-        self.fail_with = fail_with
-
-    def __call__(self, target: str, subject: str, _body: str) -> str | None:
-        self.sent.append((target, subject))
-        return self.fail_with
+def guarded(store: Store, source: Path, ep: Endpoint, threshold: int = 2, language: str | None = "en"):  # type: ignore[no-untyped-def]
+    return guarded_check(
+        lambda: attempt(str(source), store=store, page_key="page", notify=[ep.url],
+                        failure_alerts=FailureAlerts("Page", threshold, language)),
+        url=str(source),
+    )
 
 
 def test_failure_streak_alerts_once_then_recovery_once(tmp_path: Path) -> None:
-    outbox = Outbox()
-    source = {"path": str(tmp_path / "missing.txt")}
-    with Store.open(tmp_path / "s.sqlite") as store:
-
-        def one_check() -> str | None:
-            guarded = guarded_check(
-                lambda: check(source["path"], store=store, page_key="page"),
-                store=store, page_key="page", label="Page", url=source["path"],
-                notify=["json://127.0.0.1:9/x"], threshold=2, send=outbox,
-            )
-            return guarded.notice.kind if guarded.notice else None
-
-        assert [one_check() for _ in range(4)] == [None, "failing", None, None]
+    page = tmp_path / "page.txt"  # missing for now: every check fails
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        notices = [guarded(store, page, ep).notice for _ in range(4)]
+        assert notices == [None, "failing", None, None]
         assert store.consecutive_failures("page") == 4
-        source["path"] = GOOD
-        assert [one_check() for _ in range(2)] == ["recovered", None]
+        shutil.copy(GOOD, page)
+        assert [guarded(store, page, ep).notice for _ in range(2)] == ["recovered", None]
         assert store.consecutive_failures("page") == 0
-    assert [subject for _, subject in outbox.sent] == ["Page failing: Page", "Page back: Page"]
+        assert [m["title"] for m in ep.received] == ["Page failing: Page", "Page back: Page"]
+        assert "could not be checked 2 times in a row" in ep.received[0]["message"]
+        assert "no such file" in ep.received[0]["message"]
 
 
-def test_a_bug_in_a_check_is_contained_and_counted(tmp_path: Path) -> None:
+def test_a_threshold_of_zero_sends_neither_alert(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        assert [guarded(store, page, ep, threshold=0).notice for _ in range(3)] == [None] * 3
+        shutil.copy(GOOD, page)
+        assert guarded(store, page, ep, threshold=0).notice is None
+        assert store.outbox.rows() == [] and ep.received == []
+
+
+def test_alerts_speak_the_pages_language_unless_told(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    shutil.copy(GOOD, page)
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        guarded(store, page, ep, language=None)  # a French snapshot
+        page.unlink()
+        assert [guarded(store, page, ep, language=None).notice for _ in range(2)] == [None, "failing"]
+        assert [m["title"] for m in ep.received] == ["Page en échec : Page"]
+        assert "Dernière erreur : no such file" in ep.received[0]["message"]
+
+
+def test_a_bug_outside_the_page_check_is_contained_not_counted(tmp_path: Path) -> None:
     def broken() -> None:
         raise KeyError("boom")
 
-    outbox = Outbox(fail_with="endpoint down")
     with Store.open(tmp_path / "s.sqlite") as store:
-        guarded = guarded_check(broken, store=store, page_key="p", label="P", url="http://x/",
-                                notify=["json://127.0.0.1:9/x"], threshold=1, send=outbox)
-        assert not guarded.ok
-        assert str(guarded.error).startswith("internal error while checking http://x/: KeyError")
-        assert store.consecutive_failures("p") == 1
-    assert guarded.notice is not None and guarded.notice.kind == "failing"
-    assert guarded.delivery_errors and guarded.delivery_errors[0].endswith("endpoint down")
+        outcome = guarded_check(broken, url="http://x/")  # type: ignore[arg-type]
+        assert not outcome.ok and outcome.result is None
+        assert str(outcome.error) == "internal error while checking http://x/: KeyError: 'boom'"
+        assert outcome.error is not None and outcome.error.exit_code == 1
+        assert store.consecutive_failures("p") == 0  # not the page's failure
+
+
+def test_the_stores_trouble_is_reported_and_not_counted(tmp_path: Path) -> None:
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        store.db.execute("PRAGMA query_only = ON")  # as a read-only store file would
+        outcome = guarded(store, tmp_path / "missing.txt", ep)
+        assert isinstance(outcome.error, StoreError) and outcome.notice is None
+        store.db.execute("PRAGMA query_only = OFF")
+        assert store.consecutive_failures("page") == 0
+
+
+@pytest.mark.parametrize("down", [False, True])
+def test_delivery_errors_of_the_error_alert_are_reported(tmp_path: Path, down: bool) -> None:
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        ep.down = down
+        outcomes = [guarded(store, tmp_path / "missing.txt", ep) for _ in range(2)]
+        assert outcomes[1].notice == "failing"
+        assert len(outcomes[1].delivery_errors) == int(down)
+        assert [r.state() for r in store.outbox.rows()] == ["waiting" if down else "delivered"]

@@ -24,6 +24,7 @@ class Lexicon:
     formats: frozenset[str]  # look-up keys (lexicon.variants)
     room_word_re: re.Pattern[str]
     room_label_re: re.Pattern[str]
+    venue_re: re.Pattern[str]  # a venue word anywhere in the text
     room_provisional_re: re.Pattern[str]
     description_label_re: re.Pattern[str]
     description_provisional: frozenset[str]
@@ -70,6 +71,7 @@ def lexicon() -> Lexicon:
         months={k: v for mod in LANGUAGES.values() for k, v in mod.MONTHS.items()},
         formats=variants(_collect("FORMATS")),
         room_word_re=re.compile(rf"^(?:{_alternation(room_words)})\b", re.I),
+        venue_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('VENUE_WORDS'))})(?:\W|$)", re.I),
         room_label_re=re.compile(rf"^(?:{_alternation(_collect('ROOM_LABELS'))})\s*:\s*(?P<value>.+)$", re.I),
         room_provisional_re=re.compile(rf"^(?:{_alternation(provisional_rooms)})\s*[.!]?$", re.I),
         description_label_re=re.compile(

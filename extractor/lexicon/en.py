@@ -11,6 +11,10 @@ MONTHS = {
 ROOM_WORDS = ["room", "hall", "great hall", "ballroom", "auditorium", "theatre", "theater", "amphitheatre",
               "amphitheater", "lecture hall", "conference room", "suite", "salon", "lounge", "atrium",
               "building", "studio", "foyer", "stage", "main stage", "track"]
+VENUE_WORDS = ["hall", "room", "court", "food court", "center", "centre", "campus", "building", "library", "dorms",
+               "dorm", "residence", "lounge", "foyer", "atrium", "pavilion", "auditorium", "theatre", "theater",
+               "ballroom", "chapel", "gym", "gymnasium", "cafeteria", "terrace", "garden", "lobby", "studio",
+               "suite", "floor", "hotel", "museum", "stage", "village", "arena", "plaza"]
 ROOM_LABELS = ["room", "location", "venue", "where", "place"]
 ROOM_PROVISIONAL = ["room tba", "room tbd", "room tbc", "room to be announced", "room to be confirmed",
                     "room to be determined", "location tba", "location tbd", "location tbc",
