@@ -269,7 +269,11 @@ class Assembler:
         slot = self.slot or Slot(day=self._day_iso())
         title, room = split_room(title)
         title, people = split_people(title)
-        fmt, title = split_format(title)
+        fmt, rest = split_format(title)
+        if fmt and looks_like_name(rest):
+            people.append((rest, None))  # "Invited Speaker: Ana Ruiz": the talk is named by its speaker
+        elif fmt:
+            title = rest
         self.current = _Draft(title=title, slot=slot, format=fmt or self.format, block=block,
                               room=room or self.slot_room, after_slot_line=self.slot is not None)
         self.format_used = True

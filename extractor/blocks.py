@@ -131,6 +131,8 @@ class _Lines:
             self.flush()
             self.block = container
             self.heading = _HEADINGS.get(container.tag, 0) if container is not None else 0
+        elif self.buf and _glued(self.buf[-1], node):
+            self.flush()  # `<span>Room: 275</span><span>Chair: Ana Ruiz</span>`: items styled apart
         self.buf.append(node)
         if bold:
             self.bold_chars += len(node)
@@ -147,6 +149,16 @@ class _Lines:
                 self.out.append(Block(text="", origin=origin, separator=True))
             return
         self.out.append(Block(text=norm(raw), origin=origin, heading=self.heading, bold=bold))
+
+
+def _glued(before: str, after: str) -> bool:
+    """Two inline items with nothing between them, where a word ends and a capitalised one begins.
+
+    Pages lay such items out as separate lines with CSS; a Wix word split across spans
+    ("Copro"+"duction") or punctuation (", Mairesse") does not match.
+    """
+    return bool(before) and bool(after) and (before[-1].isalnum() or before[-1] in ")]") \
+        and (after[0].isupper() or after[0].isdigit())
 
 
 def _strip_chrome_and_tables(root: etree._Element) -> dict[int, list[Block]]:

@@ -10,6 +10,7 @@ from extractor.lexicon import lexicon
 
 MAX_HEADING_EXTRA = 18
 _HAS_DIGIT = re.compile(r"\d")
+_TRAILING_NOTE = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _ISO = re.compile(r"\d{4}-\d\d-\d\d")  # characters a day heading may carry besides the date ("Jour 1 – ")
 
@@ -31,6 +32,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 def match_day(line: str, reference: date) -> tuple[date | None, str] | None:
     """If the line is a day heading, return (date or None if impossible, raw text)."""
+    line = _TRAILING_NOTE.sub("", line)  # "Tuesday, December 3, 2024 (Pre-conference workshops)"
     if len(line) > 60 or not _HAS_DIGIT.search(line):
         return None
     words = _WORDS.findall(line.lower())

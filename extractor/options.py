@@ -12,6 +12,9 @@ from extractor.errors import InputError
 class ParseOptions:
     lang: str | None = None  # "fr", "en" or None to detect
     default_date: date | None = None  # fills slot.day when the page names no day
+    # The date the page is read as of (default: when it was retrieved): day headings without a year
+    # ("Mardi 22 juin") take the nearest year in which that weekday and date agree.
+    reference_date: date | None = None
 
     @classmethod
     def from_cli(cls, lang: str | None = "auto", date: str | None = None) -> ParseOptions:

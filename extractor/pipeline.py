@@ -23,7 +23,7 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
     text, _encoding = decode(page.data, page.location, page.charset)
     source = dict(location=page.location, sha256=hashlib.sha256(page.data).hexdigest(),
                   retrieved_at=page.retrieved_at, http=page.http)
-    reference = options.default_date or page.retrieved_at.date()
+    reference = options.reference_date or options.default_date or page.retrieved_at.date()
     if looks_like_html(page.data[:4096]) or looks_like_html(text[:4096].encode("utf-8", "ignore")):
         root = parse_html(text)
         declared_lang = root.get("lang")

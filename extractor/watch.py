@@ -9,7 +9,7 @@
   A second signal exits at once (the store's transactions keep it consistent).
 
 The scheduler (Scheduler) knows nothing of fetching or storing: it is given a function
-that checks one page. watch() wires it to monitor.check with failure memory (health.py)
+that checks one page. watch() wires it to monitor.attempt with failure memory (health.py)
 and one store connection per worker thread.
 """
 

@@ -32,7 +32,9 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "tutorial", "fireside chat", "roundtable", "round table", "q&a", "networking", "happy hour",
            "awards", "awards ceremony", "breakout sessions", "concurrent sessions", "session", "invited talk",
            "keynote talk", "annual general meeting", "closing", "opening", "dinner", "social event",
-           "coffee", "morning break", "afternoon break", "poster session and reception"]
+           "coffee", "morning break", "afternoon break", "poster session and reception", "position paper",
+           "invited speaker", "keynote speaker", "paper session", "short paper", "long paper", "demo", "demos",
+           "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance"]
 ROLES = ["moderator", "moderators", "chair", "chairs", "session chair", "co-chair", "facilitator", "host",
          "hosts", "discussant", "mc", "emcee"]
 SPEAKER_HEADINGS = ["speaker", "speakers", "panelist", "panelists", "panellist", "panellists", "presenter",

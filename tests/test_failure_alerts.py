@@ -1,0 +1,167 @@
+"""A failing page's error and recovery alerts go through the outbox: once each, whatever happens.
+
+Real store files, a real json:// endpoint on 127.0.0.1 (tests/endpoint.py), real processes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from extractor.cli import main
+from extractor.health import FailureAlerts
+from extractor.monitor import CheckResult, attempt
+from extractor.store import Store
+from tests.conftest import ROOT, SAMPLES
+from tests.endpoint import Endpoint, endpoint
+
+GOOD = SAMPLES / "series" / "01-initial.txt"
+ENV = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
+T0 = datetime(2025, 11, 1, 12, 0, tzinfo=UTC)
+FAILING, BACK = "Page failing: Colloque", "Page back: Colloque"
+
+
+def run(store: Store, page: Path, ep: Endpoint, now: datetime | None = None) -> CheckResult:
+    """One watch-like check of `page` (missing: it fails), threshold 3, English wording."""
+    return attempt(str(page), store=store, page_key="page", notify=[ep.url], now=now,
+                   failure_alerts=FailureAlerts("Colloque", 3, "en"))
+
+
+def test_n_minus_1_failures_send_nothing_the_nth_one_alert_then_only_the_recovery(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        first_two = [run(store, page, ep) for _ in range(2)]
+        assert [(r.status, r.failures, r.notice) for r in first_two] == [("failed", 1, None), ("failed", 2, None)]
+        assert ep.received == [] and store.outbox.rows() == []
+        third = run(store, page, ep)
+        assert (third.failures, third.notice, [d.ok for d in third.deliveries]) == (3, "failing", [True])
+        assert ep.titles() == Counter({FAILING: 1})
+        assert "Last error: no such file: " in ep.received[0]["message"]
+        assert [run(store, page, ep).notice for _ in range(3)] == [None] * 3
+        assert ep.titles() == Counter({FAILING: 1})
+        shutil.copy(GOOD, page)
+        assert [run(store, page, ep).notice for _ in range(3)] == ["recovered", None, None]
+        assert ep.titles() == Counter({FAILING: 1, BACK: 1})
+        assert "after 6 failed checks" in ep.received[1]["message"]
+
+
+def test_endpoint_down_at_the_nth_failure_then_up_delivers_once_on_a_later_run(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        for minute in range(2):
+            run(store, page, ep, T0 + timedelta(minutes=minute))
+        ep.down = True
+        third = run(store, page, ep, T0 + timedelta(minutes=2))
+        assert third.notice == "failing" and [d.ok for d in third.deliveries] == [False]
+        assert [(r.kind, r.state(T0 + timedelta(minutes=2)), r.attempts) for r in store.outbox.rows()] == [
+            ("failing", "waiting", 1)]
+        ep.down = False
+        assert run(store, page, ep, T0 + timedelta(minutes=2, seconds=30)).deliveries == []  # backing off
+        assert ep.received == []
+        fifth = run(store, page, ep, T0 + timedelta(minutes=4))  # the backoff has passed
+        assert (fifth.notice, [d.ok for d in fifth.deliveries]) == (None, [True])
+        for minute in (5, 6):
+            assert run(store, page, ep, T0 + timedelta(minutes=minute)).deliveries == []
+        assert ep.titles() == Counter({FAILING: 1})
+
+
+def test_endpoint_down_at_the_nth_failure_then_alerts_retry_delivers_once(tmp_path: Path) -> None:
+    page, path = tmp_path / "page.txt", tmp_path / "s.sqlite"
+    with endpoint() as ep:
+        ep.down = True
+        with Store.open(path) as store:
+            results = [run(store, page, ep) for _ in range(3)]
+        assert results[2].notice == "failing" and ep.received == []
+        ep.down = False
+        assert main(["alerts", "--retry", "--store", str(path)]) == 0
+        assert main(["alerts", "--retry", "--store", str(path)]) == 0  # nothing left to send
+        with Store.open(path) as store:
+            assert run(store, page, ep).deliveries == []
+            assert [(r.kind, r.state()) for r in store.outbox.rows()] == [("failing", "delivered")]
+        assert ep.titles() == Counter({FAILING: 1})
+
+
+FAIL_LOOP = """
+import sys
+from pathlib import Path
+from extractor.health import FailureAlerts
+from extractor.monitor import attempt
+from extractor.store import Store
+store_path, page, target, times = sys.argv[1:5]
+with Store.open(store_path) as store:
+    print("ready", flush=True)
+    sys.stdin.readline()  # both processes start failing together
+    for _ in range(int(times)):
+        attempt(page, store=store, page_key="page", notify=[target],
+                failure_alerts=FailureAlerts("Colloque", 3, "en"))
+"""
+
+
+def test_two_processes_failing_at_once_queue_and_send_one_alert(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    Store.open(path).close()  # created and migrated before the race, which is about the checks
+    with endpoint() as ep:
+        procs = [subprocess.Popen([sys.executable, "-c", FAIL_LOOP, str(path), str(tmp_path / "missing.txt"),
+                                   ep.url, "10"], env=ENV, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        for proc in procs:
+            assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
+        outputs = [proc.communicate("go\n") for proc in procs]
+        assert [proc.returncode for proc in procs] == [0, 0], outputs
+        with Store.open(path) as store:
+            assert store.consecutive_failures("page") == 20
+            assert [(r.kind, r.state()) for r in store.outbox.rows()] == [("failing", "delivered")]
+        assert ep.titles() == Counter({FAILING: 1})
+
+
+RECORD_THEN_HANG = """
+import sys
+from extractor.health import FailureAlerts
+from extractor.store import Store
+store_path, target = sys.argv[1:3]
+store = Store.open(store_path)
+plans = FailureAlerts("Colloque", 3, "en").plans(store, "page", "/missing.txt", [target])
+print(store.record_failure("page", "no such file", alert_at=3, plan=plans.failing("no such file")), flush=True)
+sys.stdin.readline()  # killed here: after the failure was recorded, before anything was sent
+"""
+
+
+def test_a_kill_after_recording_the_failure_does_not_lose_the_alert(tmp_path: Path) -> None:
+    path, page = tmp_path / "s.sqlite", tmp_path / "page.txt"
+    with endpoint() as ep:
+        with Store.open(path) as store:
+            for _ in range(2):
+                run(store, page, ep)
+        proc = subprocess.Popen([sys.executable, "-c", RECORD_THEN_HANG, str(path), ep.url], env=ENV,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        try:
+            assert proc.stdout is not None and proc.stdout.readline() == "3\n"
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.communicate()
+        assert proc.returncode == -signal.SIGKILL
+        assert ep.received == []
+        with Store.open(path) as store:
+            assert [(r.kind, r.state()) for r in store.outbox.rows()] == [("failing", "pending")]
+            fourth = run(store, page, ep)  # the next run sends it, and queues nothing new
+            assert (fourth.failures, fourth.notice, [d.ok for d in fourth.deliveries]) == (4, None, [True])
+        assert ep.titles() == Counter({FAILING: 1})
+
+
+def test_a_parser_bug_is_counted_like_any_failure_and_alerts_too(tmp_path: Path) -> None:
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        # An option the fetcher does not take: a TypeError from inside the check, as a bug would raise.
+        results = [attempt(f"http://127.0.0.1:{ep.server.server_port}/page", store=store, page_key="page",
+                           notify=[ep.url], fetch_options={"no_such_option": True},
+                           failure_alerts=FailureAlerts("Colloque", 2, "en")) for _ in range(2)]
+        assert [r.status for r in results] == ["failed", "failed"]
+        assert str(results[0].error).startswith("internal error while checking http://127.0.0.1:")
+        assert "TypeError" in str(results[0].error) and results[0].error.exit_code == 1  # type: ignore[union-attr]
+        assert store.consecutive_failures("page") == 2 and results[1].notice == "failing"
+        assert "internal error" in ep.received[0]["message"]
