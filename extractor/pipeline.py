@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 from extractor.assemble import Assembler
@@ -15,6 +16,7 @@ from extractor.models import Programme, Source
 from extractor.options import ParseOptions
 from extractor.sources import RawPage, read_source
 from extractor.text import norm
+from extractor.times import split_run_on
 
 
 def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
@@ -55,7 +57,12 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
 def assemble(blocks: list[Block], reference: date, default_day: date | None = None):  # type: ignore[no-untyped-def]
     assembler = Assembler(default_day=default_day, reference=reference)
     for block in blocks:
-        assembler.feed(classify(block, reference))
+        pieces = split_run_on(block.text) if block.table is None else [block.text]
+        if len(pieces) == 1:
+            assembler.feed(classify(block, reference))
+            continue
+        for piece in pieces:  # several slots run together on one line
+            assembler.feed(classify(replace(block, text=piece), reference))
     return assembler.finish()
 
 

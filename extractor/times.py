@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from extractor.lexicon import lexicon
 
@@ -146,3 +147,44 @@ def _to24(hour: int, ap: str | None) -> int:
 
 def _fmt(hour: int, minute: int, ap: str | None) -> str:
     return f"{_to24(hour, ap):02d}:{minute:02d}"
+
+
+_TIME_START = re.compile(
+    r"(?<![\w(:./-])(?:\d{1,2}(?:\s?[:hH.]\s?\d{2}|\s?[hH]\b|\s?[aApP]\.?\s?[mM]\b)|[Nn]oon\b|[Mm]idi\b)"
+)
+MIN_RUN_ON_CHARS = 60
+
+
+def split_run_on(line: str) -> list[str]:
+    """`8:00 am Breakfast 9:00 am Opening 9:55 am Keynote`: one line holding several slots, split.
+
+    A piece starts at each time (outside parentheses) that opens a slot with a title of its own;
+    text before the first such time (a note) is kept as its own piece.
+    """
+    if len(line) < MIN_RUN_ON_CHARS:
+        return [line]
+    starts = []
+    depth = 0
+    last = 0
+    for m in _TIME_START.finditer(line):
+        depth += line.count("(", last, m.start()) - line.count(")", last, m.start())
+        last = m.start()
+        if depth > 0:
+            continue
+        found = match_slot(line[m.start():])
+        if found is None or found.problem or not _titled(found.rest):
+            continue
+        if starts and m.start() < starts[-1][1]:
+            continue  # inside the previous slot's own time range
+        starts.append((m.start(), m.start() + len(found.raw)))
+    if len(starts) < 2:
+        return [line]
+    pieces = [line[: starts[0][0]].strip()] if starts[0][0] > 0 else []
+    bounds = [s for s, _ in starts] + [len(line)]
+    pieces += [line[a:b].strip() for a, b in pairwise(bounds)]
+    return [p for p in pieces if p]
+
+
+def _titled(rest: str) -> bool:
+    """A slot's own title starts with a capital: "9:55 am Keynote", not "à 12h30 et la reprise"."""
+    return rest[:1].isupper()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.times import match_slot
+from extractor.times import match_slot, split_run_on
 
 CASES = [
     # Québec French
@@ -57,3 +57,23 @@ def test_inverted_range_keeps_start_and_reports_problem() -> None:
     assert match is not None
     assert (match.start, match.end, match.raw) == ("14:00", None, "14h-13h")
     assert match.problem and "not after" in match.problem
+
+
+def test_run_on_lines_are_split_at_each_titled_time() -> None:
+    line = ("Breakfast provided. 8:00 am to 9:00 am Continental Breakfast 9:00 am Opening "
+            "(doors close 9:15 am) 9:55 am Keynote Address")
+    assert split_run_on(line) == [
+        "Breakfast provided.",
+        "8:00 am to 9:00 am Continental Breakfast",
+        "9:00 am Opening (doors close 9:15 am)",
+        "9:55 am Keynote Address",
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "Les visites ont lieu à 10h, 11h et 14h dans le hall principal du musée, sur réservation.",
+    "Description : Le dîner est servi à 12h30 et la reprise à 13h30 dans la grande salle du pavillon.",
+    "13h30-14h45 Une seule séance avec un titre assez long pour dépasser soixante caractères",
+])
+def test_prose_with_times_is_not_split(line: str) -> None:
+    assert split_run_on(line) == [line]
