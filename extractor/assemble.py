@@ -369,7 +369,30 @@ def split_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
     m = _DASH_TAIL.match(title)
     if m and _all_people(m.group("people"), strict=False):
         return m.group("title").strip(), [(m.group("people").strip(), None)]
-    return title, []
+    return _sentence_people(title)
+
+
+_SENTENCE_BY = re.compile(
+    r"\s+(?:par|avec|by|with|(?:modérée?|animée?|présidée?) par|moderated by)\s+|\.\s+", re.I
+)
+_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ö][\w’'-]+(?:\s+(?:(?:de|du|des|van|von|da|di|del|la|le)\s+)?[A-ZÀ-Ö][\w’'-]+){1,3}")
+MIN_SENTENCE_TITLE = 60
+
+
+def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
+    """A title that runs on into a sentence naming people: `Discours d’ouverture par Léa Roy,
+    directrice du musée, et Paul Côté, maire.` -> the head, and the names after "par"."""
+    if len(title) < MIN_SENTENCE_TITLE:
+        return title, []
+    m = _SENTENCE_BY.search(title)
+    if not m or m.start() == 0:
+        return title, []
+    tail = title[m.end():]
+    names = [n for n in _CAPITALISED_RUN.findall(tail) if looks_like_name(n)]
+    if not names:
+        return title, []
+    role = "moderator" if re.search(r"modér|moderat", m.group(0), re.I) else None
+    return title[: m.start()].strip(" .,:"), [(name, role) for name in names]
 
 
 def _people_list(text: str) -> list[str]:

@@ -64,10 +64,15 @@ class Block:
         return self.origin.getroottree().getpath(self.origin)
 
 
+_MARKDOWN_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+
+
 def text_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for number, line in enumerate(text.splitlines(), start=1):
         clean = norm(line)
+        if "**" in clean:  # a Markdown-ish dump: **bold** markers are emphasis, not text
+            clean = _MARKDOWN_STRONG.sub(r"\1", clean)
         if clean.lower() in TEXT_CHROME:
             continue
         blocks.append(Block(text=clean, origin=f"line {number}", separator=not clean))

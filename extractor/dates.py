@@ -69,3 +69,17 @@ def _resolve(m: re.Match[str], reference: date) -> date | None:
         if weekday is None or candidate.weekday() == weekday:
             return candidate
     return None
+
+
+def dates_in(text: str) -> list[date]:
+    """Full dates (with a year) anywhere in running text: "Colloque X, 12 mars 2026, Québec."."""
+    if not _HAS_DIGIT.search(text):
+        return []
+    found = []
+    for pattern in _patterns():
+        for m in pattern.finditer(text):
+            if m.groupdict().get("year"):
+                resolved = _resolve(m, date.today())
+                if resolved:
+                    found.append(resolved)
+    return found

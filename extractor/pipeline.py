@@ -9,6 +9,7 @@ from datetime import date
 from extractor.assemble import Assembler
 from extractor.blocks import Block, html_blocks, parse_html, text_blocks
 from extractor.classify import Kind, classify
+from extractor.dates import dates_in, match_day
 from extractor.decode import decode, looks_like_html
 from extractor.errors import ParseError
 from extractor.language import detect_language
@@ -47,7 +48,7 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
     else:
         blocks, kind, declared_lang = text_blocks(text), "text", None
         title, blocks = _text_title(blocks, reference)
-    sessions, warnings = assemble(blocks, reference, options.default_date)
+    sessions, warnings = assemble(blocks, reference, options.default_date or _single_page_date(blocks, reference))
     language = options.lang or detect_language((b.text for b in blocks), declared_lang)
     programme = Programme(source=Source(kind=kind, **source), language=language, title=title,
                          sessions=sessions, warnings=warnings)
@@ -78,6 +79,20 @@ def _checked(programme: Programme) -> Programme:
     if not programme.sessions:
         raise ParseError(f"no programme found in {programme.source.location}")
     return programme
+
+
+PAGE_DATE_LINES = 8
+
+
+def _single_page_date(blocks: list[Block], reference: date) -> date | None:
+    """A one-day event names its date once near the top ("Colloque X, 12 mars 2026, Québec") and has
+    no day headings: that date is every session's day."""
+    found: set[date] = set()
+    for block in [b for b in blocks if not b.separator][:PAGE_DATE_LINES]:
+        found.update(dates_in(block.text[:300]))
+    if len(found) != 1 or any(match_day(b.text, reference) for b in blocks if b.table is None):
+        return None
+    return found.pop()
 
 
 def _text_title(blocks: list[Block], reference: date) -> tuple[str | None, list[Block]]:
