@@ -375,8 +375,10 @@ def split_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
 _SENTENCE_BY = re.compile(
     r"\s+(?:par|avec|by|with|(?:modérée?|animée?|présidée?) par|moderated by)\s+|\.\s+", re.I
 )
-_CAPITALISED_RUN = re.compile(r"[A-ZÀ-Ö][\w’'-]+(?:\s+(?:(?:de|du|des|van|von|da|di|del|la|le)\s+)?[A-ZÀ-Ö][\w’'-]+){1,3}")
-MIN_SENTENCE_TITLE = 60
+_CAPITALISED_RUN = re.compile(
+    r"[A-ZÀ-Ö][\w’'-]+(?:\s+(?:(?:de|du|des|van|von|da|di|del|la|le)\s+)?[A-ZÀ-Ö][\w’'-]+){1,3}"
+)
+MIN_SENTENCE_TITLE = 40
 
 
 def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
@@ -389,8 +391,8 @@ def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
         return title, []
     tail = title[m.end():]
     names = [n for n in _CAPITALISED_RUN.findall(tail) if looks_like_name(n)]
-    if not names:
-        return title, []
+    if not names or (not m.group(0).strip().startswith(".") and not tail.startswith(names[0])):
+        return title, []  # "Learning by Doing Great Things": the words after "by" are no list of people
     role = "moderator" if re.search(r"modér|moderat", m.group(0), re.I) else None
     return title[: m.start()].strip(" .,:"), [(name, role) for name in names]
 
