@@ -373,7 +373,7 @@ def split_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
 
 
 _SENTENCE_BY = re.compile(
-    r"\s+(?:par|avec|by|with|(?:modérée?|animée?|présidée?) par|moderated by)\s+|\.\s+", re.I
+    r"\s+(?:par|(?:modérée?|animée?|présidée?) par|moderated by|chaired by)\s+|\.\s+", re.I
 )
 _CAPITALISED_RUN = re.compile(
     r"[A-ZÀ-Ö][\w’'-]+(?:\s+(?:(?:de|du|des|van|von|da|di|del|la|le)\s+)?[A-ZÀ-Ö][\w’'-]+){1,3}"
