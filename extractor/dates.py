@@ -32,8 +32,11 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 def match_day(line: str, reference: date) -> tuple[date | None, str] | None:
     """If the line is a day heading, return (date or None if impossible, raw text)."""
-    line = _TRAILING_NOTE.sub("", line)  # "Tuesday, December 3, 2024 (Pre-conference workshops)"
-    if len(line) > 60 or not _HAS_DIGIT.search(line):
+    if len(line) > 90 or not _HAS_DIGIT.search(line):
+        return None
+    if line.endswith(")"):
+        line = _TRAILING_NOTE.sub("", line)  # "Tuesday, December 3, 2024 (Pre-conference workshops)"
+    if len(line) > 60:
         return None
     words = _WORDS.findall(line.lower())
     months = lexicon().months

@@ -153,6 +153,7 @@ _TIME_START = re.compile(
     r"(?<![\w(:./-])(?:\d{1,2}(?:\s?[:hH.]\s?\d{2}|\s?[hH]\b|\s?[aApP]\.?\s?[mM]\b)|[Nn]oon\b|[Mm]idi\b)"
 )
 MIN_RUN_ON_CHARS = 60
+_DIGIT_RUNS = re.compile(r"\d+")
 
 
 def split_run_on(line: str) -> list[str]:
@@ -161,7 +162,7 @@ def split_run_on(line: str) -> list[str]:
     A piece starts at each time (outside parentheses) that opens a slot with a title of its own;
     text before the first such time (a note) is kept as its own piece.
     """
-    if len(line) < MIN_RUN_ON_CHARS:
+    if len(line) < MIN_RUN_ON_CHARS or len(_DIGIT_RUNS.findall(line, 0, 400)) < 2:
         return [line]
     starts = []
     depth = 0
