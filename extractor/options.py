@@ -17,14 +17,15 @@ class ParseOptions:
     reference_date: date | None = None
 
     @classmethod
-    def from_cli(cls, lang: str | None = "auto", date: str | None = None) -> ParseOptions:
-        return cls(lang=None if lang in (None, "auto") else lang, default_date=parse_iso_date(date))
+    def from_cli(cls, lang: str | None = "auto", date: str | None = None, as_of: str | None = None) -> ParseOptions:
+        return cls(lang=None if lang in (None, "auto") else lang, default_date=parse_iso_date(date),
+                   reference_date=parse_iso_date(as_of, "--as-of"))
 
 
-def parse_iso_date(value: str | None) -> date | None:
+def parse_iso_date(value: str | None, option: str = "--date") -> date | None:
     if not value:
         return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"--date must be YYYY-MM-DD, not {value!r}") from None
+        raise InputError(f"{option} must be YYYY-MM-DD, not {value!r}") from None

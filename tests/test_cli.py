@@ -120,3 +120,11 @@ def test_help_lists_commands_and_exit_codes() -> None:
     proc = run("--help")
     assert proc.returncode == 0
     assert "parse" in proc.stdout and "Exit codes" in proc.stdout
+
+
+def test_as_of_sets_the_year_of_day_headings_without_one(tmp_path: Path) -> None:
+    page = tmp_path / "p.txt"
+    page.write_text("Mardi 22 juin\n11h00-12h00 Accueil des participants\nSalle 2.105\n", encoding="utf-8")
+    days = {y: json.loads(run("parse", "--as-of", f"{y}-05-01", str(page)).stdout)["sessions"][0]["slot"]["day"]
+            for y in (2021, 2027)}
+    assert days == {2021: "2021-06-22", 2027: "2027-06-22"}

@@ -10,7 +10,7 @@ import pytest
 from extractor.errors import StoreError
 from extractor.models import HttpInfo
 from extractor.sources import RawPage
-from extractor.store import NewAlert, PageNotice, Store
+from extractor.store import NewAlert, NoticePlan, PageNotice, Store
 from extractor.store_schema import MIGRATIONS
 from tests.builders import WHEN, changed, programme, session
 
@@ -182,7 +182,7 @@ def test_the_default_store_lives_in_the_user_data_directory(
     assert store.path.exists()
 
 
-def notices(subject: str, calls: list[int]):  # type: ignore[no-untyped-def]
+def notices(subject: str, calls: list[int]) -> NoticePlan:
     """A notice plan that remembers when the store called it."""
 
     def plan(failures: int) -> list[PageNotice]:

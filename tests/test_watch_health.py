@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.errors import StoreError
-from extractor.health import FailureAlerts, guarded_check
+from extractor.health import FailureAlerts, Guarded, guarded_check
 from extractor.messages import compose_health
 from extractor.monitor import attempt
 from extractor.store import Store
@@ -27,7 +27,7 @@ def test_health_messages_in_both_languages() -> None:
     assert compose_health("failing", "de", label="L", url="u", failures=3)[0] == "Page failing: L"
 
 
-def guarded(store: Store, source: Path, ep: Endpoint, threshold: int = 2, language: str | None = "en"):  # type: ignore[no-untyped-def]
+def guarded(store: Store, source: Path, ep: Endpoint, threshold: int = 2, language: str | None = "en") -> Guarded:
     return guarded_check(
         lambda: attempt(str(source), store=store, page_key="page", notify=[ep.url],
                         failure_alerts=FailureAlerts("Page", threshold, language)),

@@ -22,6 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--lang", choices=["auto", "fr", "en"], default="auto",
                    help="page language (default: detect)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="day to use when the page names none")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD",
+                   help="read the page as of this date (default: when it was retrieved): day headings "
+                   "without a year take the nearest year whose weekday fits")
     add_http_arguments(p)
     p.set_defaults(run=run)
 
@@ -32,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from extractor.options import ParseOptions
     from extractor.pipeline import parse_source
 
-    options = ParseOptions.from_cli(lang=args.lang, date=args.date)
+    options = ParseOptions.from_cli(lang=args.lang, date=args.date, as_of=args.as_of)
     fetch_options = fetch_options_from(args)
     out = sys.stdout
     status = 0
