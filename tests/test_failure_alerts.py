@@ -165,3 +165,25 @@ def test_a_parser_bug_is_counted_like_any_failure_and_alerts_too(tmp_path: Path)
         assert "TypeError" in str(results[0].error) and results[0].error.exit_code == 1  # type: ignore[union-attr]
         assert store.consecutive_failures("page") == 2 and results[1].notice == "failing"
         assert "internal error" in ep.received[0]["message"]
+
+
+def test_the_check_command_has_the_same_failure_memory(tmp_path: Path) -> None:
+    """cron running `extractor check` hourly: one alert after the 2nd failure, one on recovery."""
+    page, store = tmp_path / "page.txt", tmp_path / "s.sqlite"
+    good = (SAMPLES / "seed.txt").read_bytes()
+
+    def check_cli(ep: Endpoint) -> int:
+        return subprocess.run([sys.executable, "-m", "extractor", "check", str(page), "--page", "p",
+                               "--store", str(store), "--notify", ep.url, "--fail-alert-after", "2"],
+                              capture_output=True, timeout=60).returncode
+
+    with endpoint() as ep:
+        page.write_bytes(good)
+        assert check_cli(ep) == 0
+        page.write_bytes(b"")
+        assert [check_cli(ep) for _ in range(3)] == [2, 2, 2]
+        assert len(ep.received) == 1
+        page.write_bytes(good)
+        assert check_cli(ep) == 0
+        assert len(ep.received) == 2
+        assert ep.received[0]["title"] != ep.received[1]["title"]

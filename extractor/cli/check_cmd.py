@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--alert-on", metavar="KIND", nargs="+", action="extend",
                    help="change kinds that alert (default: room_confirmed description_finalized room_changed "
                    "time_changed session_removed)")
+    p.add_argument("--fail-alert-after", metavar="N", type=int, default=3,
+                   help="send one error alert after N consecutive failed checks, and one on recovery "
+                   "(default 3; 0 turns both off)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when alert-worthy changes were found")
     p.add_argument("--lang", choices=["auto", "fr", "en"], default="auto",
@@ -42,14 +45,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from extractor.cli.parse_cmd import fetch_options_from
     from extractor.errors import NotifyError
+    from extractor.health import FailureAlerts
     from extractor.monitor import check
     from extractor.options import ParseOptions
 
     options = ParseOptions.from_cli(lang=args.lang, date=args.date)
     kinds = {k for arg in args.alert_on for k in arg.split(",") if k} if args.alert_on else None
+    # The same failure memory as `watch`: cron running `check` every hour gets one alert per outage.
+    failure_alerts = FailureAlerts(threshold=max(0, args.fail_alert_after), language=options.lang)
     with open_store(args) as store:
         result = check(args.source, store=store, page_key=args.page, notify=args.notify, alert_on=kinds,
-                       options=options, fetch_options=fetch_options_from(args))
+                       options=options, fetch_options=fetch_options_from(args), failure_alerts=failure_alerts)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
