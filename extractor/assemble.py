@@ -7,13 +7,11 @@ label applies to the sessions under it until the next slot or day.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from extractor.blocks import Block
 from extractor.classify import (
-    MAX_ROOM_CHARS,
     Classified,
     Kind,
     classify,
@@ -23,11 +21,11 @@ from extractor.classify import (
     is_sentence,
     room_of,
 )
-from extractor.lexicon import lexicon
 from extractor.models import Description, Room, Session, Slot, Speaker, Warning
 from extractor.slug import unique_ids
-from extractor.speakers import looks_like_name, parse_speaker, split_outside_parens, split_speakers
+from extractor.speakers import looks_like_name, parse_speaker, split_speakers
 from extractor.tables import read_table
+from extractor.titles import people_list, split_format, split_people, split_room
 
 
 @dataclass
@@ -86,7 +84,7 @@ class Assembler:
         ids = unique_ids(d.title for d in self.sessions)
         sessions = [
             Session(id=i, slot=d.slot, format=d.format, title=d.title, room=d.room, speakers=d.speakers,
-                    description=_finish_description(d.description), confidence=round(d.confidence, 2))
+                    description=d.description, confidence=round(d.confidence, 2))
             for i, d in zip(ids, self.sessions, strict=True)
         ]
         return sessions, self.warnings
@@ -243,7 +241,7 @@ class Assembler:
         assert self.current is not None
         parts = split_speakers(line)
         if comma_list:
-            listed = _people_list(line)
+            listed = people_list(line)
             if len(listed) > len(parts):
                 parts = listed  # "Speakers: Ana Ruiz, Paul Côté & Léa Roy"
         for part in parts:
@@ -316,123 +314,12 @@ class Assembler:
 _PEOPLE_KINDS = frozenset({Kind.SPEAKER, Kind.PERSON, Kind.TEXT, Kind.SEPARATOR, Kind.PEOPLE})
 
 
-def _bare_name(text: str) -> str:
-    return re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).strip()
-
-
-_TITLE_ROOM = re.compile(r"^(?P<title>.+?)\s*(?:\((?P<paren>[^()]+)\)|[,–—|]\s*(?P<tail>[^,–—|]+))$")
-
-
-def split_room(title: str) -> tuple[str, Room | None]:
-    """`Titre (Salle 2.105)`, `Titre, Local A-1510`, `Titre – Room TBA`: the room is not the title."""
-    m = _TITLE_ROOM.match(title)
-    if m and m.group("title").strip():
-        candidate = (m.group("paren") or m.group("tail") or "").strip()
-        room = room_of(candidate)
-        if room is None and len(candidate) <= MAX_ROOM_CHARS and lexicon().venue_re.search(candidate) \
-                and (m.group("paren") or not candidate[:1].islower()):
-            # "Registration (North Village Hall)": a place word inside the parenthesis
-            room = Room(name=candidate, provisional=False, raw=candidate)
-        if room is not None:
-            return m.group("title").strip(" ,–—|:"), room
-    return title, None
-
-
-_PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*\((?P<inner>[^()]+)\)$")
-_BY_TAIL = re.compile(
-    r"^(?P<title>.+?)\s+(?P<by>par|by|animée? par|moderated by)\s+(?P<people>[^()]+)$", re.I
-)
-_DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>[^-–—]+)$")
-
-
-def split_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
-    """People written into a title line: `Titre (Chair: Ana Ruiz)`, `Vin d’honneur (animation par Marc Roy)`,
-    `Conférence d’ouverture par Anne Roy`, `Atelier 2 - Titre - Léa Roy (Univ. X), Paul Côté (INRAE)`."""
-    lex = lexicon()
-    m = _PAREN_TAIL.match(title)
-    if m:
-        inner = m.group("inner").strip()
-        head, sep, rest = inner.partition(":")
-        if sep and (lex.role_re.match(head.strip()) or lex.speaker_heading_re.match(head.strip())) \
-                and _all_people(rest):
-            role = head.strip().lower() if lex.role_re.match(head.strip()) else None
-            return m.group("title").strip(), [(rest.strip(), role)]
-        by = re.search(r"\b(?:par|by)\s+(?P<people>.+)$", inner, re.I)
-        if by and _all_people(by.group("people")):
-            role = "animation" if re.match(r"anim", inner, re.I) else None
-            return m.group("title").strip(), [(by.group("people").strip(), role)]
-    m = _BY_TAIL.match(title)
-    if m and _all_people(m.group("people")):
-        role = "animation" if m.group("by").lower().startswith("anim") else (
-            "moderator" if m.group("by").lower().startswith("moderated") else None)
-        return m.group("title").strip(), [(m.group("people").strip(), role)]
-    m = _DASH_TAIL.match(title)
-    if m and _all_people(m.group("people"), strict=False):
-        return m.group("title").strip(), [(m.group("people").strip(), None)]
-    return _sentence_people(title)
-
-
-_SENTENCE_BY = re.compile(
-    r"\s+(?:par|(?:modérée?|animée?|présidée?) par|moderated by|chaired by)\s+|\.\s+", re.I
-)
-_CAPITALISED_RUN = re.compile(
-    r"[A-ZÀ-Ö][\w’'-]+(?:\s+(?:(?:de|du|des|van|von|da|di|del|la|le)\s+)?[A-ZÀ-Ö][\w’'-]+){1,3}"
-)
-MIN_SENTENCE_TITLE = 40
-
-
-def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
-    """A title that runs on into a sentence naming people: `Discours d’ouverture par Léa Roy,
-    directrice du musée, et Paul Côté, maire.` -> the head, and the names after "par"."""
-    if len(title) < MIN_SENTENCE_TITLE:
-        return title, []
-    m = _SENTENCE_BY.search(title)
-    if not m or m.start() == 0:
-        return title, []
-    tail = title[m.end():]
-    names = [n for n in _CAPITALISED_RUN.findall(tail) if looks_like_name(n)]
-    if not names or (not m.group(0).strip().startswith(".") and not tail.startswith(names[0])):
-        return title, []  # "Learning by Doing Great Things": the words after "by" are no list of people
-    role = "moderator" if re.search(r"modér|moderat", m.group(0), re.I) else None
-    return title[: m.start()].strip(" .,:"), [(name, role) for name in names]
-
-
-def _people_list(text: str) -> list[str]:
-    """`A (X), B (Y) & C`: a list of people, when most items look like names (organisations allowed)."""
-    parts = [q.strip() for p in split_outside_parens(text) for q in re.split(r"\s+(?:&|et|and)\s+", p)]
-    parts = [p for p in parts if p]
-    names = [looks_like_name(_bare_name(p)) for p in parts]
-    return parts if len(parts) > 1 and names[0] and sum(names) * 2 >= len(parts) else [text]
-
-
-def _all_people(text: str, strict: bool = True) -> bool:
-    """Every part of `A (X), B & C` is a person; not strict: most are, organisations allowed."""
-    parts = [p for chunk in split_speakers(text) for p in split_outside_parens(chunk)]
-    parts = [q for p in parts for q in re.split(r"\s+&\s+|\s+et\s+|\s+and\s+", p)]
-    names = [looks_like_name(_bare_name(p)) for p in parts if p.strip()]
-    if not names:
-        return False
-    return all(names) if strict else sum(names) * 2 >= len(names) and names[0]
-
-
-def split_format(title: str) -> tuple[str | None, str]:
-    """`Panel: Open Contracting…`, `Conférence : L’avenir…`: a known format before a colon."""
-    head, sep, rest = title.partition(":")
-    if sep and rest.strip() and format_label(head):
-        return format_label(head), rest.strip()
-    return None, title
-
-
 def _path(element: object) -> str:
     return element.getroottree().getpath(element)  # type: ignore[attr-defined]
 
 
 def _where(draft: _Draft) -> str:
     return draft.block.where if draft.block else "slot"
-
-
-def _finish_description(desc: Description | None) -> Description | None:
-    return desc
 
 
 # Evidence that a titled line is a session, and how much each kind weighs.
