@@ -8,12 +8,12 @@ from datetime import date
 
 from extractor.assemble import Assembler
 from extractor.blocks import Block, html_blocks, parse_html, text_blocks
-from extractor.classify import Kind, classify
+from extractor.classify import Classified, Kind, classify
 from extractor.dates import dates_in, match_day
 from extractor.decode import decode, looks_like_html
 from extractor.errors import ParseError
 from extractor.language import detect_language
-from extractor.models import Programme, Source
+from extractor.models import Programme, Session, Source, Warning
 from extractor.options import ParseOptions
 from extractor.sources import RawPage, read_source
 from extractor.text import norm
@@ -55,15 +55,32 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
     return _checked(programme)
 
 
-def assemble(blocks: list[Block], reference: date, default_day: date | None = None):  # type: ignore[no-untyped-def]
+CACHED_LINE_CHARS = 100  # short lines repeat within a page ("Salle à venir", "Pause"): classify once
+
+
+def assemble(
+    blocks: list[Block], reference: date, default_day: date | None = None
+) -> tuple[list[Session], list[Warning]]:
     assembler = Assembler(default_day=default_day, reference=reference)
+    seen: dict[tuple[str, int, bool], Classified] = {}
+
+    def read(block: Block) -> Classified:
+        if block.table is not None or len(block.text) > CACHED_LINE_CHARS:
+            return classify(block, reference)
+        key = (block.text, block.heading, block.separator)
+        known = seen.get(key)
+        if known is None:
+            known = seen[key] = classify(block, reference)
+            return known
+        return replace(known, block=block)
+
     for block in blocks:
         pieces = split_run_on(block.text) if block.table is None else [block.text]
         if len(pieces) == 1:
-            assembler.feed(classify(block, reference))
+            assembler.feed(read(block))
             continue
         for piece in pieces:  # several slots run together on one line
-            assembler.feed(classify(replace(block, text=piece), reference))
+            assembler.feed(read(replace(block, text=piece)))
     return assembler.finish()
 
 
