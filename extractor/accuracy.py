@@ -90,10 +90,11 @@ class CorpusReport:
         }
 
 
-def default_parser(data: bytes, location: str) -> Programme:
+def default_parser(data: bytes, location: str, as_of: str | None = None) -> Programme:
+    from extractor.options import ParseOptions, parse_iso_date
     from extractor.pipeline import parse_bytes
 
-    return parse_bytes(data, location)
+    return parse_bytes(data, location, ParseOptions(reference_date=parse_iso_date(as_of, "as_of")))
 
 
 def find_pages(directory: Path) -> list[LabelledPage]:
@@ -120,8 +121,14 @@ def evaluate_pages(pages: Iterable[LabelledPage], parser: Parser | None = None) 
     report = CorpusReport()
     started = time.perf_counter()
     for labelled in pages:
+        # A page is read as of when it was captured (`"evaluation": {"as_of": "2021-06-01"}`), as its
+        # users read it then: a day heading without a year ("Mardi 22 juin") depends on that date.
+        as_of = (labelled.expected.get("evaluation") or {}).get("as_of")
         try:
-            programme: Programme | None = parse(labelled.page.read_bytes(), str(labelled.page))
+            data = labelled.page.read_bytes()
+            programme: Programme | None = (
+                default_parser(data, str(labelled.page), as_of) if parser is None else parse(data, str(labelled.page))
+            )
             error = None
             crashed = False
         except ExtractorError as exc:  # a clean refusal ("no programme found"): scored as empty

@@ -52,6 +52,7 @@ def document(
     language: str | None = None,
     complete: bool = True,
     layout: str | None = None,
+    as_of: str | None = None,
 ) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "schema_version": 1,
@@ -65,6 +66,8 @@ def document(
         evaluation["complete"] = False
     if layout:
         evaluation["layout"] = layout
+    if as_of:
+        evaluation["as_of"] = as_of
     if evaluation:
         doc["evaluation"] = evaluation
     return doc

@@ -42,4 +42,6 @@ def convert(folder: Path) -> dict[str, Any]:
                     speakers=speakers,
                 )
             )
-    return document(sessions, language="fr", layout="grid-days-as-columns")
+    # The grid's headings have no year ("Mardi 22 juin"); its users read it in spring 2021, when the
+    # commit was made, and the parser resolves the year from the date it reads a page as of.
+    return document(sessions, language="fr", layout="grid-days-as-columns", as_of="2021-05-01")
