@@ -265,8 +265,8 @@ class Assembler:
     def _open(self, title: str, block: Block) -> None:
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
+        title, people = split_people(title)  # first: a room may stand before the people
         title, room = split_room(title)
-        title, people = split_people(title)
         fmt, rest = split_format(title)
         if fmt and looks_like_name(rest):
             people.append((rest, None))  # "Invited Speaker: Ana Ruiz": the talk is named by its speaker

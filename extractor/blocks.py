@@ -73,6 +73,8 @@ def text_blocks(text: str) -> list[Block]:
         clean = norm(line)
         if "**" in clean:  # a Markdown-ish dump: **bold** markers are emphasis, not text
             clean = _MARKDOWN_STRONG.sub(r"\1", clean)
+        if clean.startswith("|") or clean.endswith("|"):  # a table flattened to text: `| 07:00 | Titre |`
+            clean = clean.strip("| ").strip()
         if clean.lower() in TEXT_CHROME:
             continue
         blocks.append(Block(text=clean, origin=f"line {number}", separator=not clean))

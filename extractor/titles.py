@@ -18,7 +18,15 @@ def bare_name(text: str) -> str:
     return re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).strip()
 
 
-_TITLE_ROOM = re.compile(r"^(?P<title>.+?)\s*(?:\((?P<paren>[^()]+)\)|[,–—|]\s*(?P<tail>[^,–—|]+))$")
+_TITLE_ROOM = re.compile(
+    r"^(?P<title>.+?)\s*(?:\((?P<paren>[^()]+)\)|(?:[,–—|]|\s-\s)\s*(?P<tail>(?:(?!\s-\s)[^,–—|])+))$"
+)
+
+
+# Room codes: "S101-S102", "A-1510", "DS-1520", "B2.305"; letters and digits both, no spaces.
+_ROOM_CODE = re.compile(
+    r"^(?=[^ ]*[A-Za-z])(?=[^ ]*\d)[A-Z]{0,4}[-.]?\d{1,4}(?:[.-]\d{1,4})?[A-Z]?(?:[-/][A-Z]{0,4}\d{1,4}[A-Z]?)*$"
+)
 
 
 def split_room(title: str) -> tuple[str, Room | None]:
@@ -27,6 +35,8 @@ def split_room(title: str) -> tuple[str, Room | None]:
     if m and m.group("title").strip():
         candidate = (m.group("paren") or m.group("tail") or "").strip()
         room = room_of(candidate)
+        if room is None and m.group("paren") and _ROOM_CODE.match(candidate):
+            room = Room(name=candidate, provisional=False, raw=candidate)  # "Déjeuner (S101-S102)"
         if room is None and len(candidate) <= MAX_ROOM_CHARS and lexicon().venue_re.search(candidate) \
                 and (m.group("paren") or not candidate[:1].islower()):
             # "Registration (North Village Hall)": a place word inside the parenthesis

@@ -43,3 +43,12 @@ def test_people_in_titles(line: str, title: str, people: list[tuple[str, str | N
 def test_format_prefix() -> None:
     assert split_format("Panel: Open Contracting on the Prairies") == ("Panel", "Open Contracting on the Prairies")
     assert split_format("Séance 1 : Les villes") == (None, "Séance 1 : Les villes")
+
+
+@pytest.mark.parametrize(("line", "room"), [
+    ("Déjeuner (S101-S102 )", "S101-S102"), ("Atelier (A-1510)", "A-1510"), ("Visite (B2.305)", "B2.305"),
+    ("Bilan (2025)", None), ("Pause (15 min)", None), ("Café - Gather Town", "Gather Town"),
+])
+def test_room_codes_and_online_venues(line: str, room: str | None) -> None:
+    got = split_room(line)[1]
+    assert (got.name if got else None) == room

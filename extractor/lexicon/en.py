@@ -14,7 +14,9 @@ ROOM_WORDS = ["room", "hall", "great hall", "ballroom", "auditorium", "theatre",
 VENUE_WORDS = ["hall", "room", "court", "food court", "center", "centre", "campus", "building", "library", "dorms",
                "dorm", "residence", "lounge", "foyer", "atrium", "pavilion", "auditorium", "theatre", "theater",
                "ballroom", "chapel", "gym", "gymnasium", "cafeteria", "terrace", "garden", "lobby", "studio",
-               "suite", "floor", "hotel", "museum", "stage", "village", "arena", "plaza"]
+               "suite", "floor", "hotel", "museum", "stage", "village", "arena", "plaza",
+               # online venues are rooms too
+               "zoom", "teams", "webex", "gather town", "online", "virtual"]
 ROOM_LABELS = ["room", "location", "venue", "where", "place"]
 ROOM_PROVISIONAL = ["room tba", "room tbd", "room tbc", "room to be announced", "room to be confirmed",
                     "room to be determined", "location tba", "location tbd", "location tbc",

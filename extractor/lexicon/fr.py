@@ -13,7 +13,8 @@ ROOM_WORDS = ["salle", "local", "auditorium", "amphithéâtre", "amphi", "agora"
 # Words that make a parenthesis or a dash-tail after a title a place: "(Pavillon Kruger, 2e étage)".
 VENUE_WORDS = ["salle", "local", "pavillon", "amphithéâtre", "amphi", "auditorium", "agora", "atrium", "hall",
                "foyer", "bibliothèque", "cafétéria", "terrasse", "jardin", "hôtel", "centre", "campus", "édifice",
-               "bâtiment", "étage", "espace", "studio", "chapelle", "gymnase", "musée", "théâtre"]
+               "bâtiment", "étage", "espace", "studio", "chapelle", "gymnase", "musée", "théâtre",
+               "en ligne", "virtuel", "visioconférence"]
 # "Lieu : …" introduces a room; the label is not part of the name.
 ROOM_LABELS = ["salle", "lieu", "local", "endroit", "emplacement"]
 ROOM_PROVISIONAL = ["salle à venir", "salle à confirmer", "salle à déterminer", "local à venir",
