@@ -15,7 +15,7 @@ from lxml import html
 from extractor.structured import indico, jsonld, microdata, pretalx, sessionize
 from extractor.structured._common import StructuredResult
 
-__all__ = ["READERS", "StructuredResult", "extract"]
+__all__ = ["READERS", "StructuredResult", "extract", "might_have_structured_data"]
 
 Reader = Callable[[html.HtmlElement, str], StructuredResult | None]
 
@@ -37,6 +37,16 @@ MARKERS_XPATH = " | ".join(
         "//*[@itemscope][contains(@itemtype, 'Event')]",
     ]
 )
+
+
+# Every marker above leaves one of these strings in the page's source; a page with none of them skips
+# the XPath (a whole-tree scan) altogether.
+MARKER_STRINGS = ("ld+json", "LD+JSON", "Ld+Json", "ld+JSON", "pretalx-session", "sz-session", "meeting-timetable",
+                  "itemscope")
+
+
+def might_have_structured_data(source: str) -> bool:
+    return any(marker in source for marker in MARKER_STRINGS)
 
 
 def extract(root: html.HtmlElement, location: str) -> StructuredResult | None:
