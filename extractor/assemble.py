@@ -25,7 +25,7 @@ from extractor.models import Description, Room, Session, Slot, Speaker, Warning
 from extractor.slug import unique_ids
 from extractor.speakers import looks_like_name, parse_speaker, split_speakers
 from extractor.tables import read_table
-from extractor.titles import people_list, split_format, split_people, split_room
+from extractor.titles import people_list, place, split_format, split_people, split_room
 
 
 @dataclass
@@ -57,6 +57,8 @@ class Assembler:
     format_used: bool = True
     current: _Draft | None = None
     people: str | None = None  # after "Intervenants :" / "Animation": the role ("" for none) of the people listed
+    title_first: bool = False  # the page writes each title before its time
+    slot_fresh: bool = False  # a slot line came and no session has opened under it yet
 
     def feed(self, item: Classified) -> None:
         if self.people is not None and item.kind not in _PEOPLE_KINDS:
@@ -107,18 +109,21 @@ class Assembler:
         if match.problem:
             self._warn(item.block, f"time range not understood: {match.problem}")
         slot = Slot(day=self._day_iso(), start=match.start, end=match.end, raw=match.raw)
-        rest_room = room_of(match.rest) if match.rest else None
+        rest_room = place(match.rest) if match.rest else None
         cur = self.current
         if cur is not None and not cur.after_slot_line and not cur.has_details() and (
-                not match.rest or rest_room):
-            # Title first, then its time (`Faut-il taxer le sucre ?` / `14 h à 15 h 30 – Salle Maxwell`).
+                not match.rest or rest_room) and (cur.slot.start is None or self.title_first):
+            # Title first, then its time (`Faut-il taxer le sucre ?` / `14 h à 15 h 30 – Salle Maxwell`);
+            # once a page is seen doing so, later titles followed by a time are read the same way.
             cur.slot = slot
             cur.after_slot_line = True
             cur.room = rest_room or cur.room
             self.slot = slot
+            self.title_first = True
             return
         self._close_slot()
         self.slot = slot
+        self.slot_fresh = True
         if match.rest:
             self._open_from_line(match.rest, item.block)
 
@@ -253,7 +258,7 @@ class Assembler:
     # --- helpers ----------------------------------------------------------------------
     def _open_from_line(self, text: str, block: Block) -> None:
         """A slot line's own text: a title, maybe a format word alone ("12h00 Dîner")."""
-        room = room_of(text)
+        room = place(text)
         if room is not None:
             self.slot_room = room  # "9.30 to 11 a.m. – Room B": the slot line names only a room
             return
@@ -273,7 +278,8 @@ class Assembler:
         elif fmt:
             title = rest
         self.current = _Draft(title=title, slot=slot, format=fmt or self.format, block=block,
-                              room=room or self.slot_room, after_slot_line=self.slot is not None)
+                              room=room or self.slot_room, after_slot_line=self.slot_fresh)
+        self.slot_fresh = False
         self.format_used = True
         for line, role in people:
             self._add_people(line, role, comma_list=True)

@@ -211,4 +211,4 @@ def is_prose(text: str) -> bool:
 
 def is_sentence(text: str, min_words: int = 6) -> bool:
     """A sentence that continues a description: ends like one and has a few words."""
-    return len(text.split()) >= min_words and bool(_SENTENCE_END.search(text))
+    return len(text.split()) >= min_words and bool(_STATEMENT_END.search(text))

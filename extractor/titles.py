@@ -29,18 +29,23 @@ _ROOM_CODE = re.compile(
 )
 
 
+def place(text: str, in_parentheses: bool = False) -> Room | None:
+    """A room written after a title or a time: `Salle 2.105`, `Bourgie Hall`, `(S101-S102)`."""
+    room = room_of(text)
+    if room is None and in_parentheses and _ROOM_CODE.match(text):
+        room = Room(name=text, provisional=False, raw=text)  # "Déjeuner (S101-S102)"
+    if room is None and len(text) <= MAX_ROOM_CHARS and lexicon().venue_re.search(text) and (
+            in_parentheses or ("(" not in text and not text[:1].islower() and len(text.split()) <= 5)):
+        room = Room(name=text, provisional=False, raw=text)  # "Registration (North Village Hall)"
+    return room
+
+
 def split_room(title: str) -> tuple[str, Room | None]:
     """`Titre (Salle 2.105)`, `Titre, Local A-1510`, `Titre – Room TBA`: the room is not the title."""
     m = _TITLE_ROOM.match(title)
     if m and m.group("title").strip():
         candidate = (m.group("paren") or m.group("tail") or "").strip()
-        room = room_of(candidate)
-        if room is None and m.group("paren") and _ROOM_CODE.match(candidate):
-            room = Room(name=candidate, provisional=False, raw=candidate)  # "Déjeuner (S101-S102)"
-        if room is None and len(candidate) <= MAX_ROOM_CHARS and lexicon().venue_re.search(candidate) \
-                and (m.group("paren") or not candidate[:1].islower()):
-            # "Registration (North Village Hall)": a place word inside the parenthesis
-            room = Room(name=candidate, provisional=False, raw=candidate)
+        room = place(candidate, in_parentheses=bool(m.group("paren")))
         if room is not None:
             return m.group("title").strip(" ,–—|:"), room
     return title, None
