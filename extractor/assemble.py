@@ -108,6 +108,8 @@ class Assembler:
         assert match is not None
         if match.problem:
             self._warn(item.block, f"time range not understood: {match.problem}")
+        if item.day is not None:
+            self.day = item.day
         slot = Slot(day=self._day_iso(), start=match.start, end=match.end, raw=match.raw)
         rest_room = place(match.rest) if match.rest else None
         cur = self.current

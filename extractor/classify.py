@@ -13,7 +13,7 @@ from datetime import date
 from enum import Enum
 
 from extractor.blocks import Block
-from extractor.dates import match_day
+from extractor.dates import leading_day, match_day
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room
 from extractor.speakers import dash_name, looks_like_name, split_outside_parens, split_speakers, strip_honorifics
@@ -75,6 +75,11 @@ def classify(block: Block, reference: date) -> Classified:
     slot = match_slot(text)
     if slot:
         return Classified(Kind.SLOT, block, slot=slot)
+    dated = leading_day(text, reference)
+    if dated:
+        slot = match_slot(dated[1])  # "2 juillet 2026, 14h - 15h — Salle 4": a day and a slot at once
+        if slot:
+            return Classified(Kind.SLOT, block, slot=slot, day=dated[0])
     fmt = format_label(text)
     if fmt:
         return Classified(Kind.FORMAT, block, format=fmt)

@@ -86,3 +86,17 @@ def dates_in(text: str) -> list[date]:
                 if resolved:
                     found.append(resolved)
     return found
+
+
+def leading_day(line: str, reference: date) -> tuple[date, str] | None:
+    """`2 juillet 2026, 14h - 15h — Salle 4`: a full date opening a line; returns it and the rest."""
+    if not line[:1].isalnum() or not _HAS_DIGIT.search(line[:40]):
+        return None
+    for pattern in _patterns():
+        m = pattern.match(line)
+        if m and (m.group("year") or m.groupdict().get("wd")):
+            resolved = _resolve(m, reference)
+            rest = line[m.end():].lstrip(" ,;:–—-")
+            if resolved and rest:
+                return resolved, rest
+    return None

@@ -28,5 +28,4 @@ def test_each_layout_pattern_finds_its_sessions() -> None:
     report = evaluate_directory(SAMPLES / "layouts")
     weak = {p.name: p.fields["session"].f1 for p in report.pages
             if p.fields["session"].f1 is not None and p.fields["session"].f1 < 0.5}
-    # Known gap: a speaker-first listing (name twice, biography, then the talk) is not read yet.
-    assert set(weak) <= {"p21-speaker-first"}, weak
+    assert weak == {}
