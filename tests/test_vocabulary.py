@@ -150,3 +150,11 @@ def test_several_speakers_on_one_line() -> None:
     # "et" inside a title is not a separator
     line = "Julie Roy, Recherche et développement, Inno"
     assert split_speakers(line) == [line]
+
+
+def test_a_date_opening_a_line_with_a_time() -> None:
+    from extractor.dates import leading_day
+
+    found = leading_day("2 juillet 2026, 14h - 15h — Salle 4", date(2026, 1, 1))
+    assert found is not None and found[0] == date(2026, 7, 2) and found[1] == "14h - 15h — Salle 4"
+    assert leading_day("2 experts en ville", date(2026, 1, 1)) is None
