@@ -32,7 +32,7 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
         declared_lang = root.get("lang")
         from extractor import structured
 
-        found = structured.extract(root, page.location) if structured.might_have_structured_data(text) else None
+        found = structured.extract(root, page.location) if structured.might_have_structured_data(page.data) else None
         if found is not None:
             programme = Programme(
                 source=Source(kind=found.kind, **source),
