@@ -83,8 +83,9 @@ def match_slot(line: str) -> SlotMatch | None:
     m = lead_from.match(line) or lead.match(line)
     if m:
         rest = _REST_SEPARATORS.sub("", line[m.end() :]).strip()
-        if rest and rest[0].isdigit():
-            return None  # "2025 …", "19 novembre": a number that is not a time
+        has_end = bool(m.group("bh") or m.group("bword") or m.group("bh2"))
+        if rest and rest[0].isdigit() and not has_end:
+            return None  # "2025 …", "19 novembre": a number that is not a time (a range is: "5 à 7" titles)
         raw = line[m.start("range") : m.end()].strip() if not line[: m.start("range")].strip(" -–•*·▪►|") \
             else line[: m.end()].strip(" -–•*·▪►|")
         return _build(m, raw.strip(), rest)
@@ -109,7 +110,7 @@ def _build(m: re.Match[str], raw: str, rest: str) -> SlotMatch | None:
         # "1:30–2:45 p.m.": the meridiem written once covers both ends, unless that inverts the range.
         ap1 = ap2 if _to24(h1, ap2) * 60 + m1 <= _to24(h2, ap2) * 60 + m2 else "am"
     s, e = _fmt(h1, m1, ap1), _fmt(h2, m2, ap2)
-    if e <= s:
+    if e <= s and e != "00:00":  # "22:30 - 00:00" ends at midnight
         return SlotMatch(s, None, raw, rest, problem=f"end {e} is not after start {s}")
     return SlotMatch(s, e, raw, rest)
 
