@@ -11,16 +11,16 @@ import re
 from extractor.classify import MAX_ROOM_CHARS, format_label, room_of
 from extractor.lexicon import lexicon
 from extractor.models import Room
-from extractor.speakers import looks_like_name, split_outside_parens, split_speakers
+from extractor.speakers import looks_like_name
 
 
 def bare_name(text: str) -> str:
     return re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).strip()
 
 
-_TITLE_ROOM = re.compile(
-    r"^(?P<title>.+?)\s*(?:\((?P<paren>[^()]+)\)|(?:[,–—|]|\s-\s)\s*(?P<tail>(?:(?!\s-\s)[^,–—|])+))$"
-)
+# Tried in this order: a parenthesis closing the line, then what follows its last comma or dash.
+_ROOM_IN_PARENS = re.compile(r"^(?P<title>.+?)\s*\((?P<room>[^()]+)\)$")
+_ROOM_AFTER_SEP = re.compile(r"^(?P<title>.+)(?:[,–—|]|\s-\s)\s*(?P<room>(?:(?!\s-\s)[^,–—|])+)$")
 
 
 # Room codes: "S101-S102", "A-1510", "DS-1520", "B2.305"; letters and digits both, no spaces.
@@ -42,12 +42,12 @@ def place(text: str, in_parentheses: bool = False) -> Room | None:
 
 def split_room(title: str) -> tuple[str, Room | None]:
     """`Titre (Salle 2.105)`, `Titre, Local A-1510`, `Titre – Room TBA`: the room is not the title."""
-    m = _TITLE_ROOM.match(title)
-    if m and m.group("title").strip():
-        candidate = (m.group("paren") or m.group("tail") or "").strip()
-        room = place(candidate, in_parentheses=bool(m.group("paren")))
-        if room is not None:
-            return m.group("title").strip(" ,–—|:"), room
+    for pattern, in_parentheses in ((_ROOM_IN_PARENS, True), (_ROOM_AFTER_SEP, False)):
+        m = pattern.match(title)
+        if m and m.group("title").strip():
+            room = place(m.group("room").strip(), in_parentheses=in_parentheses)
+            if room is not None:
+                return m.group("title").strip(" ,–—|:"), room
     return title, None
 
 
@@ -55,7 +55,7 @@ _PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*\((?P<inner>[^()]+)\)$")
 _BY_TAIL = re.compile(
     r"^(?P<title>.+?)\s+(?P<by>par|by|animée? par|moderated by)\s+(?P<people>[^()]+)$", re.I
 )
-_DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>[^-–—]+)$")
+_DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>(?:(?!\s[-–—]\s).)+)$")
 
 
 def split_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
@@ -110,19 +110,31 @@ def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
     return title[: m.start()].strip(" .,:"), [(name, role) for name in names]
 
 
+_GROUPED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:&|et|and)\s+")
+
+
+def _items(text: str) -> list[str]:
+    """`A (X, Y et Z), B & C` -> the items; separators inside parentheses or brackets do not count."""
+    masked = _GROUPED.sub(lambda m: "\0" * len(m.group(0)), text)
+    items, start = [], 0
+    for sep in _LIST_SEPARATOR.finditer(masked):
+        items.append(text[start : sep.start()].strip())
+        start = sep.end()
+    items.append(text[start:].strip())
+    return [item for item in items if item]
+
+
 def people_list(text: str) -> list[str]:
     """`A (X), B (Y) & C`: a list of people, when most items look like names (organisations allowed)."""
-    parts = [q.strip() for p in split_outside_parens(text) for q in re.split(r"\s+(?:&|et|and)\s+", p)]
-    parts = [p for p in parts if p]
+    parts = _items(text)
     names = [looks_like_name(bare_name(p)) for p in parts]
     return parts if len(parts) > 1 and names[0] and sum(names) * 2 >= len(parts) else [text]
 
 
 def _all_people(text: str, strict: bool = True) -> bool:
     """Every part of `A (X), B & C` is a person; not strict: most are, organisations allowed."""
-    parts = [p for chunk in split_speakers(text) for p in split_outside_parens(chunk)]
-    parts = [q for p in parts for q in re.split(r"\s+&\s+|\s+et\s+|\s+and\s+", p)]
-    names = [looks_like_name(bare_name(p)) for p in parts if p.strip()]
+    names = [looks_like_name(bare_name(p)) for p in _items(text)]
     if not names:
         return False
     return all(names) if strict else sum(names) * 2 >= len(names) and names[0]
