@@ -190,7 +190,7 @@ class Assembler:
         if self._listed_person(item):
             return
         if cur is None:
-            if is_prose(text):
+            if is_prose(text) and not self.slot_fresh:  # right under a time, even a long line is a title
                 self._warn(item.block, "text outside any session")
             else:
                 self._open(text, item.block)
