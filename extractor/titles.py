@@ -80,7 +80,7 @@ def split_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
             "moderator" if m.group("by").lower().startswith("moderated") else None)
         return m.group("title").strip(), [(m.group("people").strip(), role)]
     m = _DASH_TAIL.match(title)
-    if m and _all_people(m.group("people"), strict=False):
+    if m and _all_people(m.group("people"), strict=False) and not place(m.group("people").strip()):
         return m.group("title").strip(), [(m.group("people").strip(), None)]
     return _sentence_people(title)
 

@@ -52,3 +52,7 @@ def test_format_prefix() -> None:
 def test_room_codes_and_online_venues(line: str, room: str | None) -> None:
     got = split_room(line)[1]
     assert (got.name if got else None) == room
+
+
+def test_a_place_after_a_dash_is_not_a_person() -> None:
+    assert split_people("Café - Gather Town") == ("Café - Gather Town", [])
