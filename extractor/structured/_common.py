@@ -95,6 +95,12 @@ def element_text(element: html.HtmlElement | None) -> str:
     return norm("".join(parts))
 
 
+def untitled(location: str, element: html.HtmlElement, what: str) -> Warning:
+    """The warning for an item a reader found but cannot name: kept, never dropped silently."""
+    return Warning(where=f"{location}#{element.get('id') or ''}", text=element_text(element)[:200],
+                   reason=f"{what} without a title")
+
+
 def first(element: html.HtmlElement, xpath: str) -> html.HtmlElement | None:
     found = element.xpath(xpath)
     return found[0] if found else None

@@ -22,6 +22,7 @@ from extractor.structured._common import (
     parse_clock,
     room,
     speaker,
+    untitled,
 )
 
 KIND = "indico"
@@ -47,13 +48,7 @@ def read(root: html.HtmlElement, location: str) -> StructuredResult | None:
     for item in root.xpath(ITEM_XPATH):
         title = element_text(first(item, f"{_HEADER}/span[contains(@class, 'timetable-title')]"))
         if not title:
-            warnings.append(
-                Warning(
-                    where=f"{location}#{item.get('id') or ''}",
-                    text=element_text(item)[:200],
-                    reason="Indico timetable item without a title",
-                )
-            )
+            warnings.append(untitled(location, item, "Indico timetable item"))
             continue
         drafts.append(
             Draft(

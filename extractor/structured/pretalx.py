@@ -21,6 +21,7 @@ from extractor.structured._common import (
     parse_clock,
     room,
     speaker,
+    untitled,
     valid_day,
 )
 
@@ -65,13 +66,7 @@ def _day_of(panel: html.HtmlElement) -> str | None:
 def _session(element: html.HtmlElement, day: str | None, location: str, warnings: list[Warning]) -> Draft | None:
     title = element_text(first(element, ".//div[@class='title']"))
     if not title:
-        warnings.append(
-            Warning(
-                where=f"{location}#{element.get('id') or ''}",
-                text=element_text(element)[:200],
-                reason="pretalx session without a title",
-            )
-        )
+        warnings.append(untitled(location, element, "pretalx session"))
         return None
     start_text = element_text(first(element, ".//div[@class='start']"))
     duration_text = element_text(first(element, ".//div[@class='duration']"))

@@ -21,6 +21,7 @@ from extractor.structured._common import (
     parse_clock,
     room,
     speaker,
+    untitled,
 )
 
 KIND = "sessionize"
@@ -38,13 +39,7 @@ def read(root: html.HtmlElement, location: str) -> StructuredResult | None:
     for element in root.xpath(SESSION_XPATH):
         title = element_text(first(element, ".//*[contains(@class, 'sz-session__title')]"))
         if not title:
-            warnings.append(
-                Warning(
-                    where=f"{location}#{element.get('id') or ''}",
-                    text=element_text(element)[:200],
-                    reason="Sessionize session without a title",
-                )
-            )
+            warnings.append(untitled(location, element, "Sessionize session"))
             continue
         drafts.append(
             Draft(
