@@ -72,7 +72,8 @@ def assemble(
         if known is None:
             known = seen[key] = classify(block, reference)
             return known
-        return replace(known, block=block)
+        return Classified(known.kind, block, known.day, known.slot, known.format, known.room,
+                          known.description, known.role, known.labelled)
 
     for block in blocks:
         pieces = split_run_on(block.text) if block.table is None else [block.text]
