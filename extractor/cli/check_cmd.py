@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from extractor.cli._store import add_store_argument, open_store
 from extractor.cli.http_options import add_http_arguments
+from extractor.cli.parse_options import add_parse_arguments, parse_options_from
 
 if TYPE_CHECKING:
     from extractor.monitor import CheckResult
@@ -35,9 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    "(default 3; 0 turns both off)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when alert-worthy changes were found")
-    p.add_argument("--lang", choices=["auto", "fr", "en"], default="auto",
-                   help="page language (default: detect)")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="day to use when the page names none")
+    add_parse_arguments(p)
     add_http_arguments(p)
     p.set_defaults(run=run)
 
@@ -47,9 +46,8 @@ def run(args: argparse.Namespace) -> int:
     from extractor.errors import NotifyError
     from extractor.health import FailureAlerts
     from extractor.monitor import check
-    from extractor.options import ParseOptions
 
-    options = ParseOptions.from_cli(lang=args.lang, date=args.date)
+    options = parse_options_from(args)
     kinds = {k for arg in args.alert_on for k in arg.split(",") if k} if args.alert_on else None
     # The same failure memory as `watch`: cron running `check` every hour gets one alert per outage.
     failure_alerts = FailureAlerts(threshold=max(0, args.fail_alert_after), language=options.lang)

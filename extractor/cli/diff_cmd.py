@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from extractor.cli._store import add_store_argument
 from extractor.cli.http_options import add_http_arguments
+from extractor.cli.parse_options import add_parse_arguments, parse_options_from
 
 if TYPE_CHECKING:
     from extractor.diff import ChangeEvent
@@ -27,9 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     form.add_argument("--json", action="store_true", help="print the change events as a JSON array")
     form.add_argument("--markdown", action="store_true", help="print a Markdown changelog")
     add_store_argument(p)
-    p.add_argument("--lang", choices=["auto", "fr", "en"], default="auto",
-                   help="page language (default: detect)")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="day to use when the page names none")
+    add_parse_arguments(p)
     add_http_arguments(p)
     p.set_defaults(run=run)
 
@@ -60,10 +59,9 @@ def run(args: argparse.Namespace) -> int:
 def _events(args: argparse.Namespace) -> list[ChangeEvent]:
     from extractor.cli.parse_cmd import fetch_options_from
     from extractor.diff import diff
-    from extractor.options import ParseOptions
     from extractor.snapshots import load
 
-    options = ParseOptions.from_cli(lang=args.lang, date=args.date)
+    options = parse_options_from(args)
     fetch_options = fetch_options_from(args)
     old = load(args.old, store_path=args.store, options=options, fetch_options=fetch_options)
     new = load(args.new, store_path=args.store, options=options, fetch_options=fetch_options)

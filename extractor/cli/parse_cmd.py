@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from extractor.cli.http_options import add_http_arguments
+from extractor.cli.parse_options import add_parse_arguments, parse_options_from
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -19,12 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--format", choices=["json", "jsonl", "csv", "summary"], default="json",
                    help="json: the Programme document; jsonl: one session per line; csv: one row per "
                    "session; summary: a readable digest")
-    p.add_argument("--lang", choices=["auto", "fr", "en"], default="auto",
-                   help="page language (default: detect)")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="day to use when the page names none")
-    p.add_argument("--as-of", metavar="YYYY-MM-DD",
-                   help="read the page as of this date (default: when it was retrieved): day headings "
-                   "without a year take the nearest year whose weekday fits")
+    add_parse_arguments(p)
     add_http_arguments(p)
     p.set_defaults(run=run)
 
@@ -32,10 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from extractor import export
     from extractor.errors import ExtractorError
-    from extractor.options import ParseOptions
     from extractor.pipeline import parse_source
 
-    options = ParseOptions.from_cli(lang=args.lang, date=args.date, as_of=args.as_of)
+    options = parse_options_from(args)
     fetch_options = fetch_options_from(args)
     out = sys.stdout
     status = 0

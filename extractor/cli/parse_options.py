@@ -1,0 +1,24 @@
+"""The parse options every command that reads a page accepts: --lang, --date, --as-of."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extractor.options import ParseOptions
+
+
+def add_parse_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["auto", "fr", "en"], default="auto",
+                   help="page language (default: detect)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="day to use when the page names none")
+    p.add_argument("--as-of", metavar="YYYY-MM-DD",
+                   help="read the page as of this date (default: when it was retrieved): day headings "
+                   "without a year take the nearest year whose weekday fits")
+
+
+def parse_options_from(args: argparse.Namespace) -> ParseOptions:
+    from extractor.options import ParseOptions
+
+    return ParseOptions.from_cli(lang=args.lang, date=args.date, as_of=args.as_of)
