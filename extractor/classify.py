@@ -183,28 +183,21 @@ def _name_head(text: str) -> str:
 def _role_label(text: str) -> str | None:
     """"Chair: Jane Doe" -> "chair"; "Speakers: A, B" -> "" (people, no role); else None."""
     head, sep, rest = text.partition(":")
-    if not sep or not rest.strip():
-        return None
-    head = head.strip()
-    lex = lexicon()
-    if lex.role_re.match(head):
-        return head.lower()
-    if lex.speaker_heading_re.match(head):
-        return ""
-    return None
+    return people_word(head.strip()) if sep and rest.strip() else None
 
 
 def people_heading(text: str) -> str | None:
     """A line that only announces people: "Intervenants :" -> "", "Animation" -> "animation"."""
     bare = text.strip().rstrip(":").strip()
-    if len(bare) > 40:
-        return None
+    return people_word(bare) if len(bare) <= 40 else None
+
+
+def people_word(word: str) -> str | None:
+    """A role ("chair", "animation"), "" for plain speakers ("Intervenants"), or None."""
     lex = lexicon()
-    if lex.role_re.match(bare):
-        return bare.lower()
-    if lex.speaker_heading_re.match(bare):
-        return ""
-    return None
+    if lex.role_re.match(word):
+        return word.lower()
+    return "" if lex.speaker_heading_re.match(word) else None
 
 
 def is_prose(text: str) -> bool:

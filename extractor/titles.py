@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from extractor.classify import MAX_ROOM_CHARS, format_label, room_of
+from extractor.classify import MAX_ROOM_CHARS, format_label, people_word, room_of
 from extractor.lexicon import lexicon
 from extractor.models import Room
 from extractor.speakers import looks_like_name
@@ -52,9 +53,6 @@ def split_room(title: str) -> tuple[str, Room | None]:
 
 
 _PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*\((?P<inner>[^()]+)\)$")
-_BY_TAIL = re.compile(
-    r"^(?P<title>.+?)\s+(?P<by>par|by|animée? par|moderated by)\s+(?P<people>[^()]+)$", re.I
-)
 _DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>(?:(?!\s[-–—]\s).)+)$")
 
 
@@ -66,28 +64,35 @@ def split_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
     if m:
         inner = m.group("inner").strip()
         head, sep, rest = inner.partition(":")
-        if sep and (lex.role_re.match(head.strip()) or lex.speaker_heading_re.match(head.strip())) \
-                and _all_people(rest):
-            role = head.strip().lower() if lex.role_re.match(head.strip()) else None
-            return m.group("title").strip(), [(rest.strip(), role)]
-        by = re.search(r"\b(?:par|by)\s+(?P<people>.+)$", inner, re.I)
+        label = people_word(head.strip()) if sep else None
+        if label is not None and _all_people(rest):  # "(Chair: Ana Ruiz)"
+            return m.group("title").strip(), [(rest.strip(), label or None)]
+        by = _patterns()[0].search(inner)
         if by and _all_people(by.group("people")):
-            role = "animation" if re.match(r"anim", inner, re.I) else None
+            # "(animation et présentation par Marc Roy)": the role is the word that opens the parenthesis
+            first = inner.split()[0].lower()
+            role = first if lex.role_re.match(first) else lex.role_by.get(by.group("by").lower())
             return m.group("title").strip(), [(by.group("people").strip(), role)]
-    m = _BY_TAIL.match(title)
+    m = _patterns()[1].match(title)
     if m and _all_people(m.group("people")):
-        role = "animation" if m.group("by").lower().startswith("anim") else (
-            "moderator" if m.group("by").lower().startswith("moderated") else None)
-        return m.group("title").strip(), [(m.group("people").strip(), role)]
+        return m.group("title").strip(), [(m.group("people").strip(), lex.role_by.get(m.group("by").lower()))]
     m = _DASH_TAIL.match(title)
     if m and _all_people(m.group("people"), strict=False) and not place(m.group("people").strip()):
         return m.group("title").strip(), [(m.group("people").strip(), None)]
     return _sentence_people(title)
 
 
-_SENTENCE_BY = re.compile(
-    r"\s+(?:par|(?:modérée?|animée?|présidée?) par|moderated by|chaired by)\s+|\.\s+", re.I
-)
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(by-phrase in a parenthesis, by-phrase ending a title, by-phrase or full stop in running text)."""
+    lex = lexicon()
+    return (
+        re.compile(rf"(?:^|\s)(?P<by>{lex.title_by})\s+(?P<people>.+)$", re.I),
+        re.compile(rf"^(?P<title>.+?)\s+(?P<by>{lex.title_by})\s+(?P<people>[^()]+)$", re.I),
+        re.compile(rf"\s+(?P<by>{lex.run_on_by})\s+|\.\s+", re.I),
+    )
+
+
 _CAPITALISED_RUN = re.compile(
     r"[A-ZÀ-Ö][\w’'-]+(?:\s+(?:(?:de|du|des|van|von|da|di|del|la|le)\s+)?[A-ZÀ-Ö][\w’'-]+){1,3}"
 )
@@ -99,14 +104,14 @@ def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
     directrice du musée, et Paul Côté, maire.` -> the head, and the names after "par"."""
     if len(title) < MIN_SENTENCE_TITLE:
         return title, []
-    m = _SENTENCE_BY.search(title)
+    m = _patterns()[2].search(title)
     if not m or m.start() == 0:
         return title, []
     tail = title[m.end():]
     names = [n for n in _CAPITALISED_RUN.findall(tail) if looks_like_name(n)]
     if not names or (not m.group(0).strip().startswith(".") and not tail.startswith(names[0])):
         return title, []  # "Learning by Doing Great Things": the words after "by" are no list of people
-    role = "moderator" if re.search(r"modér|moderat", m.group(0), re.I) else None
+    role = lexicon().role_by.get((m.group("by") or "").lower())
     return title[: m.start()].strip(" .,:"), [(name, role) for name in names]
 
 

@@ -44,6 +44,10 @@ SPEAKER_HEADINGS = ["conférencier", "conférencière", "conférenciers", "conf�
                     "avec", "orateurs", "oratrices", "personnes conférencières", "personnes panélistes"]
 # Heads of speaker lines that say "by": "Par Marie Tremblay".
 BY_WORDS = ["par", "avec"]
+# Inside a title line, the words before its people: "Conférence d’ouverture par Anne Roy" (ROLE_BY too).
+TITLE_BY_WORDS = ["par"]
+# The same inside a run-on sentence ("Discours par Léa Roy, directrice du musée, et …").
+RUN_ON_BY_WORDS = ["par"]
 # "Animée par Marie Roy": the speaker's role, from the words before the name.
 ROLE_BY = {"animé par": "animation", "animée par": "animation", "présidé par": "présidence",
            "présidée par": "présidence", "modéré par": "modération", "modérée par": "modération"}
