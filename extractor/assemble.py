@@ -47,6 +47,7 @@ class _Draft:
 @dataclass
 class Assembler:
     default_day: date | None = None
+    page_day: date | None = None  # a one-day event's date, for pages with no day headings
     reference: date = field(default_factory=date.today)  # for day headings without a year
     sessions: list[_Draft] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
@@ -59,6 +60,7 @@ class Assembler:
     people: str | None = None  # after "Intervenants :" / "Animation": the role ("" for none) of the people listed
     title_first: bool = False  # the page writes each title before its time
     slot_fresh: bool = False  # a slot line came and no session has opened under it yet
+    saw_day: bool = False
 
     def feed(self, item: Classified) -> None:
         if self.people is not None and item.kind not in _PEOPLE_KINDS:
@@ -68,6 +70,11 @@ class Assembler:
 
     def finish(self) -> tuple[list[Session], list[Warning]]:
         self._close_slot()
+        if self.page_day and not self.saw_day:
+            day = self.page_day.isoformat()
+            for draft in self.sessions:
+                if draft.slot.day is None:
+                    draft.slot = draft.slot.model_copy(update={"day": day})
         kept = []
         for draft in self.sessions:
             draft.confidence = _confidence(draft)
@@ -100,6 +107,7 @@ class Assembler:
 
     def _on_day(self, item: Classified) -> None:
         self._close_slot()
+        self.saw_day = True
         self.day = item.day
         self.slot = None
 

@@ -9,7 +9,7 @@ from datetime import date
 from extractor.assemble import Assembler
 from extractor.blocks import Block, html_blocks, parse_html, text_blocks
 from extractor.classify import Classified, Kind, classify
-from extractor.dates import dates_in, match_day
+from extractor.dates import dates_in
 from extractor.decode import decode, looks_like_html
 from extractor.errors import ParseError
 from extractor.language import detect_language
@@ -48,7 +48,7 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
     else:
         blocks, kind, declared_lang = text_blocks(text), "text", None
         title, blocks = _text_title(blocks, reference)
-    sessions, warnings = assemble(blocks, reference, options.default_date or _single_page_date(blocks, reference))
+    sessions, warnings = assemble(blocks, reference, options.default_date, _page_date(blocks))
     language = options.lang or detect_language((b.text for b in blocks), declared_lang)
     programme = Programme(source=Source(kind=kind, **source), language=language, title=title,
                          sessions=sessions, warnings=warnings)
@@ -59,9 +59,9 @@ CACHED_LINE_CHARS = 100  # short lines repeat within a page ("Salle à venir", "
 
 
 def assemble(
-    blocks: list[Block], reference: date, default_day: date | None = None
+    blocks: list[Block], reference: date, default_day: date | None = None, page_day: date | None = None
 ) -> tuple[list[Session], list[Warning]]:
-    assembler = Assembler(default_day=default_day, reference=reference)
+    assembler = Assembler(default_day=default_day, reference=reference, page_day=page_day)
     seen: dict[tuple[str, int, bool], Classified] = {}
 
     def read(block: Block) -> Classified:
@@ -102,15 +102,13 @@ def _checked(programme: Programme) -> Programme:
 PAGE_DATE_LINES = 8
 
 
-def _single_page_date(blocks: list[Block], reference: date) -> date | None:
-    """A one-day event names its date once near the top ("Colloque X, 12 mars 2026, Québec") and has
-    no day headings: that date is every session's day."""
+def _page_date(blocks: list[Block]) -> date | None:
+    """The one full date named near the top ("Colloque X, 12 mars 2026, Québec"): the day of a
+    one-day event. The assembler uses it only if the page has no day headings."""
     found: set[date] = set()
     for block in [b for b in blocks if not b.separator][:PAGE_DATE_LINES]:
         found.update(dates_in(block.text[:300]))
-    if len(found) != 1 or any(match_day(b.text, reference) for b in blocks if b.table is None):
-        return None
-    return found.pop()
+    return found.pop() if len(found) == 1 else None
 
 
 def _text_title(blocks: list[Block], reference: date) -> tuple[str | None, list[Block]]:
