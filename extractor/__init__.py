@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 PROJECT_URL = "https://github.com/extractor-project/extractor"
 
 if TYPE_CHECKING:
     from extractor.models import Programme
+    from extractor.options import ParseOptions
 
 
-def parse_bytes(data: bytes, location: str = "<bytes>", **options: Any) -> Programme:
-    """Parse a page given as bytes; see extractor.pipeline.parse_bytes for options."""
+def parse_bytes(data: bytes, location: str = "<bytes>", options: ParseOptions | None = None) -> Programme:
+    """Parse a page given as bytes (HTML or text, told apart by content)."""
     from extractor.pipeline import parse_bytes as _parse_bytes
 
-    return _parse_bytes(data, location, **options)
+    return _parse_bytes(data, location, options)
 
 
-def parse_source(location: str, **options: Any) -> Programme:
-    """Read a path, '-' (stdin) or URL and parse it."""
+def parse_source(location: str, options: ParseOptions | None = None, **fetch_options: object) -> Programme:
+    """Read a path, '-' (stdin) or URL and parse it; fetch options as for extractor.fetch.fetch_page."""
     from extractor.pipeline import parse_source as _parse_source
 
-    return _parse_source(location, **options)
+    return _parse_source(location, options, **fetch_options)
 
 
 __all__ = ["PROJECT_URL", "__version__", "parse_bytes", "parse_source"]

@@ -63,3 +63,13 @@ def test_help_does_not_import_the_heavy_modules() -> None:
             "'rich', 'charset_normalizer') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_the_library_entry_points_take_options() -> None:
+    from extractor import parse_bytes as top_parse_bytes
+    from extractor import parse_source
+    from extractor.options import ParseOptions
+
+    programme = parse_source(str(SAMPLES / "seed.txt"), ParseOptions(lang="en"))
+    assert programme.language == "en"
+    assert top_parse_bytes((SAMPLES / "seed.txt").read_bytes()).sessions[1].speakers[0].credentials == ["Ph.D."]
