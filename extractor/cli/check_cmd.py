@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from extractor.cli._store import add_store_argument, open_store
-from extractor.cli.http_options import add_http_arguments
+from extractor.cli.http_options import add_http_arguments, fetch_options_from
 from extractor.cli.parse_options import add_parse_arguments, parse_options_from
 
 if TYPE_CHECKING:
@@ -42,7 +42,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractor.cli.parse_cmd import fetch_options_from
     from extractor.errors import NotifyError
     from extractor.health import FailureAlerts
     from extractor.monitor import check

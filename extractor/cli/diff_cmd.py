@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from extractor.cli._store import add_store_argument
-from extractor.cli.http_options import add_http_arguments
+from extractor.cli.http_options import add_http_arguments, fetch_options_from
 from extractor.cli.parse_options import add_parse_arguments, parse_options_from
 
 if TYPE_CHECKING:
@@ -57,7 +57,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _events(args: argparse.Namespace) -> list[ChangeEvent]:
-    from extractor.cli.parse_cmd import fetch_options_from
     from extractor.diff import diff
     from extractor.snapshots import load
 

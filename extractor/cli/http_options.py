@@ -19,6 +19,16 @@ def add_http_arguments(parser: argparse.ArgumentParser) -> None:
                        help="do not read robots.txt: only for sites you own or may crawl")
 
 
+def fetch_options_from(args: argparse.Namespace) -> dict[str, object]:
+    """HTTP options some commands add (timeout, user agent, robots); empty for plain files."""
+    options: dict[str, object] = {}
+    for name in ("timeout", "user_agent", "ignore_robots"):
+        value = getattr(args, name, None)
+        if value not in (None, False):
+            options[name] = value
+    return options
+
+
 def _positive_seconds(text: str) -> float:
     try:
         value = float(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from extractor.cli.http_options import add_http_arguments
+from extractor.cli.http_options import add_http_arguments, fetch_options_from
 from extractor.cli.parse_options import add_parse_arguments, parse_options_from
 
 
@@ -56,13 +56,3 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "csv":
         export.write_csv(programmes, out)
     return status
-
-
-def fetch_options_from(args: argparse.Namespace) -> dict[str, object]:
-    """HTTP options some commands add (timeout, user agent, robots); empty for plain files."""
-    options: dict[str, object] = {}
-    for name in ("timeout", "user_agent", "ignore_robots"):
-        value = getattr(args, name, None)
-        if value not in (None, False):
-            options[name] = value
-    return options
