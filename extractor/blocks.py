@@ -31,9 +31,8 @@ _BOLD_TAGS = frozenset({"b", "strong"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _SEPARATOR_TEXT = re.compile(r"^[\s\u00a0\u200b\u202f\ufeff]*$")
-_NODES = etree.XPath("//body//text() | //body//br | //body//x-rows")
 _ROWS_TAG = "x-rows"  # placeholder left where a data table was turned into row blocks
-TEXT_CHROME = frozenset({"top of page", "bottom of page"})
+_NODES = etree.XPath(f"//body//text() | //body//br | //body//{_ROWS_TAG}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +74,6 @@ def text_blocks(text: str) -> list[Block]:
             clean = _MARKDOWN_STRONG.sub(r"\1", clean)
         if clean.startswith("|") or clean.endswith("|"):  # a table flattened to text: `| 07:00 | Titre |`
             clean = clean.strip("| ").strip()
-        if clean.lower() in TEXT_CHROME:
-            continue
         blocks.append(Block(text=clean, origin=f"line {number}", separator=not clean))
         if len(blocks) > MAX_BLOCKS:
             break
