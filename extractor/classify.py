@@ -16,7 +16,14 @@ from extractor.blocks import Block
 from extractor.dates import leading_day, match_day
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room
-from extractor.speakers import dash_name, looks_like_name, split_outside_parens, split_speakers, strip_honorifics
+from extractor.speakers import (
+    bare_name,
+    dash_name,
+    looks_like_name,
+    split_outside_parens,
+    split_speakers,
+    strip_honorifics,
+)
 from extractor.text import key
 from extractor.times import SlotMatch, match_slot
 
@@ -25,7 +32,6 @@ MAX_NOISE_CHARS = 40
 MAX_FORMAT_CHARS = 60
 MAX_TITLE_CHARS = 250
 _CAPS_LABEL = re.compile(r"^(?P<label>[^\W\d_a-zà-ÿ][^a-zà-ÿ:]{1,38}?)\s*:\s*$")
-_TRAILING_GROUP = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 _STATEMENT_END = re.compile(r"[.!…][\"»)]?$")
 _SENTENCE_END = re.compile(r"[.!?…»\")]$")
 
@@ -172,12 +178,7 @@ def is_person_line(text: str) -> bool:
 
 def _name_head(text: str) -> str:
     parts = split_outside_parens(text)
-    head = dash_name(parts[0] if parts else text)[0]
-    while True:  # "Name (Org) (Animateur)": drop every trailing group
-        bare = _TRAILING_GROUP.sub("", head).strip()
-        if bare == head:
-            return head
-        head = bare
+    return bare_name(dash_name(parts[0] if parts else text)[0])
 
 
 def _role_label(text: str) -> str | None:

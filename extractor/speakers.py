@@ -138,10 +138,10 @@ def dash_name(text: str) -> tuple[str, str | None]:
 
 def _name_first(parts: list[str]) -> list[str]:
     """`Directrice générale, Mme Louise Roy`: the role comes first; put the person first."""
-    if len(parts) < 2 or looks_like_name(_bare(parts[0])):
+    if len(parts) < 2 or looks_like_name(bare_name(parts[0])):
         return parts
     for index, part in enumerate(parts[1:], start=1):
-        bare = _bare(part)
+        bare = bare_name(part)
         if looks_like_name(bare) and strip_honorifics(bare)[0] != bare:
             return [part, *parts[:index], *parts[index + 1 :]]
     return parts
@@ -153,12 +153,17 @@ def split_speakers(line: str) -> list[str]:
     out: list[str] = []
     for part in parts:
         pieces = re.split(r"\s+(?:et|and|&)\s+", part)
-        if len(pieces) > 1 and all(looks_like_name(_bare(p)) for p in pieces):
+        if len(pieces) > 1 and all(looks_like_name(bare_name(p)) for p in pieces):
             out.extend(pieces)
         else:
             out.append(part)
     return out
 
 
-def _bare(text: str) -> str:
-    return _TRAILING_PAREN.sub("", text).strip()
+def bare_name(text: str) -> str:
+    """`Name (Org) (Animateur)` -> `Name`: every trailing parenthesis or bracket dropped."""
+    while True:
+        bare = _TRAILING_PAREN.sub("", text).strip()
+        if bare == text:
+            return text
+        text = bare

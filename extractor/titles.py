@@ -12,12 +12,7 @@ from functools import cache
 from extractor.classify import MAX_ROOM_CHARS, format_label, people_word, room_of
 from extractor.lexicon import lexicon
 from extractor.models import Room
-from extractor.speakers import looks_like_name
-
-
-def bare_name(text: str) -> str:
-    return re.sub(r"\s*[(\[][^()\[\]]*[)\]]\s*$", "", text).strip()
-
+from extractor.speakers import bare_name, looks_like_name
 
 # Tried in this order: a parenthesis closing the line, then what follows its last comma or dash.
 _ROOM_IN_PARENS = re.compile(r"^(?P<title>.+?)\s*\((?P<room>[^()]+)\)$")
