@@ -34,27 +34,29 @@ def _time(n: str, dotted: bool) -> str:
     )
 
 
+_LEADING_NOISE = " -–•*·▪►|"  # bullets and rules before a time: "- 9h00-10h15 : Titre"
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a time or range opening a line, after bullets and "de"/"from"; one in parentheses ending it)."""
     lex = lexicon()
     sep_words = "|".join(re.escape(w) for w in sorted(lex.range_words, key=len, reverse=True))
     from_words = "|".join(re.escape(w) for w in lex.from_words)
     sep = rf"\s*(?:[-–—‑>]+|(?:{sep_words})\b)\s*"
-    bullet = r"^[\s\-–•*·▪►|]*"
+    bullet = rf"^[\s{re.escape(_LEADING_NOISE)}]*"
     # "7–8:15 p.m.", "2–5 p.m.": a bare hour opens a range when the other end is a clear time.
     bare = rf"(?P<abare>[01]?\d|2[0-3])(?={sep}(?:[01]?\d|2[0-3])(?:\s?[:hH.]\s?[0-5]\d)?\s?[aApP]\.?\s?[mM]\b)"
     first = rf"(?:{_time('a', True)}|{bare})"
     rng = rf"(?:(?:{from_words})\s+)?(?P<range>{first}(?:{sep}{_time('b', True)})?)"
-    lead = re.compile(rf"{bullet}(?:[Dd]e\s+|[Ff]rom\s+)?{rng[rng.index('(?P<range>'):]}", re.I)
-    lead_from = re.compile(rf"{bullet}{rng}", re.I)
+    leading = re.compile(rf"{bullet}{rng}", re.I)
     trailing = re.compile(rf"\((?P<range>{_time('a', True)}(?:{sep}{_time('b', True)})?)\)\s*$", re.I)
-    return lead, lead_from, trailing
+    return leading, trailing
 
 
 _REST_SEPARATORS = re.compile(r"^[\s:–—\-|•·.,>]+")
 
 
-_LEADING_NOISE = " -–•*·▪►|"
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -68,27 +70,25 @@ def _may_start_with_time(line: str) -> bool:
     lex = lexicon()
     word = _FIRST_WORD.match(head)
     first = word.group(0).lower() if word else ""
-    return first in lex.from_words or first in lex.noon or first in lex.midnight or first in ("dès", "from")
+    return first in lex.from_words or first in lex.noon or first in lex.midnight
 
 
 def match_slot(line: str) -> SlotMatch | None:
     """A time (range) at the start of the line, or in parentheses at its end: `Accueil (10h – 10h20)`."""
-    lead, lead_from, trailing = _patterns()
+    leading, trailing = _patterns()
     if not _may_start_with_time(line):
         if line.endswith(")"):
             m = trailing.search(line)
             if m and m.start() > 0:
                 return _build(m, m.group("range").strip(), line[: m.start()].strip(" -–:"))
         return None
-    m = lead_from.match(line) or lead.match(line)
+    m = leading.match(line)
     if m:
         rest = _REST_SEPARATORS.sub("", line[m.end() :]).strip()
         has_end = bool(m.group("bh") or m.group("bword") or m.group("bh2"))
         if rest and rest[0].isdigit() and not has_end:
             return None  # "2025 …", "19 novembre": a number that is not a time (a range is: "5 à 7" titles)
-        raw = line[m.start("range") : m.end()].strip() if not line[: m.start("range")].strip(" -–•*·▪►|") \
-            else line[: m.end()].strip(" -–•*·▪►|")
-        return _build(m, raw.strip(), rest)
+        return _build(m, line[: m.end()].strip(_LEADING_NOISE), rest)  # raw keeps "de"/"from"
     m = trailing.search(line)
     if m and m.start() > 0:
         return _build(m, m.group("range").strip(), line[: m.start()].strip(" -–:"))
