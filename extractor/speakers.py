@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extractor.lexicon import lexicon
 from extractor.models import Speaker
@@ -10,7 +11,15 @@ from extractor.text import norm
 
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|[A-ZÀ-ÖØ-Þ]\.)$")
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
-_CRED_HEAD = re.compile(r"^(?P<cred>\S+?)(?:,|\s+(?:et|and|&)\s+|\s+)(?P<rest>.+)$")
+
+
+@cache
+def _joined() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a credential heading a title: "Ph.D. et Codirectrice…"; the joiner between two people)."""
+    joiners = lexicon().joiners
+    return (re.compile(rf"^(?P<cred>\S+?)(?:,|\s+(?:{joiners})\s+|\s+)(?P<rest>.+)$"),
+            re.compile(rf"\s+(?:{joiners})\s+"))
+
 
 
 def split_outside_parens(text: str, sep: str = ",") -> list[str]:
@@ -114,7 +123,7 @@ def parse_speaker(raw: str) -> Speaker:
         if _is_credential(part):
             credentials.append(part)
             continue
-        head = _CRED_HEAD.match(part)
+        head = _joined()[0].match(part)
         if head and _is_credential(head.group("cred")):
             credentials.append(head.group("cred"))
             part = head.group("rest").strip()
@@ -152,7 +161,7 @@ def split_speakers(line: str) -> list[str]:
     parts = split_outside_parens(line, ";")
     out: list[str] = []
     for part in parts:
-        pieces = re.split(r"\s+(?:et|and|&)\s+", part)
+        pieces = _joined()[1].split(part)
         if len(pieces) > 1 and all(looks_like_name(bare_name(p)) for p in pieces):
             out.extend(pieces)
         else:

@@ -88,9 +88,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
-_CAPITALISED_RUN = re.compile(
-    r"[A-ZÀ-Ö][\w’'-]+(?:\s+(?:(?:de|du|des|van|von|da|di|del|la|le)\s+)?[A-ZÀ-Ö][\w’'-]+){1,3}"
-)
 MIN_SENTENCE_TITLE = 40
 
 
@@ -103,7 +100,7 @@ def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
     if not m or m.start() == 0:
         return title, []
     tail = title[m.end():]
-    names = [n for n in _CAPITALISED_RUN.findall(tail) if looks_like_name(n)]
+    names = [n for n in _capitalised_runs().findall(tail) if looks_like_name(n)]
     if not names or (not m.group(0).strip().startswith(".") and not tail.startswith(names[0])):
         return title, []  # "Learning by Doing Great Things": the words after "by" are no list of people
     role = lexicon().role_by.get((m.group("by") or "").lower())
@@ -111,14 +108,25 @@ def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
 
 
 _GROUPED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:&|et|and)\s+")
+
+
+@cache
+def _capitalised_runs() -> re.Pattern[str]:
+    """Runs of two to four capitalised words, particles allowed between: candidate names in prose."""
+    particle = lexicon().particles_alt
+    return re.compile(rf"[A-ZÀ-Ö][\w’'-]+(?:\s+(?:(?:{particle})\s+)?[A-ZÀ-Ö][\w’'-]+){{1,3}}")
+
+
+@cache
+def _list_separator() -> re.Pattern[str]:
+    return re.compile(rf"\s*[,;]\s*|\s+(?:{lexicon().joiners})\s+")
 
 
 def _items(text: str) -> list[str]:
     """`A (X, Y et Z), B & C` -> the items; separators inside parentheses or brackets do not count."""
     masked = _GROUPED.sub(lambda m: "\0" * len(m.group(0)), text)
     items, start = [], 0
-    for sep in _LIST_SEPARATOR.finditer(masked):
+    for sep in _list_separator().finditer(masked):
         items.append(text[start : sep.start()].strip())
         start = sep.end()
     items.append(text[start:].strip())

@@ -33,6 +33,8 @@ class Lexicon:
     by_re: re.Pattern[str]
     role_by: dict[str, str]  # lowercase "animée par" -> "animatrice"
     role_by_re: re.Pattern[str]
+    joiners: str  # regex alternation: "et", "and", "&"
+    particles_alt: str  # regex alternation of the name particles ("de", "van", …)
     title_by: str  # regex alternation: words introducing a title line's people (ROLE_BY phrases too)
     run_on_by: str  # the same inside running text
     org_re: re.Pattern[str]
@@ -84,6 +86,8 @@ def lexicon() -> Lexicon:
         speaker_heading_re=re.compile(rf"^(?:{_alternation(_collect('SPEAKER_HEADINGS'))})$", re.I),
         by_re=re.compile(rf"^(?:{_alternation(_collect('BY_WORDS'))})\s+(?P<rest>.+)$", re.I),
         role_by={k: v for mod in LANGUAGES.values() for k, v in mod.ROLE_BY.items()},
+        joiners=_alternation(_collect("LIST_JOINERS") + common.LIST_JOINERS),
+        particles_alt=_alternation(common.NAME_PARTICLES),
         title_by=_alternation(_collect("TITLE_BY_WORDS") + [k for m in LANGUAGES.values() for k in m.ROLE_BY]),
         run_on_by=_alternation(_collect("RUN_ON_BY_WORDS") + [k for m in LANGUAGES.values() for k in m.ROLE_BY]),
         role_by_re=re.compile(

@@ -13,3 +13,5 @@ NAME_PREFIX_CREDENTIALS = ["Dr", "Dr.", "Dre", "Dre.", "Me", "Me.", "Prof.", "Pr
 # Particles allowed in lowercase inside a person's name.
 NAME_PARTICLES = ["de", "du", "des", "d'", "d’", "la", "le", "van", "von", "der", "den", "da", "di",
                   "dos", "das", "del", "della", "bin", "ben", "el", "al", "st", "ter", "y"]
+# Joins two people in any language: "Ana Ruiz & Paul Côté".
+LIST_JOINERS = ["&"]

@@ -42,6 +42,7 @@ ROLES = ["moderator", "moderators", "chair", "chairs", "session chair", "co-chai
 SPEAKER_HEADINGS = ["speaker", "speakers", "panelist", "panelists", "panellist", "panellists", "presenter",
                     "presenters", "featuring", "with", "guest", "guests", "presented by"]
 BY_WORDS = ["by", "with", "presented by"]
+LIST_JOINERS = ["and"]
 TITLE_BY_WORDS = ["by"]
 # Not "by" in running text: English Title Case makes "Learning by Doing Great Things" look like a name.
 RUN_ON_BY_WORDS: list[str] = []

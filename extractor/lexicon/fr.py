@@ -44,6 +44,8 @@ SPEAKER_HEADINGS = ["conférencier", "conférencière", "conférenciers", "conf�
                     "avec", "orateurs", "oratrices", "personnes conférencières", "personnes panélistes"]
 # Heads of speaker lines that say "by": "Par Marie Tremblay".
 BY_WORDS = ["par", "avec"]
+# Words that join two people or two items of a list: "Marie Roy et Jean Côté".
+LIST_JOINERS = ["et"]
 # Inside a title line, the words before its people: "Conférence d’ouverture par Anne Roy" (ROLE_BY too).
 TITLE_BY_WORDS = ["par"]
 # The same inside a run-on sentence ("Discours par Léa Roy, directrice du musée, et …").
