@@ -22,15 +22,15 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.truth import PAGES, corpus_dir, expected_for
-from extractor.accuracy import LabelledPage, evaluate_pages, find_pages, render_table
+from extractor.evaluate.corpus import LabelledPage, evaluate_pages, find_pages, render_table
 
 
 def structured_only(data: bytes, location: str) -> Mapping[str, Any]:
     """Parse with the structured readers alone (no text path): a page they cannot read has no sessions."""
     from lxml import html
 
-    from extractor.decode import decode
-    from extractor.structured import extract
+    from extractor.parse.structured import extract
+    from extractor.read.decode import decode
 
     text, _ = decode(data, location)
     root = html.document_fromstring(text)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from extractor.pipeline import parse_bytes
+from extractor.parse.pipeline import parse_bytes
 
 ROOMS = ["Salle à venir", "Salle 2.105", "Local A-1510", "Auditorium Jean-Coutu", "Salle Marie-Gérin-Lajoie"]
 FORMATS = ["Études de cas", "Conférence", "Panel", "Atelier", "Table ronde"]

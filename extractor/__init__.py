@@ -14,14 +14,14 @@ if TYPE_CHECKING:
 
 def parse_bytes(data: bytes, location: str = "<bytes>", options: ParseOptions | None = None) -> Programme:
     """Parse a page given as bytes (HTML or text, told apart by content)."""
-    from extractor.pipeline import parse_bytes as _parse_bytes
+    from extractor.parse.pipeline import parse_bytes as _parse_bytes
 
     return _parse_bytes(data, location, options)
 
 
 def parse_source(location: str, options: ParseOptions | None = None, **fetch_options: object) -> Programme:
-    """Read a path, '-' (stdin) or URL and parse it; fetch options as for extractor.fetch.fetch_page."""
-    from extractor.pipeline import parse_source as _parse_source
+    """Read a path, '-' (stdin) or URL and parse it; fetch options as for extractor.read.fetch.fetch_page."""
+    from extractor.parse.pipeline import parse_source as _parse_source
 
     return _parse_source(location, options, **fetch_options)
 

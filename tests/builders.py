@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from extractor.models import Description, Programme, Room, Session, Slot, Source, Speaker
-from extractor.slug import slugify
+from extractor.textkit.slug import slugify
 
 WHEN = datetime(2025, 11, 1, 12, 0, tzinfo=UTC)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.accuracy import evaluate_directory
-from extractor.evaluate import overall
+from extractor.evaluate.corpus import evaluate_directory
+from extractor.evaluate.score import overall
 from tests.conftest import SAMPLES
 
 # Measured when these pages were labelled; a change that lowers them is a regression to look at.

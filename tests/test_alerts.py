@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from extractor.alerts import backoff, deliver_pending, plan_alerts
-from extractor.diff import diff
+from extractor.changes.alerts import backoff, deliver_pending, plan_alerts
+from extractor.changes.diff import diff
 from extractor.errors import ConfigError
-from extractor.monitor import check
-from extractor.store import Store
+from extractor.monitor.check import check
+from extractor.monitor.store import Store
 from tests.builders import changed, programme, session
 from tests.conftest import SAMPLES
 from tests.endpoint import endpoint

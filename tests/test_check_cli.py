@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from extractor.cli import main
-from extractor.monitor import check
-from extractor.store import Store
+from extractor.monitor.check import check
+from extractor.monitor.store import Store
 from tests.conftest import SAMPLES
 from tests.endpoint import endpoint
 
@@ -189,9 +189,9 @@ class Terminal(io.StringIO):
 
 
 def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor.changes.diff import diff
     from extractor.cli.render import text_changelog, use_colour
-    from extractor.diff import diff
-    from extractor.pipeline import parse_source
+    from extractor.parse.pipeline import parse_source
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm")

@@ -8,10 +8,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from extractor import fetch
 from extractor.errors import FetchError
-from extractor.monitor import check
-from extractor.store import Store
+from extractor.monitor.check import check
+from extractor.monitor.store import Store
+from extractor.read import fetch
 from tests.conftest import SAMPLES
 
 FAST = {"min_host_delay": 0, "backoff": 0.01, "timeout": 5, "ignore_robots": True, "retries": 0}

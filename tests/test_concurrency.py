@@ -14,11 +14,11 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from extractor.alerts import alert_worthy, deliver_pending, idempotency_key
-from extractor.diff import diff
-from extractor.monitor import check
-from extractor.outbox import LEASE
-from extractor.store import Store
+from extractor.changes.alerts import alert_worthy, deliver_pending, idempotency_key
+from extractor.changes.diff import diff
+from extractor.monitor.check import check
+from extractor.monitor.outbox import LEASE
+from extractor.monitor.store import Store
 from tests.conftest import ROOT, SAMPLES
 from tests.endpoint import endpoint
 
@@ -97,9 +97,9 @@ def test_a_process_killed_while_sending_leaves_its_alert_in_doubt_not_duplicated
 LOOP = """
 import itertools, sys
 from pathlib import Path
-from extractor.monitor import check
-from extractor.outbox import LEASE
-from extractor.store import Store
+from extractor.monitor.check import check
+from extractor.monitor.outbox import LEASE
+from extractor.monitor.store import Store
 series = sorted(Path(sys.argv[2]).glob("*.txt"))
 with Store.open(sys.argv[1]) as store:
     for i in itertools.count():

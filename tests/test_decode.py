@@ -6,9 +6,9 @@ import codecs
 
 import pytest
 
-from extractor.decode import decode, looks_like_html
 from extractor.errors import InputError
-from extractor.pipeline import parse_bytes
+from extractor.parse.pipeline import parse_bytes
+from extractor.read.decode import decode, looks_like_html
 from tests.conftest import SAMPLES
 from tests.test_golden import golden_view
 

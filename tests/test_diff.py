@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.diff import diff
+from extractor.changes.diff import diff
 from extractor.models import Programme
 from tests.builders import changed, programme, session, speaker
 

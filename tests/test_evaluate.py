@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from extractor import accuracy
 from extractor.cli import main
-from extractor.evaluate import FIELDS, evaluate, match_sessions, normalise, overall, total
+from extractor.evaluate import corpus as accuracy
+from extractor.evaluate.score import FIELDS, evaluate, match_sessions, normalise, overall, total
 
 
 def _session(title: str, **kw: Any) -> dict[str, Any]:

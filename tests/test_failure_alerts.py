@@ -15,9 +15,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from extractor.cli import main
-from extractor.health import FailureAlerts
-from extractor.monitor import CheckResult, attempt
-from extractor.store import Store
+from extractor.monitor.check import CheckResult, attempt
+from extractor.monitor.health import FailureAlerts
+from extractor.monitor.store import Store
 from tests.conftest import ROOT, SAMPLES
 from tests.endpoint import Endpoint, endpoint
 
@@ -90,9 +90,9 @@ def test_endpoint_down_at_the_nth_failure_then_alerts_retry_delivers_once(tmp_pa
 FAIL_LOOP = """
 import sys
 from pathlib import Path
-from extractor.health import FailureAlerts
-from extractor.monitor import attempt
-from extractor.store import Store
+from extractor.monitor.health import FailureAlerts
+from extractor.monitor.check import attempt
+from extractor.monitor.store import Store
 store_path, page, target, times = sys.argv[1:5]
 with Store.open(store_path) as store:
     print("ready", flush=True)
@@ -122,8 +122,8 @@ def test_two_processes_failing_at_once_queue_and_send_one_alert(tmp_path: Path) 
 
 RECORD_THEN_HANG = """
 import sys
-from extractor.health import FailureAlerts
-from extractor.store import Store
+from extractor.monitor.health import FailureAlerts
+from extractor.monitor.store import Store
 store_path, target = sys.argv[1:3]
 store = Store.open(store_path)
 plans = FailureAlerts("Colloque", 3, "en").plans(store, "page", "/missing.txt", [target])

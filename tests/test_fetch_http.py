@@ -6,10 +6,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from extractor import fetch
-from extractor.decode import decode
 from extractor.errors import FetchError
-from extractor.sources import read_source
+from extractor.read import fetch
+from extractor.read.decode import decode
+from extractor.read.sources import read_source
 
 FAST = {"min_host_delay": 0, "backoff": 0.01, "timeout": 5, "ignore_robots": True}
 PAGE = "<html><body><p>13h30-14h45</p><p>Études de cas</p><p>Salle à venir</p></body></html>"

@@ -10,8 +10,8 @@ from collections.abc import Callable
 
 import pytest
 
-from extractor import fetch
 from extractor.errors import FetchError
+from extractor.read import fetch
 
 FAST = {"min_host_delay": 0, "backoff": 0.01, "ignore_robots": True}
 

@@ -9,10 +9,11 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from extractor import PROJECT_URL, __version__, fetch
+from extractor import PROJECT_URL, __version__
 from extractor.errors import FetchError
-from extractor.pacing import HostPacer
-from extractor.robots import RobotsResponse, policy_from_response, product_token
+from extractor.read import fetch
+from extractor.read.pacing import HostPacer
+from extractor.read.robots import RobotsResponse, policy_from_response, product_token
 
 FAST = {"min_host_delay": 0, "backoff": 0.01, "timeout": 5}
 PAGE = "<html><body><p>Salle à venir</p></body></html>"

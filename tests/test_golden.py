@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from extractor.models import Programme
-from extractor.pipeline import parse_bytes
+from extractor.parse.pipeline import parse_bytes
 from tests.conftest import SAMPLES
 
 PAGES = sorted(p for p in SAMPLES.glob("*") if p.suffix in (".txt", ".html") and

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from extractor.errors import ExtractorError
 from extractor.models import Programme
-from extractor.pipeline import parse_bytes
+from extractor.parse.pipeline import parse_bytes
 
 LINES = st.sampled_from([
     "13h30-14h45", "Études de cas", "Salle à venir", "Room TBA", "Description provisoire : Texte.",

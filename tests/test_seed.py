@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.models import Programme
-from extractor.pipeline import parse_bytes
+from extractor.parse.pipeline import parse_bytes
 from tests.conftest import SAMPLES
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.slug import ascii_fold, slugify, unique_ids
+from extractor.textkit.slug import ascii_fold, slugify, unique_ids
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,9 @@ import pytest
 
 from extractor.errors import StoreError
 from extractor.models import HttpInfo
-from extractor.sources import RawPage
-from extractor.store import NewAlert, NoticePlan, PageNotice, Store
-from extractor.store_schema import MIGRATIONS
+from extractor.monitor.store import NewAlert, NoticePlan, PageNotice, Store
+from extractor.monitor.store_schema import MIGRATIONS
+from extractor.read.sources import RawPage
 from tests.builders import WHEN, changed, programme, session
 
 P1 = programme(session("Atelier A"), session("Atelier B", room="Salle 2.105"))

@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html
 
-from extractor.evaluate import evaluate
-from extractor.structured import StructuredResult, extract
-from extractor.structured._common import parse_clock
-from extractor.structured.pretalx import split_speakers
+from extractor.evaluate.score import evaluate
+from extractor.parse.structured import StructuredResult, extract
+from extractor.parse.structured._common import parse_clock
+from extractor.parse.structured.pretalx import split_speakers
 
 
 def _extract(page: str) -> StructuredResult | None:
@@ -303,7 +303,7 @@ def test_readers_score_on_corpus(folder: str, page: str, kind: str) -> None:
     corpus = corpus_dir()
     if corpus is None or not (corpus / folder / page).is_file():
         pytest.skip(f"shared corpus absent ({CORPUS}): structured readers not scored on real pages")
-    from extractor.decode import decode
+    from extractor.read.decode import decode
 
     text, _ = decode((corpus / folder / page).read_bytes(), page)
     result = _only(extract(html.document_fromstring(text), page))
@@ -325,7 +325,7 @@ def test_readers_score_on_corpus(folder: str, page: str, kind: str) -> None:
 def test_plain_corpus_pages_have_no_structure(path: str) -> None:
     if not (CORPUS / path).is_file():
         pytest.skip(f"shared corpus absent ({CORPUS})")
-    from extractor.decode import decode
+    from extractor.read.decode import decode
 
     text, _ = decode((CORPUS / path).read_bytes(), path)
     assert extract(html.document_fromstring(text), path) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.times import match_slot, split_run_on
+from extractor.parse.times import match_slot, split_run_on
 
 CASES = [
     # Québec French

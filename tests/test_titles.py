@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.titles import split_format, split_people, split_room
+from extractor.parse.titles import split_format, split_people, split_room
 
 
 @pytest.mark.parametrize(("line", "title", "room"), [

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from extractor.classify import format_label, labelled_description, room_of
-from extractor.dates import match_day
-from extractor.speakers import looks_like_name, parse_speaker, split_speakers
+from extractor.parse.classify import format_label, labelled_description, room_of
+from extractor.parse.dates import match_day
+from extractor.parse.speakers import looks_like_name, parse_speaker, split_speakers
 
 ROOMS = [
     ("Salle à venir", None, True),
@@ -153,7 +153,7 @@ def test_several_speakers_on_one_line() -> None:
 
 
 def test_a_date_opening_a_line_with_a_time() -> None:
-    from extractor.dates import leading_day
+    from extractor.parse.dates import leading_day
 
     found = leading_day("2 juillet 2026, 14h - 15h — Salle 4", date(2026, 1, 1))
     assert found is not None and found[0] == date(2026, 7, 2) and found[1] == "14h - 15h — Salle 4"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.errors import ConfigError
-from extractor.watch_config import find_line, load, parse, parse_duration
+from extractor.watch.config import find_line, load, parse, parse_duration
 
 ROOT = Path(__file__).resolve().parent.parent
 CFG = Path("/cfg/watch.toml")

@@ -15,9 +15,9 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from extractor import fetch
 from extractor.cli import main
-from extractor.store import Store
+from extractor.monitor.store import Store
+from extractor.read import fetch
 
 ROOT = Path(__file__).resolve().parent.parent
 SERIES = ROOT / "samples" / "series"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from extractor.changes.messages import compose_health
 from extractor.errors import StoreError
-from extractor.health import FailureAlerts, Guarded, guarded_check
-from extractor.messages import compose_health
-from extractor.monitor import attempt
-from extractor.store import Store
+from extractor.monitor.check import attempt
+from extractor.monitor.health import FailureAlerts, Guarded, guarded_check
+from extractor.monitor.store import Store
 from tests.endpoint import Endpoint, endpoint
 
 ROOT = Path(__file__).resolve().parent.parent

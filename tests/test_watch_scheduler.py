@@ -7,8 +7,8 @@ import threading
 import time
 from collections import Counter
 
-from extractor.watch import PageOutcome, Scheduler
-from extractor.watch_config import PageConfig
+from extractor.watch.config import PageConfig
+from extractor.watch.scheduler import PageOutcome, Scheduler
 
 
 def pages(*urls: str, interval: float = 3600) -> list[PageConfig]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from extractor import wix
-from extractor.blocks import parse_html
-from extractor.pipeline import parse_bytes
+from extractor.parse import wix
+from extractor.parse.blocks import parse_html
+from extractor.parse.pipeline import parse_bytes
 from tests.conftest import SAMPLES
 
 PAGE = (SAMPLES / "wix-columns.html").read_text(encoding="utf-8")

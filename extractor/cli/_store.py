@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from extractor.store import Store
+    from extractor.monitor.store import Store
 
 
 def add_store_argument(p: argparse.ArgumentParser) -> None:
@@ -16,6 +16,6 @@ def add_store_argument(p: argparse.ArgumentParser) -> None:
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    from extractor.store import Store  # here, not at the top: `extractor --help` stays fast
+    from extractor.monitor.store import Store  # here, not at the top: `extractor --help` stays fast
 
     return Store.open(args.store)

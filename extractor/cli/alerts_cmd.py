@@ -27,9 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractor.alerts import deliver_pending, redact
+    from extractor.changes.alerts import deliver_pending, redact
     from extractor.errors import NotifyError
-    from extractor.snapshots import open_existing
+    from extractor.monitor.refs import open_existing
 
     with open_existing(args.store) as store:
         deliveries = (deliver_pending(store, ignore_backoff=True, resend_in_doubt=args.resend_in_doubt)

@@ -12,7 +12,7 @@ from extractor.cli.http_options import add_http_arguments, fetch_options_from
 from extractor.cli.parse_options import add_parse_arguments, parse_options_from
 
 if TYPE_CHECKING:
-    from extractor.monitor import CheckResult
+    from extractor.monitor.check import CheckResult
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -43,8 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from extractor.errors import NotifyError
-    from extractor.health import FailureAlerts
-    from extractor.monitor import check
+    from extractor.monitor.check import check
+    from extractor.monitor.health import FailureAlerts
 
     options = parse_options_from(args)
     kinds = {k for arg in args.alert_on for k in arg.split(",") if k} if args.alert_on else None

@@ -12,7 +12,7 @@ from extractor.cli.http_options import add_http_arguments, fetch_options_from
 from extractor.cli.parse_options import add_parse_arguments, parse_options_from
 
 if TYPE_CHECKING:
-    from extractor.diff import ChangeEvent
+    from extractor.changes.diff import ChangeEvent
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -57,8 +57,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _events(args: argparse.Namespace) -> list[ChangeEvent]:
-    from extractor.diff import diff
-    from extractor.snapshots import load
+    from extractor.changes.diff import diff
+    from extractor.monitor.refs import load
 
     options = parse_options_from(args)
     fetch_options = fetch_options_from(args)

@@ -30,8 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from extractor.accuracy import evaluate_pages, find_pages, render_table
-    from extractor.evaluate import overall
+    from extractor.evaluate.corpus import evaluate_pages, find_pages, render_table
+    from extractor.evaluate.score import overall
 
     pages = [page for directory in args.corpus_dirs for page in find_pages(Path(directory))]
     report = evaluate_pages(pages)

@@ -19,8 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractor.history import page_history
-    from extractor.snapshots import open_existing, page_key
+    from extractor.monitor.history import page_history
+    from extractor.monitor.refs import open_existing, page_key
 
     with open_existing(args.store) as store:
         history = page_history(store, page_key(store, args.page))

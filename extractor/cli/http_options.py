@@ -1,7 +1,7 @@
 """The HTTP options shared by commands that take a SOURCE (parse, check, diff, watch).
 
 Defaults are not set here (None / False) so that only what the user gave is passed on,
-and extractor.fetch's defaults stay the single source of truth.
+and extractor.read.fetch's defaults stay the single source of truth.
 """
 
 from __future__ import annotations

@@ -26,9 +26,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractor import export
     from extractor.errors import ExtractorError
-    from extractor.pipeline import parse_source
+    from extractor.export import formats as export
+    from extractor.parse.pipeline import parse_source
 
     options = parse_options_from(args)
     fetch_options = fetch_options_from(args)

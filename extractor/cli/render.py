@@ -9,8 +9,8 @@ import os
 from collections.abc import Iterable
 from typing import IO, Any
 
-from extractor.diff import ChangeEvent
-from extractor.messages import when
+from extractor.changes.diff import ChangeEvent
+from extractor.changes.messages import when
 
 LABELS = {
     "session_added": "new", "session_removed": "cancelled", "time_changed": "moved",

@@ -17,8 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractor.reparse import reparse
-    from extractor.snapshots import open_existing, page_key
+    from extractor.monitor.refs import open_existing, page_key
+    from extractor.monitor.reparse import reparse
 
     with open_existing(args.store) as store:
         done = reparse(store, page_key(store, args.page) if args.page else None)

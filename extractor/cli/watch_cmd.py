@@ -1,4 +1,4 @@
-"""`extractor watch CONFIG.toml [--once]`: check many pages on their intervals (extractor.watch.watch)."""
+"""`extractor watch CONFIG.toml [--once]`: check many pages on their intervals (extractor.watch.scheduler.watch)."""
 
 from __future__ import annotations
 
@@ -30,10 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractor import watch_config
     from extractor.errors import ConfigError
-    from extractor.watch import watch
-    from extractor.watch_report import choose
+    from extractor.watch import config as watch_config
+    from extractor.watch.report import choose
+    from extractor.watch.scheduler import watch
 
     if args.workers is not None and not 1 <= args.workers <= 256:
         raise ConfigError("--workers must be between 1 and 256")

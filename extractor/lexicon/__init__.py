@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from extractor.lexicon import common, en, fr
-from extractor.text import fold, key
+from extractor.textkit.normalise import fold, key
 
 LANGUAGES = {"fr": fr, "en": en}
 

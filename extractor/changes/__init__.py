@@ -1,0 +1,1 @@
+"""What changed between two snapshots (pure diff), which changes alert, and how alerts are worded."""

@@ -1,0 +1,148 @@
+"""Alert wording in the page's language: what became final, for which session, when, and where to look;
+and a page's own alerts, when it keeps failing and when it works again.
+
+Templates are data, one table per language; `compose` only fills them in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from extractor.changes.diff import ChangeEvent
+
+_DAYS = {
+    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+}
+_MONTHS = {
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"],
+}
+
+# kind -> (subject, body). Fields: {title} {when} {old} {new} {who} {what}.
+TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
+    "fr": {
+        "room_confirmed": ("Salle confirmée : {title}",
+                           "La salle de « {title} »{when} est confirmée : {new}."),
+        "description_finalized": ("Description définitive : {title}",
+                                  "La description de « {title} »{when} est maintenant définitive."),
+        "room_changed": ("Changement de salle : {title}",
+                         "« {title} »{when} change de salle : {new} (au lieu de {old})."),
+        "room_unconfirmed": ("Salle à confirmer : {title}",
+                             "La salle de « {title} »{when} n'est plus confirmée (c'était {old})."),
+        "time_changed": ("Changement d'horaire : {title}",
+                         "« {title} » est déplacée : {new} (au lieu de {old})."),
+        "session_removed": ("Séance retirée : {title}", "« {title} »{when} n'apparaît plus au programme."),
+        "session_added": ("Nouvelle séance : {title}", "« {title} »{when} a été ajoutée au programme."),
+        "title_changed": ("Titre modifié : {title}", "« {old} » s'intitule désormais « {new} »."),
+        "description_changed": ("Description modifiée : {title}",
+                                "La description de « {title} »{when} a changé."),
+        "speakers_changed": ("Intervenants modifiés : {title}", "« {title} »{when} : {who} ({what})."),
+        "format_changed": ("Format modifié : {title}", "« {title} »{when} : {old} devient {new}."),
+        "_link": ("", "Programme : {page}"),
+        "_speaker": ("", "ajout|retrait|modification"),
+    },
+    "en": {
+        "room_confirmed": ("Room confirmed: {title}", "The room for “{title}”{when} is confirmed: {new}."),
+        "description_finalized": ("Description final: {title}",
+                                  "The description of “{title}”{when} is now final."),
+        "room_changed": ("Room changed: {title}", "“{title}”{when} changed room: {new} (was {old})."),
+        "room_unconfirmed": ("Room to be confirmed: {title}",
+                             "The room for “{title}”{when} is no longer confirmed (it was {old})."),
+        "time_changed": ("Time changed: {title}", "“{title}” moved: {new} (was {old})."),
+        "session_removed": ("Session removed: {title}", "“{title}”{when} is no longer in the programme."),
+        "session_added": ("New session: {title}", "“{title}”{when} was added to the programme."),
+        "title_changed": ("Title changed: {title}", "“{old}” is now called “{new}”."),
+        "description_changed": ("Description changed: {title}",
+                                "The description of “{title}”{when} changed."),
+        "speakers_changed": ("Speakers changed: {title}", "“{title}”{when}: {who} ({what})."),
+        "format_changed": ("Format changed: {title}", "“{title}”{when}: {old} is now {new}."),
+        "_link": ("", "Programme: {page}"),
+        "_speaker": ("", "added|removed|changed"),
+    },
+}
+
+
+# A page's own alerts, kind -> (subject, body). Fields: {label} {url} {failures} {error}.
+HEALTH_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
+    "fr": {
+        "failing": ("Page en échec : {label}",
+                    "{label} ({url}) n'a pas pu être vérifiée {failures} fois de suite.\n"
+                    "Dernière erreur : {error}\n\nUn message suivra quand elle fonctionnera de nouveau."),
+        "recovered": ("Page rétablie : {label}",
+                      "{label} ({url}) a de nouveau été vérifiée sans erreur, après {failures} échecs."),
+    },
+    "en": {
+        "failing": ("Page failing: {label}",
+                    "{label} ({url}) could not be checked {failures} times in a row.\n"
+                    "Last error: {error}\n\nYou will get one more message when it works again."),
+        "recovered": ("Page back: {label}",
+                      "{label} ({url}) was checked successfully again, after {failures} failed checks."),
+    },
+}
+
+
+def compose_health(kind: str, language: str, *, label: str, url: str, failures: int,
+                   error: str = "") -> tuple[str, str]:
+    """(subject, body) of a page's "failing" or "recovered" alert."""
+    subject, body = HEALTH_TEMPLATES.get(language, HEALTH_TEMPLATES["en"])[kind]
+    fields = {"label": label, "url": url, "failures": failures, "error": error}
+    return subject.format(**fields), body.format(**fields)
+
+
+def compose(event: ChangeEvent, language: str, link: str | None = None) -> tuple[str, str]:
+    """(subject, body) of the alert for one event; `link` is where to read the page (default: its key)."""
+    table = TEMPLATES.get(language, TEMPLATES["en"])
+    subject, body = table[event.kind]
+    fields: dict[str, Any] = {
+        "title": event.title,
+        "when": f" ({w})" if (w := when(event.slot, language)) else "",
+        "old": _value(event.old, language),
+        "new": _value(event.new, language),
+        "who": "", "what": "",
+    }
+    if event.kind == "speakers_changed":
+        added, removed, changed = table["_speaker"][1].split("|")
+        person = event.new or event.old or {}
+        fields["who"] = person.get("name", "?")
+        detail = event.detail or ""
+        fields["what"] = {"added": added, "removed": removed}.get(detail, f"{changed}: {detail}")
+    text = body.format(**fields) + "\n\n" + table["_link"][1].format(page=link or event.page)
+    return subject.format(**fields), text
+
+
+def when(slot: dict[str, str | None] | None, language: str) -> str:
+    """'mercredi 19 novembre 2025, 13h30–14h45' / 'Wednesday 19 November 2025, 13:30–14:45'."""
+    if not slot:
+        return ""
+    parts = []
+    if slot.get("day"):
+        parts.append(_day(str(slot["day"]), language))
+    start, end = slot.get("start"), slot.get("end")
+    if start:
+        hours = _time(start, language) + (f"–{_time(end, language)}" if end else "")
+        parts.append(hours)
+    return ", ".join(parts)
+
+
+def _day(iso: str, language: str) -> str:
+    d = date.fromisoformat(iso)
+    lang = language if language in _DAYS else "en"
+    return f"{_DAYS[lang][d.weekday()]} {d.day} {_MONTHS[lang][d.month - 1]} {d.year}"
+
+
+def _time(hhmm: str, language: str) -> str:
+    return hhmm.replace(":", "h") if language == "fr" else hhmm
+
+
+def _value(value: Any, language: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, dict) and {"day", "start", "end"} <= value.keys():
+        return when(value, language) or "—"
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("title") or value)
+    return str(value)

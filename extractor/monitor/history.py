@@ -1,0 +1,57 @@
+"""A page's history as data: snapshots, what each still leaves provisional, the events, the checks."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from extractor.changes.diff import ChangeEvent
+from extractor.monitor.store import SnapshotInfo, Store
+
+
+@dataclass
+class SnapshotEntry:
+    snapshot: SnapshotInfo
+    sessions: int
+    provisional_rooms: int  # rooms provisional or not given
+    provisional_descriptions: int
+    events: list[ChangeEvent] = field(default_factory=list)
+
+
+@dataclass
+class PageHistory:
+    page: str
+    snapshots: list[SnapshotEntry]
+    checks: list[dict[str, Any]]
+    failures: int
+
+    @property
+    def last_checked(self) -> str | None:
+        return self.checks[-1]["last_at"] if self.checks else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "page": self.page,
+            "last_checked": self.last_checked,
+            "consecutive_failures": self.failures,
+            "checks": self.checks,
+            "snapshots": [{**asdict(e.snapshot), "ref": e.snapshot.ref, "sessions": e.sessions,
+                           "provisional_rooms": e.provisional_rooms,
+                           "provisional_descriptions": e.provisional_descriptions,
+                           "events": [ev.to_dict() for ev in e.events]} for e in self.snapshots],
+        }
+
+
+def page_history(store: Store, page_key: str) -> PageHistory:
+    entries = []
+    for snap in store.snapshots(page_key):
+        programme = store.programme(snap.id)
+        sessions = programme.sessions
+        entries.append(SnapshotEntry(
+            snapshot=snap,
+            sessions=len(sessions),
+            provisional_rooms=sum(1 for s in sessions if s.room is None or s.room.provisional),
+            provisional_descriptions=sum(1 for s in sessions if s.description and s.description.provisional),
+            events=store.events(snap.id),
+        ))
+    return PageHistory(page_key, entries, store.checks(page_key), store.consecutive_failures(page_key))

@@ -1,0 +1,95 @@
+"""The alert outbox's state machine, over the store's `outbox` table.
+
+pending -> (claim) sending -> delivered | pending again with attempts+1 and a later next_try_at.
+A row claimed by a process that died before recording the outcome stays claimed: it is
+"in doubt" (the message may have gone out), and is only sent again when asked explicitly,
+so that a kill between sending and recording never produces a second message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from extractor.monitor.store import timestamp
+
+if TYPE_CHECKING:
+    from extractor.monitor.store import Store
+
+LEASE = timedelta(minutes=5)  # longer than any Apprise send; after it a claim is in doubt
+
+_COLUMNS = ("o.id, p.key, o.idem_key, o.target, o.kind, o.session_id, o.language, o.subject, o.body, "
+            "o.created_at, o.attempts, o.next_try_at, o.last_error, o.claimed_by, o.claimed_until, "
+            "o.delivered_at")
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    page: str
+    idem_key: str
+    target: str
+    kind: str
+    session_id: str
+    language: str
+    subject: str
+    body: str
+    created_at: str
+    attempts: int
+    next_try_at: str | None
+    last_error: str | None
+    claimed_by: str | None
+    claimed_until: str | None
+    delivered_at: str | None
+
+    def state(self, now: datetime | None = None) -> str:
+        stamp = timestamp(now)
+        if self.delivered_at:
+            return "delivered"
+        if self.claimed_by:
+            return "sending" if (self.claimed_until or "") >= stamp else "in doubt"
+        if self.next_try_at and self.next_try_at > stamp:
+            return "waiting"
+        return "pending"
+
+
+class Outbox:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def rows(self, undelivered_only: bool = False) -> list[OutboxRow]:
+        where = "WHERE o.delivered_at IS NULL" if undelivered_only else ""
+        return [OutboxRow(*r) for r in self.store._rows(
+            f"SELECT {_COLUMNS} FROM outbox o JOIN pages p ON p.id = o.page_id {where} ORDER BY o.id")]
+
+    def due(self, now: datetime | None = None, *, ignore_backoff: bool = False,
+            resend_in_doubt: bool = False) -> list[OutboxRow]:
+        """Rows to try now; the caller must still claim each one before sending."""
+        wanted = {"pending"} | ({"waiting"} if ignore_backoff else set()) | (
+            {"in doubt"} if resend_in_doubt else set())
+        return [r for r in self.rows(undelivered_only=True) if r.state(now) in wanted]
+
+    def claim(self, row_id: int, worker: str, now: datetime | None = None, *,
+              resend_in_doubt: bool = False) -> bool:
+        """Atomically take a row for sending; False if another process holds or delivered it."""
+        stamp = timestamp(now)
+        until = timestamp((now or datetime.fromisoformat(stamp)) + LEASE)
+        with self.store.transaction() as db:
+            cursor = db.execute(
+                "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND delivered_at IS NULL "
+                "AND (claimed_by IS NULL OR (? AND claimed_until < ?))",
+                (worker, until, row_id, int(resend_in_doubt), stamp))
+            return cursor.rowcount == 1
+
+    def delivered(self, row_id: int, worker: str, now: datetime | None = None) -> None:
+        with self.store.transaction() as db:
+            db.execute("UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL, "
+                       "claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
+                       (timestamp(now), row_id, worker))
+
+    def failed(self, row_id: int, worker: str, error: str, next_try_at: datetime) -> None:
+        with self.store.transaction() as db:
+            db.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_try_at = ?, "
+                       "claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
+                       (error, timestamp(next_try_at), row_id, worker))

@@ -1,0 +1,1 @@
+"""Reading a page's records: blocks, Wix order, structured readers, classification, assembly."""

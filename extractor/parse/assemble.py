@@ -1,0 +1,363 @@
+"""The state machine that turns classified blocks into sessions.
+
+A session opens on a title (or a slot line carrying one) and collects the room, speakers
+and description that follow; a day heading, a slot or the next title closes it. A format
+label applies to the sessions under it until the next slot or day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractor.models import Description, Room, Session, Slot, Speaker, Warning
+from extractor.parse.blocks import Block
+from extractor.parse.classify import (
+    Classified,
+    Kind,
+    classify,
+    format_label,
+    is_person_line,
+    is_prose,
+    is_sentence,
+    room_of,
+)
+from extractor.parse.speakers import looks_like_name, parse_speaker, split_speakers
+from extractor.parse.tables import read_table
+from extractor.parse.titles import people_list, place, split_format, split_people, split_room
+from extractor.textkit.slug import unique_ids
+
+
+@dataclass
+class _Draft:
+    title: str
+    slot: Slot
+    format: str | None
+    block: Block | None  # where the session starts, for warnings
+    after_slot_line: bool = False  # opened right under its time slot (not "title, then time")
+    room: Room | None = None
+    speakers: list[Speaker] = field(default_factory=list)
+    description: Description | None = None
+    confidence: float = 1.0
+
+    def has_details(self) -> bool:
+        return bool(self.room or self.speakers or self.description)
+
+
+@dataclass
+class Assembler:
+    default_day: date | None = None
+    page_day: date | None = None  # a one-day event's date, for pages with no day headings
+    reference: date = field(default_factory=date.today)  # for day headings without a year
+    sessions: list[_Draft] = field(default_factory=list)
+    warnings: list[Warning] = field(default_factory=list)
+    day: date | None = None
+    slot: Slot | None = None
+    slot_room: Room | None = None
+    format: str | None = None
+    format_used: bool = True
+    current: _Draft | None = None
+    people: str | None = None  # after "Intervenants :" / "Animation": the role ("" for none) of the people listed
+    title_first: bool = False  # the page writes each title before its time
+    slot_fresh: bool = False  # a slot line came and no session has opened under it yet
+    saw_day: bool = False
+
+    def feed(self, item: Classified) -> None:
+        if self.people is not None and item.kind not in _PEOPLE_KINDS:
+            self.people = None  # a list of people ends at anything that is not a person
+        handler = getattr(self, f"_on_{item.kind.value}")
+        handler(item)
+
+    def finish(self) -> tuple[list[Session], list[Warning]]:
+        self._close_slot()
+        if self.page_day and not self.saw_day:
+            day = self.page_day.isoformat()
+            for draft in self.sessions:
+                if draft.slot.day is None:
+                    draft.slot = draft.slot.model_copy(update={"day": day})
+        kept = []
+        for draft in self.sessions:
+            draft.confidence = _confidence(draft)
+            if draft.confidence >= MIN_CONFIDENCE:
+                kept.append(draft)
+            else:
+                self.warnings.append(Warning(where=_where(draft), text=draft.title[:200],
+                                             reason="line not understood (no time, room, speaker or description)"))
+        if kept and not any(d.slot.start or d.confidence >= PROGRAMME_CONFIDENCE for d in kept):
+            kept = []  # a few titled paragraphs are not a programme
+        self.sessions = kept
+        self.warnings.extend(
+            Warning(where=_where(d), text=d.title[:200], reason=f"low confidence ({d.confidence:.2f})")
+            for d in kept if d.confidence < WARN_CONFIDENCE
+        )
+        ids = unique_ids(d.title for d in self.sessions)
+        sessions = [
+            Session(id=i, slot=d.slot, format=d.format, title=d.title, room=d.room, speakers=d.speakers,
+                    description=d.description, confidence=round(d.confidence, 2))
+            for i, d in zip(ids, self.sessions, strict=True)
+        ]
+        return sessions, self.warnings
+
+    # --- handlers, one per block kind -------------------------------------------------
+    def _on_separator(self, item: Classified) -> None:
+        pass
+
+    def _on_noise(self, item: Classified) -> None:
+        pass
+
+    def _on_day(self, item: Classified) -> None:
+        self._close_slot()
+        self.saw_day = True
+        self.day = item.day
+        self.slot = None
+
+    def _on_slot(self, item: Classified) -> None:
+        match = item.slot
+        assert match is not None
+        if match.problem:
+            self._warn(item.block, f"time range not understood: {match.problem}")
+        if item.day is not None:
+            self.day = item.day
+        slot = Slot(day=self._day_iso(), start=match.start, end=match.end, raw=match.raw)
+        rest_room = place(match.rest) if match.rest else None
+        cur = self.current
+        if cur is not None and not cur.after_slot_line and not cur.has_details() and (
+                not match.rest or rest_room) and (cur.slot.start is None or self.title_first):
+            # Title first, then its time (`Faut-il taxer le sucre ?` / `14 h à 15 h 30 – Salle Maxwell`);
+            # once a page is seen doing so, later titles followed by a time are read the same way.
+            cur.slot = slot
+            cur.after_slot_line = True
+            cur.room = rest_room or cur.room
+            self.slot = slot
+            self.title_first = True
+            return
+        self._close_slot()
+        self.slot = slot
+        self.slot_fresh = True
+        if match.rest:
+            self._open_from_line(match.rest, item.block)
+
+    def _on_format(self, item: Classified) -> None:
+        self._close()  # a format label starts a new block of sessions
+        self.format = item.format
+        self.format_used = False
+
+    def _on_room(self, item: Classified) -> None:
+        if self.current is None:
+            self.slot_room = item.room  # a room given for the whole slot, before its sessions
+        elif self.current.room is None:
+            self.current.room = item.room
+        else:
+            self._warn(item.block, "a second room for one session")
+
+    def _on_description(self, item: Classified) -> None:
+        if self.current is None:
+            self._warn(item.block, "description outside any session")
+            return
+        self._add_description(item.description)  # type: ignore[arg-type]
+
+    def _on_people(self, item: Classified) -> None:
+        self.people = item.role or ""
+
+    def _on_speaker(self, item: Classified) -> None:
+        if self.current is None:
+            self._warn(item.block, "speaker outside any session")
+            return
+        text = item.block.text
+        if item.labelled:
+            text = text.partition(":")[2].strip()
+        self._add_people(text, item.role or self.people or None, comma_list=item.labelled)
+
+    def _on_person(self, item: Classified) -> None:
+        if self.current is None:
+            self._on_text(item)
+        else:
+            self._on_speaker(item)
+
+    def _listed_person(self, item: Classified) -> bool:
+        """Under "Intervenants": a name, or the role line that follows a bare name."""
+        cur, text = self.current, item.block.text
+        if self.people is None or cur is None:
+            return False
+        if looks_like_name(text) or is_person_line(text):
+            self._on_speaker(item)
+            return True
+        last = cur.speakers[-1] if cur.speakers else None
+        if last is not None and not last.titles and not last.affiliation and len(text) <= 120 \
+                and not text.endswith("?") and not is_prose(text):
+            detail = parse_speaker(f"{last.name}, {text}")
+            cur.speakers[-1] = last.model_copy(update={
+                "titles": detail.titles, "affiliation": detail.affiliation,
+                "credentials": last.credentials + detail.credentials, "raw": f"{last.raw} / {text}"})
+            return True
+        return False
+
+    def _on_text(self, item: Classified) -> None:
+        text = item.block.text
+        cur = self.current
+        if self._listed_person(item):
+            return
+        if cur is None:
+            if is_prose(text) and not self.slot_fresh:  # right under a time, even a long line is a title
+                self._warn(item.block, "text outside any session")
+            else:
+                self._open(text, item.block)
+            return
+        if is_prose(text) or (cur.description is not None and is_sentence(text)) or (
+                cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")):
+            self._add_description(Description(text=text, provisional=False, label=None))
+        elif not cur.has_details() and looks_like_name(text):
+            self._on_speaker(item)
+        else:
+            self._open(text, item.block)
+
+    def _on_table(self, item: Classified) -> None:
+        self._close_slot()
+        result = read_table(item.block.table or [], self.reference)
+        for row in result.skipped:
+            self.warnings.append(Warning(where=_path(row.origin), text=" | ".join(row.cells)[:200],
+                                         reason="table row not understood"))
+        for found in result.sessions:
+            day = found.day or self.day or self.default_day
+            slot = Slot(day=day.isoformat() if day else None)
+            if found.slot is not None:
+                slot = Slot(day=slot.day, start=found.slot.start, end=found.slot.end or found.end,
+                            raw=found.slot.raw)
+            self.slot = slot
+            self._open(found.title, item.block)
+            cur = self.current
+            assert cur is not None
+            # A cell or row titled "Pause" is a session of that format.
+            cur.format = found.format or format_label(cur.title) or cur.format
+            if found.room:
+                cur.room = room_of(found.room) or Room(name=found.room, provisional=False, raw=found.room)
+            for line in found.speakers:
+                self._add_people(line)
+            for line in found.lines:
+                self._cell_line(line, item.block)
+            self._close()
+        self.slot = None
+
+    def _cell_line(self, line: str, origin: Block) -> None:
+        """A further line in a table cell: read like any line, but a plain text continues the title."""
+        item = classify(Block(text=line, origin=origin.origin), self.reference)
+        cur = self.current
+        assert cur is not None
+        if item.kind in (Kind.SPEAKER, Kind.PERSON, Kind.ROOM, Kind.DESCRIPTION):
+            self.feed(item)
+        elif item.kind is Kind.TEXT and is_prose(line):
+            self._add_description(Description(text=line, provisional=False, label=None))
+        elif item.kind is Kind.TEXT and looks_like_name(line):
+            self._on_speaker(item)
+        else:
+            cur.title = f"{cur.title} {line}"
+
+    def _add_people(self, line: str, role: str | None = None, comma_list: bool = False) -> None:
+        assert self.current is not None
+        parts = split_speakers(line)
+        if comma_list:
+            listed = people_list(line)
+            if len(listed) > len(parts):
+                parts = listed  # "Speakers: Ana Ruiz, Paul Côté & Léa Roy"
+        for part in parts:
+            speaker = parse_speaker(part)
+            if role and speaker.role is None:
+                speaker = speaker.model_copy(update={"role": role})
+            self.current.speakers.append(speaker)
+
+    # --- helpers ----------------------------------------------------------------------
+    def _open_from_line(self, text: str, block: Block) -> None:
+        """A slot line's own text: a title, maybe a format word alone ("12h00 Dîner")."""
+        room = place(text)
+        if room is not None:
+            self.slot_room = room  # "9.30 to 11 a.m. – Room B": the slot line names only a room
+            return
+        fmt = format_label(split_room(text)[0])
+        if fmt:
+            self.format = fmt  # "Mot de bienvenue (Amphithéâtre …)": a session named by its format
+        self._open(text, block)
+
+    def _open(self, title: str, block: Block) -> None:
+        self._close()
+        slot = self.slot or Slot(day=self._day_iso())
+        title, people = split_people(title)  # first: a room may stand before the people
+        title, room = split_room(title)
+        fmt, rest = split_format(title)
+        if fmt and looks_like_name(rest):
+            people.append((rest, None))  # "Invited Speaker: Ana Ruiz": the talk is named by its speaker
+        elif fmt:
+            title = rest
+        self.current = _Draft(title=title, slot=slot, format=fmt or self.format, block=block,
+                              room=room or self.slot_room, after_slot_line=self.slot_fresh)
+        self.slot_fresh = False
+        self.format_used = True
+        for line, role in people:
+            self._add_people(line, role, comma_list=True)
+
+    def _close(self) -> None:
+        if self.current is not None:
+            self.sessions.append(self.current)
+            self.current = None
+
+    def _close_slot(self) -> None:
+        self._close()
+        if self.format and not self.format_used:
+            # "Pause", "Dîner": a slot holding only its format is a session of that name.
+            self.current = _Draft(title=self.format, slot=self.slot or Slot(day=self._day_iso()),
+                                  format=self.format, block=None, room=self.slot_room)
+            self._close()
+        self.format = None
+        self.format_used = True
+        self.slot_room = None
+
+    def _add_description(self, desc: Description) -> None:
+        cur = self.current
+        assert cur is not None
+        if cur.description is None:
+            cur.description = desc
+        else:
+            joined = "\n".join(t for t in (cur.description.text, desc.text) if t)
+            cur.description = cur.description.model_copy(update={"text": joined})
+
+    def _day_iso(self) -> str | None:
+        day = self.day or self.default_day
+        return day.isoformat() if day else None
+
+    def _warn(self, block: Block, reason: str) -> None:
+        self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
+
+
+_PEOPLE_KINDS = frozenset({Kind.SPEAKER, Kind.PERSON, Kind.TEXT, Kind.SEPARATOR, Kind.PEOPLE})
+
+
+def _path(element: object) -> str:
+    return element.getroottree().getpath(element)  # type: ignore[attr-defined]
+
+
+def _where(draft: _Draft) -> str:
+    return draft.block.where if draft.block else "slot"
+
+
+# Evidence that a titled line is a session, and how much each kind weighs.
+MIN_CONFIDENCE = 0.3
+WARN_CONFIDENCE = 0.5
+PROGRAMME_CONFIDENCE = 0.7
+
+
+def _confidence(draft: _Draft) -> float:
+    score = 0.1
+    if draft.slot.start:
+        score += 0.4
+    if draft.slot.day:
+        score += 0.1
+    if draft.format:
+        score += 0.2
+    if draft.room:
+        score += 0.2
+    if draft.speakers:
+        score += 0.25
+    if draft.description:
+        score += 0.25
+    if len(draft.title) > 180:
+        score -= 0.2  # very long titles are often prose we misread
+    return max(0.0, min(1.0, score))

@@ -1,0 +1,307 @@
+"""HTML or text -> ordered text blocks (one per visual line) with layout hints.
+
+HTML: page chrome (scripts, styles, navigation, site header/footer, Wix's scroll landmarks) is
+removed from the tree, data tables become row blocks, then every remaining text node is read in
+document order with one XPath; a line ends where the nearest block-level ancestor changes or at a
+<br>. Working on text nodes rather than on every element's start and end keeps this near lxml's
+own speed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from extractor.parse import wix
+from extractor.textkit.normalise import norm
+
+MAX_BLOCKS = 200_000  # a page with more lines than this is not a programme we can read in time
+
+_SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "head", "iframe", "object",
+              "canvas", "select", "button", "math", "title")
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
+    "h4", "h5", "h6", "table", "tr", "td", "th", "thead", "tbody", "caption", "blockquote", "pre",
+    "figure", "figcaption", "address", "details", "summary", "body", "html", "hr", "fieldset", "center",
+    "form", "header", "footer", "aside", "x-rows",
+})
+_BOLD_TAGS = frozenset({"b", "strong"})
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+_SEPARATOR_TEXT = re.compile(r"^[\s\u00a0\u200b\u202f\ufeff]*$")
+_ROWS_TAG = "x-rows"  # placeholder left where a data table was turned into row blocks
+_NODES = etree.XPath(f"//body//text() | //body//br | //body//{_ROWS_TAG}")
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """One <tr>, its cells placed on the table's grid: covered positions (row/colspan) are ""."""
+
+    cells: tuple[str, ...]
+    spans: tuple[int, ...]  # rowspan of the cell that starts here, 0 where covered from above or left
+    widths: tuple[int, ...]  # colspan of the cell that starts here, 0 where covered
+    header: bool
+    origin: etree._Element
+
+
+@dataclass(slots=True)
+class Block:
+    text: str
+    origin: str | etree._Element  # "line 12", or the element the line came from
+    heading: int = 0  # 1–6 inside <h1>…<h6>
+    bold: bool = False
+    separator: bool = False  # an empty or no-break-space paragraph
+    table: list[TableRow] | None = None  # a data table, read whole by extractor.parse.tables
+
+    @property
+    def where(self) -> str:
+        """Where the block came from: its line number, or its element's path (computed on demand)."""
+        if isinstance(self.origin, str):
+            return self.origin
+        return self.origin.getroottree().getpath(self.origin)
+
+
+_MARKDOWN_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+
+
+def text_blocks(text: str) -> list[Block]:
+    blocks: list[Block] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        clean = norm(line)
+        if "**" in clean:  # a Markdown-ish dump: **bold** markers are emphasis, not text
+            clean = _MARKDOWN_STRONG.sub(r"\1", clean)
+        if clean.startswith("|") or clean.endswith("|"):  # a table flattened to text: `| 07:00 | Titre |`
+            clean = clean.strip("| ").strip()
+        blocks.append(Block(text=clean, origin=f"line {number}", separator=not clean))
+        if len(blocks) > MAX_BLOCKS:
+            break
+    return blocks
+
+
+def parse_html(text: str) -> etree._Element:
+    """One parse per page. lxml's plain element classes, not lxml.html's: a proxy for every element
+    we touch costs less without lxml.html's Python-level class lookup."""
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+    try:
+        root = etree.fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        root = None
+    if root is None:
+        root = etree.fromstring("<html><body></body></html>", parser=parser)
+    return root
+
+
+def html_blocks(root: etree._Element) -> list[Block]:
+    """Lines of the page's content. Consumes the tree: chrome and data tables are removed from it."""
+    tables = _strip_chrome_and_tables(root)
+    lines = _Lines()
+    for node in _NODES(root):
+        if isinstance(node, str):
+            lines.add(node)  # type: ignore[arg-type]
+        elif node.tag == "br":
+            lines.flush()
+        else:  # a data table's place
+            lines.flush()
+            lines.out.extend(tables[int(node.get("n"))])
+        if len(lines.out) > MAX_BLOCKS:
+            break
+    lines.flush()
+    return lines.out
+
+
+class _Lines:
+    """Gathers text nodes into lines: a new line whenever the block-level container changes."""
+
+    def __init__(self) -> None:
+        self.out: list[Block] = []
+        self.buf: list[str] = []
+        self.bold_chars = 0
+        self.block: etree._Element | None = None
+        self.heading = 0
+
+    def add(self, node: etree._ElementUnicodeResult) -> None:
+        element = node.getparent()
+        if element is None:
+            return
+        container = element.getparent() if node.is_tail else element
+        bold = False
+        while container is not None and container.tag not in _BLOCK_TAGS:
+            if container.tag in _BOLD_TAGS or (container.tag == "span" and _is_bold_style(container)):
+                bold = True
+            container = container.getparent()
+        if container is not self.block:
+            self.flush()
+            self.block = container
+            self.heading = _HEADINGS.get(container.tag, 0) if container is not None else 0
+        elif self.buf and _glued(self.buf[-1], node):
+            self.flush()  # `<span>Room: 275</span><span>Chair: Ana Ruiz</span>`: items styled apart
+        self.buf.append(node)
+        if bold:
+            self.bold_chars += len(node)
+
+    def flush(self) -> None:
+        if not self.buf:
+            return
+        raw = self.buf[0] if len(self.buf) == 1 else "".join(self.buf)
+        bold = self.bold_chars * 2 >= len(raw.strip())
+        self.buf, self.bold_chars = [], 0
+        origin = self.block if self.block is not None else "html"
+        if _SEPARATOR_TEXT.match(raw):
+            if "\u00a0" in raw or "\u200b" in raw:
+                self.out.append(Block(text="", origin=origin, separator=True))
+            return
+        self.out.append(Block(text=norm(raw), origin=origin, heading=self.heading, bold=bold))
+
+
+def _glued(before: str, after: str) -> bool:
+    """Two inline items with nothing between them, where a word ends and a capitalised one begins.
+
+    Pages lay such items out as separate lines with CSS; a Wix word split across spans
+    ("Copro"+"duction") or punctuation (", Mairesse") does not match.
+    """
+    return bool(before) and bool(after) and (before[-1].isalnum() or before[-1] in ")]") \
+        and (after[0].isupper() or after[0].isdigit())
+
+
+def _strip_chrome_and_tables(root: etree._Element) -> dict[int, list[Block]]:
+    wix.reorder_by_grid(root)  # before <style> elements go
+    body = root.find("body")
+    if body is None:
+        body = root
+    etree.strip_elements(body, *_SKIP_TAGS, with_tail=False)  # <head> is never read: no need to free it
+    for element in _chrome_elements(root):
+        if element.getparent() is not None:
+            _drop(element)
+    tables: dict[int, list[Block]] = {}
+    for table in list(body.iter("table")):
+        if _is_data_table(table):
+            tables[len(tables)] = _table_blocks(table)
+            marker = etree.Element(_ROWS_TAG, n=str(len(tables) - 1))
+            marker.tail = table.tail
+            table.getparent().replace(table, marker)
+    return tables
+
+
+def _drop(element: etree._Element) -> None:
+    """Remove an element and its content, keeping the text that follows it (its tail)."""
+    parent = element.getparent()
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _table_blocks(table: etree._Element) -> list[Block]:
+    rows = _grid(table)
+    if not rows:
+        return []
+    text = " | ".join(c for row in rows[:3] for c in row.cells if c)
+    return [Block(text=text[:200], origin=table, table=rows)]
+
+
+MAX_SPAN = 200  # rowspan/colspan beyond this is malformed markup
+
+
+def _grid(table: etree._Element) -> list[TableRow]:
+    """Rows with cells placed by column, honouring rowspan and colspan."""
+    pending: dict[int, int] = {}  # column -> rows still covered by a rowspan from above
+    rows: list[TableRow] = []
+    for tr in table.iter("tr"):
+        cells: list[str] = []
+        spans: list[int] = []
+        widths: list[int] = []
+        elements = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+        column = 0
+        for cell in elements:
+            while pending.get(column, 0) > 0:
+                cells.append("")
+                spans.append(0)
+                widths.append(0)
+                pending[column] -= 1
+                column += 1
+            rowspan = min(_int(cell.get("rowspan")), MAX_SPAN)
+            colspan = min(_int(cell.get("colspan")), MAX_SPAN)
+            cells.append(_cell_text(cell))
+            spans.append(rowspan)
+            widths.append(colspan)
+            for offset in range(colspan):
+                if rowspan > 1:
+                    pending[column + offset] = rowspan - 1
+                if offset:
+                    cells.append("")
+                    spans.append(0)
+                    widths.append(0)
+            column += colspan
+        last = max((c for c, n in pending.items() if n > 0), default=-1)
+        while column <= last:  # covered cells after the row's last own cell (or in an empty <tr>)
+            if pending.get(column, 0) > 0:
+                pending[column] -= 1
+            cells.append("")
+            spans.append(0)
+            widths.append(0)
+            column += 1
+        header = bool(elements) and (all(c.tag == "th" for c in elements) or tr.getparent().tag == "thead")
+        rows.append(TableRow(cells=tuple(cells), spans=tuple(spans), widths=tuple(widths), header=header,
+                             origin=tr))
+    return rows
+
+
+def _int(value: str | None) -> int:
+    try:
+        return max(1, int(value or 1))
+    except ValueError:
+        return 1
+
+
+def _is_bold_style(el: etree._Element) -> bool:
+    style = el.get("style")
+    return bool(style) and _BOLD_STYLE.search(style) is not None
+
+
+def _cell_text(cell: etree._Element) -> str:
+    # <br> and block children separate people or lines inside a cell: keep them as "\n".
+    parts: list[str] = []
+    for piece in cell.xpath(".//text() | .//br | .//p | .//div | .//li"):
+        if isinstance(piece, str):
+            parts.append(piece)
+        else:
+            parts.append("\n")
+    lines = [norm(line) for line in "".join(parts).split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+_LANDMARK_IDS = frozenset({"SCROLL_TO_TOP", "SCROLL_TO_BOTTOM", "WIX_ADS", "SITE_HEADER", "SITE_FOOTER"})
+_LANDMARK_LABELS = frozenset({"top of page", "bottom of page", "haut de page", "bas de page"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
+# Candidates are found in one XPath pass (C speed), then tested in Python.
+_CHROME_CANDIDATES = etree.XPath("//*[@id or @role or @hidden or @aria-hidden or @aria-label]"
+                                 " | //header | //footer | //aside")
+
+
+def _chrome_elements(root: etree._Element) -> list[etree._Element]:
+    return [el for el in _CHROME_CANDIDATES(root) if _is_chrome(el)]
+
+
+def _is_chrome(el: etree._Element) -> bool:
+    get = el.get
+    if get("id") in _LANDMARK_IDS or (get("aria-label") or "").strip().lower() in _LANDMARK_LABELS:
+        return True
+    if get("role") in _CHROME_ROLES or get("hidden") is not None or get("aria-hidden") == "true":
+        return True
+    if el.tag in ("header", "footer", "aside"):
+        # A site's header/footer, not an <article>'s own header (which may hold the event title).
+        return not any(a.tag in ("article", "main", "section") for a in el.iterancestors())
+    return False
+
+
+def _is_data_table(table: etree._Element) -> bool:
+    """A programme table, not a layout table: no nested tables, at least two rows of two cells."""
+    if table.find(".//table") is not None:
+        return False
+    rows = [r for r in table.iter("tr") if len(r) >= 2]
+    return len(rows) >= 2

@@ -1,0 +1,213 @@
+"""What a block is, from the language tables alone; position is assemble's job.
+
+A block gets the strongest reading its text supports: day heading, time slot, format
+label, room, labelled description, speaker, or plain text (title or prose, decided by
+assemble from where it stands).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from extractor.lexicon import lexicon
+from extractor.models import Description, Room
+from extractor.parse.blocks import Block
+from extractor.parse.dates import leading_day, match_day
+from extractor.parse.speakers import (
+    bare_name,
+    dash_name,
+    looks_like_name,
+    split_outside_parens,
+    split_speakers,
+    strip_honorifics,
+)
+from extractor.parse.times import SlotMatch, match_slot
+from extractor.textkit.normalise import key
+
+MAX_ROOM_CHARS = 70
+MAX_NOISE_CHARS = 40
+MAX_FORMAT_CHARS = 60
+MAX_TITLE_CHARS = 250
+_CAPS_LABEL = re.compile(r"^(?P<label>[^\W\d_a-zà-ÿ][^a-zà-ÿ:]{1,38}?)\s*:\s*$")
+_STATEMENT_END = re.compile(r"[.!…][\"»)]?$")
+_SENTENCE_END = re.compile(r"[.!?…»\")]$")
+
+
+class Kind(Enum):
+    SEPARATOR = "separator"
+    NOISE = "noise"
+    DAY = "day"
+    SLOT = "slot"
+    FORMAT = "format"
+    ROOM = "room"
+    DESCRIPTION = "description"
+    SPEAKER = "speaker"  # certain: a role label, "Par …", "Name (Affiliation)", credentials
+    PEOPLE = "people"  # a heading that introduces speakers: "Intervenants :", "Animation", "Speakers"
+    PERSON = "person"  # "Name, Title, Org": a speaker once a session has its title
+    TEXT = "text"
+    TABLE = "table"
+
+
+@dataclass(slots=True)
+class Classified:
+    kind: Kind
+    block: Block
+    day: date | None = None
+    slot: SlotMatch | None = None
+    format: str | None = None
+    room: Room | None = None
+    description: Description | None = None
+    role: str | None = None  # from a "Chair:" / "Animatrice :" label
+    labelled: bool = False  # the line starts with a "Chair:" / "Speakers:" label to strip
+
+
+def classify(block: Block, reference: date) -> Classified:
+    text = block.text
+    if block.separator or not text:
+        return Classified(Kind.SEPARATOR, block)
+    if block.table is not None:
+        return Classified(Kind.TABLE, block)
+    lex = lexicon()
+    if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :") in lex.noise:
+        return Classified(Kind.NOISE, block)
+    day = match_day(text, reference)
+    if day:
+        return Classified(Kind.DAY, block, day=day[0])
+    if len(text) <= 16 and text.rstrip(" :.,").lower() in lex.weekdays:
+        return Classified(Kind.DAY, block)  # "Thursday": a new day whose date the page does not give
+    slot = match_slot(text)
+    if slot:
+        return Classified(Kind.SLOT, block, slot=slot)
+    dated = leading_day(text, reference)
+    if dated:
+        slot = match_slot(dated[1])  # "2 juillet 2026, 14h - 15h — Salle 4": a day and a slot at once
+        if slot:
+            return Classified(Kind.SLOT, block, slot=slot, day=dated[0])
+    fmt = format_label(text)
+    if fmt:
+        return Classified(Kind.FORMAT, block, format=fmt)
+    room = room_of(text)
+    if room:
+        return Classified(Kind.ROOM, block, room=room)
+    desc = labelled_description(text)
+    if desc:
+        return Classified(Kind.DESCRIPTION, block, description=desc)
+    heading = people_heading(text)
+    if heading is not None:
+        return Classified(Kind.PEOPLE, block, role=heading or None)
+    role_label = _role_label(text)
+    if role_label is not None:
+        return Classified(Kind.SPEAKER, block, role=role_label or None, labelled=True)
+    if lex.role_by_re.match(text):
+        return Classified(Kind.SPEAKER, block)
+    by = lex.by_re.match(text)
+    if by and looks_like_name(_name_head(by.group("rest"))):
+        return Classified(Kind.SPEAKER, block)
+    people = split_speakers(text)
+    if len(people) > 1 and all(is_person_line(p) or looks_like_name(p) for p in people):
+        # "Closing Remarks and Next Steps" also reads as two names: only a session's context decides.
+        return Classified(Kind.PERSON, block)
+    if is_person_line(text):
+        strong = "(" in text or "[" in text or strip_honorifics(_name_head(text))[1]
+        return Classified(Kind.SPEAKER if strong else Kind.PERSON, block)
+    return Classified(Kind.TEXT, block)
+
+
+def format_label(text: str) -> str | None:
+    """'Études de cas', 'CONFÉRENCE :', 'Keynote' -> the format as written, without its colon."""
+    if len(text) > MAX_FORMAT_CHARS:
+        return None
+    bare = text.strip().rstrip(":").strip()
+    if key(bare) in lexicon().formats:
+        return bare
+    m = _CAPS_LABEL.match(text.strip())
+    if m and len(m.group("label").split()) <= 4:
+        return m.group("label").strip()
+    return None
+
+
+def room_of(text: str) -> Room | None:
+    lex = lexicon()
+    if len(text) > MAX_ROOM_CHARS:
+        return None
+    if lex.room_provisional_re.match(text):
+        return Room(name=None, provisional=True, raw=text)
+    labelled = lex.room_label_re.match(text)
+    if labelled:
+        value = labelled.group("value").strip()
+        if lex.room_provisional_re.match(value):
+            return Room(name=None, provisional=True, raw=text)
+        return Room(name=value, provisional=False, raw=text)
+    if lex.room_word_re.match(text) and len(text.split()) <= 6 and not _SENTENCE_END.search(text.rstrip(".")):
+        rest = lex.room_word_re.sub("", text, count=1).strip()
+        # "Salle 2.105", "Auditorium Jean-Coutu", "Agora du pavillon Desjardins": a room word, then a
+        # name or number (particles allowed before it), not a phrase in lowercase.
+        words = rest.split()
+        while words and words[0].lower() in lex.particles:
+            words = words[1:]
+        if not rest or (words and any(w[0].isdigit() or w[0].isupper() or w[0] in "-–#(" for w in words)):
+            return Room(name=text, provisional=False, raw=text)
+    return None
+
+
+def labelled_description(text: str) -> Description | None:
+    lex = lexicon()
+    m = lex.description_label_re.match(text)
+    if not m:
+        return None
+    label = m.group("label")
+    body = (m.group("text") or "").strip()
+    if m.group("text") is None and label.lower() not in lex.description_provisional:
+        return None  # a bare "Description" line is a heading, unless it says "to come"
+    return Description(text=body, provisional=label.lower() in lex.description_provisional, label=label)
+
+
+def is_person_line(text: str) -> bool:
+    """`Name, …` or `Name (…)` where Name looks like a person's name."""
+    if len(text) > 300:
+        return False
+    head = _name_head(text)
+    if head != text.strip() and looks_like_name(head):
+        return True
+    # "Directrice générale, Mme Louise Roy": a role first, then a person with a courtesy title.
+    return any(strip_honorifics(p)[0] != p and looks_like_name(p) for p in split_outside_parens(text)[1:])
+
+
+def _name_head(text: str) -> str:
+    parts = split_outside_parens(text)
+    return bare_name(dash_name(parts[0] if parts else text)[0])
+
+
+def _role_label(text: str) -> str | None:
+    """"Chair: Jane Doe" -> "chair"; "Speakers: A, B" -> "" (people, no role); else None."""
+    head, sep, rest = text.partition(":")
+    return people_word(head.strip()) if sep and rest.strip() else None
+
+
+def people_heading(text: str) -> str | None:
+    """A line that only announces people: "Intervenants :" -> "", "Animation" -> "animation"."""
+    bare = text.strip().rstrip(":").strip()
+    return people_word(bare) if len(bare) <= 40 else None
+
+
+def people_word(word: str) -> str | None:
+    """A role ("chair", "animation"), "" for plain speakers ("Intervenants"), or None."""
+    lex = lexicon()
+    if lex.role_re.match(word):
+        return word.lower()
+    return "" if lex.speaker_heading_re.match(word) else None
+
+
+def is_prose(text: str) -> bool:
+    """Running text rather than a title: long, or a full sentence of many words."""
+    words = len(text.split())
+    # A question is more often a title ("Faut-il taxer le sucre ?") than running text.
+    return len(text) > MAX_TITLE_CHARS or (words >= 12 and bool(_STATEMENT_END.search(text)))
+
+
+def is_sentence(text: str, min_words: int = 6) -> bool:
+    """A sentence that continues a description: ends like one and has a few words."""
+    return len(text.split()) >= min_words and bool(_STATEMENT_END.search(text))

@@ -1,0 +1,135 @@
+"""The parse pipeline: RawPage -> decode -> (structured data | blocks -> classify -> assemble) -> Programme."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from datetime import date
+
+from extractor.errors import ParseError
+from extractor.models import Programme, Session, Source, Warning
+from extractor.options import ParseOptions
+from extractor.parse.assemble import Assembler
+from extractor.parse.blocks import Block, html_blocks, parse_html, text_blocks
+from extractor.parse.classify import Classified, Kind, classify
+from extractor.parse.dates import dates_in
+from extractor.parse.language import detect_language
+from extractor.parse.times import split_run_on
+from extractor.read.decode import decode, looks_like_html
+from extractor.read.sources import RawPage, read_source
+from extractor.textkit.normalise import norm
+
+
+def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
+    """Parse one page. Raises InputError (unreadable) or ParseError (no programme in it)."""
+    options = options or ParseOptions()
+    text, _encoding = decode(page.data, page.location, page.charset)
+    source = dict(location=page.location, sha256=hashlib.sha256(page.data).hexdigest(),
+                  retrieved_at=page.retrieved_at, http=page.http)
+    reference = options.reference_date or options.default_date or page.retrieved_at.date()
+    if looks_like_html(page.data[:4096]) or looks_like_html(text[:4096].encode("utf-8", "ignore")):
+        root = parse_html(text)
+        declared_lang = root.get("lang")
+        from extractor.parse import structured
+
+        found = structured.extract(root, page.location) if structured.might_have_structured_data(page.data) else None
+        if found is not None:
+            programme = Programme(
+                source=Source(kind=found.kind, **source),
+                language=options.lang or found.language or _lang(declared_lang),
+                title=found.title or _html_title(root),
+                sessions=found.sessions,
+                warnings=found.warnings,
+            )
+            return _checked(programme)
+        kind, title = "html", _html_title(root)
+        # The page's own name is not a session.
+        blocks = [b for b in html_blocks(root) if not (b.heading == 1 and b.text == title)]
+    else:
+        blocks, kind, declared_lang = text_blocks(text), "text", None
+        title, blocks = _text_title(blocks, reference)
+    sessions, warnings = assemble(blocks, reference, options.default_date, _page_date(blocks))
+    language = options.lang or detect_language((b.text for b in blocks), declared_lang)
+    programme = Programme(source=Source(kind=kind, **source), language=language, title=title,
+                         sessions=sessions, warnings=warnings)
+    return _checked(programme)
+
+
+CACHED_LINE_CHARS = 100  # short lines repeat within a page ("Salle à venir", "Pause"): classify once
+
+
+def assemble(
+    blocks: list[Block], reference: date, default_day: date | None = None, page_day: date | None = None
+) -> tuple[list[Session], list[Warning]]:
+    assembler = Assembler(default_day=default_day, reference=reference, page_day=page_day)
+    seen: dict[tuple[str, int, bool], Classified] = {}
+
+    def read(block: Block) -> Classified:
+        if block.table is not None or len(block.text) > CACHED_LINE_CHARS:
+            return classify(block, reference)
+        key = (block.text, block.heading, block.separator)
+        known = seen.get(key)
+        if known is None:
+            known = seen[key] = classify(block, reference)
+            return known
+        return Classified(known.kind, block, known.day, known.slot, known.format, known.room,
+                          known.description, known.role, known.labelled)
+
+    for block in blocks:
+        pieces = split_run_on(block.text) if block.table is None else [block.text]
+        if len(pieces) == 1:
+            assembler.feed(read(block))
+            continue
+        for piece in pieces:  # several slots run together on one line
+            assembler.feed(read(replace(block, text=piece)))
+    return assembler.finish()
+
+
+def parse_bytes(data: bytes, location: str = "<bytes>", options: ParseOptions | None = None) -> Programme:
+    return parse_page(RawPage(data=data, location=location), options)
+
+
+def parse_source(location: str, options: ParseOptions | None = None, **fetch_options: object) -> Programme:
+    return parse_page(read_source(location, **fetch_options), options)
+
+
+def _checked(programme: Programme) -> Programme:
+    if not programme.sessions:
+        raise ParseError(f"no programme found in {programme.source.location}")
+    return programme
+
+
+PAGE_DATE_LINES = 8
+
+
+def _page_date(blocks: list[Block]) -> date | None:
+    """The one full date named near the top ("Colloque X, 12 mars 2026, Québec"): the day of a
+    one-day event. The assembler uses it only if the page has no day headings."""
+    found: set[date] = set()
+    for block in [b for b in blocks if not b.separator][:PAGE_DATE_LINES]:
+        found.update(dates_in(block.text[:300]))
+    return found.pop() if len(found) == 1 else None
+
+
+def _text_title(blocks: list[Block], reference: date) -> tuple[str | None, list[Block]]:
+    """A text page's first line is its title when a day heading follows it.
+
+    Not when a time follows: "Faut-il taxer le sucre ?" then "14 h à 15 h 30" is a session."""
+    lines = [b for b in blocks if not b.separator][:2]
+    if len(lines) == 2 and classify(lines[0], reference).kind is Kind.TEXT \
+            and classify(lines[1], reference).kind is Kind.DAY:
+        return lines[0].text, [b for b in blocks if b is not lines[0]]
+    return None, blocks
+
+
+def _html_title(root) -> str | None:  # type: ignore[no-untyped-def]
+    for h1 in root.iter("h1"):
+        text = norm("".join(h1.itertext()))
+        if text:
+            return text
+    return None
+
+
+def _lang(value: str | None) -> str | None:
+    code = (value or "").strip().lower()[:2]
+    return code if code in ("fr", "en") else None

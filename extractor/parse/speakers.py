@@ -1,0 +1,178 @@
+"""Speaker lines: `Name, Title[, Title…], Affiliation`, `Name (Affiliation)`, `Me Name`, `Name, PhD, Title, Org`."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractor.lexicon import lexicon
+from extractor.models import Speaker
+from extractor.textkit.normalise import norm
+
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|[A-ZÀ-ÖØ-Þ]\.)$")
+_TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
+
+
+@cache
+def _joined() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a credential heading a title: "Ph.D. et Codirectrice…"; the joiner between two people)."""
+    joiners = lexicon().joiners
+    return (re.compile(rf"^(?P<cred>\S+?)(?:,|\s+(?:{joiners})\s+|\s+)(?P<rest>.+)$"),
+            re.compile(rf"\s+(?:{joiners})\s+"))
+
+
+
+def split_outside_parens(text: str, sep: str = ",") -> list[str]:
+    if "(" not in text and "[" not in text:
+        return [p.strip() for p in text.split(sep) if p.strip()]
+    parts, depth, buf = [], 0, []
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        if ch == sep and depth == 0:
+            parts.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    parts.append("".join(buf))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def strip_honorifics(name: str) -> tuple[str, list[str]]:
+    """Remove courtesy titles (dropped) and honorific credentials (kept) from the head of a name."""
+    lex = lexicon()
+    credentials: list[str] = []
+    while True:
+        head, _, rest = name.partition(" ")
+        if not rest:
+            return name, credentials
+        if head.lower() in lex.courtesy:
+            name = rest.strip()
+        elif head in lex.name_prefix_credentials:
+            credentials.append(head)
+            name = rest.strip()
+        else:
+            return name, credentials
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to five capitalised words, particles allowed: "Geneviève Baril", "Jean de la Fontaine"."""
+    lex = lexicon()
+    name, _ = strip_honorifics(text.strip())
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 5 or len(name) > 60 or any(ch.isdigit() for ch in name):
+        return False
+    capitalised = 0
+    for token in tokens:
+        if _NAME_TOKEN.match(token):
+            capitalised += 1
+        elif token.lower() not in lex.particles:
+            return False
+    return capitalised >= 2 and not _is_known_phrase(name)
+
+
+def _is_known_phrase(name: str) -> bool:
+    lex = lexicon()
+    return bool(lex.room_word_re.match(name) or lex.org_re.search(name) or lex.description_label_re.match(name))
+
+
+def _is_credential(text: str) -> bool:
+    lex = lexicon()
+    return text in lex.credentials or text.rstrip(".") in lex.credentials
+
+
+def parse_speaker(raw: str) -> Speaker:
+    lex = lexicon()
+    line = norm(raw)
+    body = line
+    role = None
+    role_by = lex.role_by_re.match(body)
+    if role_by:
+        role = lex.role_by[role_by.group("by").lower()]
+        body = role_by.group("rest")
+    else:
+        by = lex.by_re.match(body)
+        if by:
+            body = by.group("rest")
+    m = _TRAILING_PAREN.search(body)
+    if m and lex.role_re.match(m.group("inner").strip()):
+        role = m.group("inner").strip().lower()
+        body = body[: m.start()].strip()
+    parts = _name_first(split_outside_parens(body))
+    name_part = parts[0] if parts else body
+    name_part, after_dash = dash_name(name_part)
+    if after_dash:
+        parts = [name_part, after_dash, *parts[1:]]
+    affiliation = None
+    titles_in_parens: list[str] = []
+    m = _TRAILING_PAREN.search(name_part)
+    if m:
+        inner = m.group("inner").strip()
+        if lex.role_re.match(inner):
+            role = role or inner.lower()
+        elif inner[:1].islower():
+            titles_in_parens = [inner]  # "Par Mme Hélène Caron (présidente)": a title, not an organisation
+        else:
+            affiliation = inner
+        name_part = name_part[: m.start()].strip()
+    name, credentials = strip_honorifics(name_part)
+    titles: list[str] = titles_in_parens
+    for part in parts[1:]:
+        if _is_credential(part):
+            credentials.append(part)
+            continue
+        head = _joined()[0].match(part)
+        if head and _is_credential(head.group("cred")):
+            credentials.append(head.group("cred"))
+            part = head.group("rest").strip()
+        titles.append(part)
+    if titles and affiliation is None and (len(titles) >= 2 or lex.org_re.search(titles[-1])):
+        affiliation = titles.pop()
+    return Speaker(name=name, credentials=credentials, titles=titles, affiliation=affiliation, raw=line,
+                   role=role)
+
+
+_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def dash_name(text: str) -> tuple[str, str | None]:
+    """`Marie Roy – Professeure à l’UQAM`: (name, what follows the dash) when the left is a name."""
+    pieces = _DASH.split(text, maxsplit=1)
+    if len(pieces) == 2 and looks_like_name(pieces[0]):
+        return pieces[0], pieces[1]
+    return text, None
+
+
+def _name_first(parts: list[str]) -> list[str]:
+    """`Directrice générale, Mme Louise Roy`: the role comes first; put the person first."""
+    if len(parts) < 2 or looks_like_name(bare_name(parts[0])):
+        return parts
+    for index, part in enumerate(parts[1:], start=1):
+        bare = bare_name(part)
+        if looks_like_name(bare) and strip_honorifics(bare)[0] != bare:
+            return [part, *parts[:index], *parts[index + 1 :]]
+    return parts
+
+
+def split_speakers(line: str) -> list[str]:
+    """Several people on one line: `;`, or ` et ` / ` and ` / ` & ` between plain names."""
+    parts = split_outside_parens(line, ";")
+    out: list[str] = []
+    for part in parts:
+        pieces = _joined()[1].split(part)
+        if len(pieces) > 1 and all(looks_like_name(bare_name(p)) for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    return out
+
+
+def bare_name(text: str) -> str:
+    """`Name (Org) (Animateur)` -> `Name`: every trailing parenthesis or bracket dropped."""
+    while True:
+        bare = _TRAILING_PAREN.sub("", text).strip()
+        if bare == text:
+            return text
+        text = bare

@@ -1,0 +1,156 @@
+"""What a title line carries besides its title: a room, people, a format.
+
+`Titre (Salle 2.105)`, `Titre (Chair: Ana Ruiz)`, `Conférence d’ouverture par Anne Roy`,
+`Atelier 2 - Titre - Léa Roy (Univ. X), Paul Côté (INRAE)`, `Panel: Open Contracting`. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extractor.lexicon import lexicon
+from extractor.models import Room
+from extractor.parse.classify import MAX_ROOM_CHARS, format_label, people_word, room_of
+from extractor.parse.speakers import bare_name, looks_like_name
+
+# Tried in this order: a parenthesis closing the line, then what follows its last comma or dash.
+_ROOM_IN_PARENS = re.compile(r"^(?P<title>.+?)\s*\((?P<room>[^()]+)\)$")
+_ROOM_AFTER_SEP = re.compile(r"^(?P<title>.+)(?:[,–—|]|\s-\s)\s*(?P<room>(?:(?!\s-\s)[^,–—|])+)$")
+
+
+# Room codes: "S101-S102", "A-1510", "DS-1520", "B2.305"; letters and digits both, no spaces.
+_ROOM_CODE = re.compile(
+    r"^(?=[^ ]*[A-Za-z])(?=[^ ]*\d)[A-Z]{0,4}[-.]?\d{1,4}(?:[.-]\d{1,4})?[A-Z]?(?:[-/][A-Z]{0,4}\d{1,4}[A-Z]?)*$"
+)
+
+
+def place(text: str, in_parentheses: bool = False) -> Room | None:
+    """A room written after a title or a time: `Salle 2.105`, `Bourgie Hall`, `(S101-S102)`."""
+    room = room_of(text)
+    if room is None and in_parentheses and _ROOM_CODE.match(text):
+        room = Room(name=text, provisional=False, raw=text)  # "Déjeuner (S101-S102)"
+    if room is None and len(text) <= MAX_ROOM_CHARS and lexicon().venue_re.search(text) and (
+            in_parentheses or ("(" not in text and not text[:1].islower() and len(text.split()) <= 5)):
+        room = Room(name=text, provisional=False, raw=text)  # "Registration (North Village Hall)"
+    return room
+
+
+def split_room(title: str) -> tuple[str, Room | None]:
+    """`Titre (Salle 2.105)`, `Titre, Local A-1510`, `Titre – Room TBA`: the room is not the title."""
+    for pattern, in_parentheses in ((_ROOM_IN_PARENS, True), (_ROOM_AFTER_SEP, False)):
+        m = pattern.match(title)
+        if m and m.group("title").strip():
+            room = place(m.group("room").strip(), in_parentheses=in_parentheses)
+            if room is not None:
+                return m.group("title").strip(" ,–—|:"), room
+    return title, None
+
+
+_PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*\((?P<inner>[^()]+)\)$")
+_DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>(?:(?!\s[-–—]\s).)+)$")
+
+
+def split_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
+    """People written into a title line: `Titre (Chair: Ana Ruiz)`, `Vin d’honneur (animation par Marc Roy)`,
+    `Conférence d’ouverture par Anne Roy`, `Atelier 2 - Titre - Léa Roy (Univ. X), Paul Côté (INRAE)`."""
+    lex = lexicon()
+    m = _PAREN_TAIL.match(title)
+    if m:
+        inner = m.group("inner").strip()
+        head, sep, rest = inner.partition(":")
+        label = people_word(head.strip()) if sep else None
+        if label is not None and _all_people(rest):  # "(Chair: Ana Ruiz)"
+            return m.group("title").strip(), [(rest.strip(), label or None)]
+        by = _patterns()[0].search(inner)
+        if by and _all_people(by.group("people")):
+            # "(animation et présentation par Marc Roy)": the role is the word that opens the parenthesis
+            first = inner.split()[0].lower()
+            role = first if lex.role_re.match(first) else lex.role_by.get(by.group("by").lower())
+            return m.group("title").strip(), [(by.group("people").strip(), role)]
+    m = _patterns()[1].match(title)
+    if m and _all_people(m.group("people")):
+        return m.group("title").strip(), [(m.group("people").strip(), lex.role_by.get(m.group("by").lower()))]
+    m = _DASH_TAIL.match(title)
+    if m and _all_people(m.group("people"), strict=False) and not place(m.group("people").strip()):
+        return m.group("title").strip(), [(m.group("people").strip(), None)]
+    return _sentence_people(title)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(by-phrase in a parenthesis, by-phrase ending a title, by-phrase or full stop in running text)."""
+    lex = lexicon()
+    return (
+        re.compile(rf"(?:^|\s)(?P<by>{lex.title_by})\s+(?P<people>.+)$", re.I),
+        re.compile(rf"^(?P<title>.+?)\s+(?P<by>{lex.title_by})\s+(?P<people>[^()]+)$", re.I),
+        re.compile(rf"\s+(?P<by>{lex.run_on_by})\s+|\.\s+", re.I),
+    )
+
+
+MIN_SENTENCE_TITLE = 40
+
+
+def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
+    """A title that runs on into a sentence naming people: `Discours d’ouverture par Léa Roy,
+    directrice du musée, et Paul Côté, maire.` -> the head, and the names after "par"."""
+    if len(title) < MIN_SENTENCE_TITLE:
+        return title, []
+    m = _patterns()[2].search(title)
+    if not m or m.start() == 0:
+        return title, []
+    tail = title[m.end():]
+    names = [n for n in _capitalised_runs().findall(tail) if looks_like_name(n)]
+    if not names or (not m.group(0).strip().startswith(".") and not tail.startswith(names[0])):
+        return title, []  # "Learning by Doing Great Things": the words after "by" are no list of people
+    role = lexicon().role_by.get((m.group("by") or "").lower())
+    return title[: m.start()].strip(" .,:"), [(name, role) for name in names]
+
+
+_GROUPED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+@cache
+def _capitalised_runs() -> re.Pattern[str]:
+    """Runs of two to four capitalised words, particles allowed between: candidate names in prose."""
+    particle = lexicon().particles_alt
+    return re.compile(rf"[A-ZÀ-Ö][\w’'-]+(?:\s+(?:(?:{particle})\s+)?[A-ZÀ-Ö][\w’'-]+){{1,3}}")
+
+
+@cache
+def _list_separator() -> re.Pattern[str]:
+    return re.compile(rf"\s*[,;]\s*|\s+(?:{lexicon().joiners})\s+")
+
+
+def _items(text: str) -> list[str]:
+    """`A (X, Y et Z), B & C` -> the items; separators inside parentheses or brackets do not count."""
+    masked = _GROUPED.sub(lambda m: "\0" * len(m.group(0)), text)
+    items, start = [], 0
+    for sep in _list_separator().finditer(masked):
+        items.append(text[start : sep.start()].strip())
+        start = sep.end()
+    items.append(text[start:].strip())
+    return [item for item in items if item]
+
+
+def people_list(text: str) -> list[str]:
+    """`A (X), B (Y) & C`: a list of people, when most items look like names (organisations allowed)."""
+    parts = _items(text)
+    names = [looks_like_name(bare_name(p)) for p in parts]
+    return parts if len(parts) > 1 and names[0] and sum(names) * 2 >= len(parts) else [text]
+
+
+def _all_people(text: str, strict: bool = True) -> bool:
+    """Every part of `A (X), B & C` is a person; not strict: most are, organisations allowed."""
+    names = [looks_like_name(bare_name(p)) for p in _items(text)]
+    if not names:
+        return False
+    return all(names) if strict else sum(names) * 2 >= len(names) and names[0]
+
+
+def split_format(title: str) -> tuple[str | None, str]:
+    """`Panel: Open Contracting…`, `Conférence : L’avenir…`: a known format before a colon."""
+    head, sep, rest = title.partition(":")
+    if sep and rest.strip() and format_label(head):
+        return format_label(head), rest.strip()
+    return None, title

@@ -1,0 +1,68 @@
+"""Bytes and metadata from a path, '-' (stdin) or a URL.
+
+Files and stdin are read here; http(s) URLs are delegated to extractor.read.fetch,
+the only module that talks to the network.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from extractor.errors import InputError
+from extractor.models import HttpInfo
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024  # larger pages are refused, not parsed slowly
+
+
+@dataclass(frozen=True)
+class RawPage:
+    """A page as bytes plus where and how it was obtained."""
+
+    data: bytes
+    location: str
+    retrieved_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    http: HttpInfo | None = None
+    charset: str | None = None  # from the HTTP Content-Type header, if any
+    not_modified: bool = False  # HTTP 304: data is empty, the stored copy stands
+
+
+def is_url(location: str) -> bool:
+    return location.lower().startswith(("http://", "https://"))
+
+
+def read_source(location: str, **fetch_options: object) -> RawPage:
+    if is_url(location):
+        from extractor.read import fetch
+
+        return fetch.fetch_page(location, **fetch_options)  # type: ignore[arg-type]
+    if location.lower().startswith("file://"):
+        from urllib.parse import unquote, urlparse
+
+        location = unquote(urlparse(location).path)
+    if location == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        return _checked(data, "<stdin>")
+    path = Path(location)
+    try:
+        if path.is_dir():
+            raise InputError(f"{location} is a directory, not a page")
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(f"{location} is {size} bytes; the limit is {MAX_INPUT_BYTES}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {location}") from None
+    except PermissionError:
+        raise InputError(f"cannot read {location}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {location}: {exc.strerror or exc}") from None
+    return _checked(data, str(path.resolve()))
+
+
+def _checked(data: bytes, location: str) -> RawPage:
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{location} is larger than {MAX_INPUT_BYTES} bytes")
+    return RawPage(data=data, location=location)

@@ -1,0 +1,1 @@
+"""Text normalisation, cosmetic (typographic) comparison, slugs and pairing: pure helpers used by every stage."""

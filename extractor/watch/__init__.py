@@ -1,0 +1,1 @@
+"""Many pages on a schedule: the watch file, the scheduler, progress reports."""

@@ -1,0 +1,315 @@
+"""The watch configuration file (TOML): top-level defaults and a list of [[page]] tables.
+
+Pure: text in, WatchConfig out, or a ConfigError naming the file, the line (found in the
+text, best effort) and the key. See samples/watch.toml for a commented example.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from extractor.errors import ConfigError, ExtractorError
+
+DEFAULT_INTERVAL = 3600.0
+MIN_INTERVAL = 1.0
+DEFAULT_JITTER = 0.1
+DEFAULT_WORKERS = 8
+DEFAULT_FAILURE_THRESHOLD = 3
+
+# Keys allowed at the top level (settings, and defaults for every page) and in a [[page]].
+_TOP_KEYS = {
+    "store", "workers", "jitter", "failure_threshold", "user_agent", "min_host_delay", "retries",
+    "max_bytes", "max_per_host",
+    # page defaults, overridable per page
+    "interval", "notify", "alert_on", "date", "lang", "timeout", "ignore_robots",
+    "page",
+}
+_PAGE_KEYS = {
+    "url", "name", "key", "interval", "notify", "alert_on", "date", "lang", "timeout", "ignore_robots",
+}
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|sec|min|s|m|h|d|w)?", re.I)
+_UNIT_SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+@dataclass(frozen=True)
+class PageConfig:
+    url: str
+    key: str  # the store's page key: the URL unless the file gives one
+    name: str | None = None
+    interval: float = DEFAULT_INTERVAL
+    notify: tuple[str, ...] = ()
+    alert_on: tuple[str, ...] | None = None  # None: the default alert kinds
+    date: date | None = None
+    lang: str | None = None
+    timeout: float | None = None
+    ignore_robots: bool = False
+    index: int = 0  # position in the file, from 1
+
+    @property
+    def label(self) -> str:
+        return self.name or self.url
+
+    @property
+    def host(self) -> str:
+        """Per-host scheduling key: scheme://host:port for URLs; local pages are each their own."""
+        parts = urlsplit(self.url)
+        if parts.scheme.lower() in ("http", "https"):
+            return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+        return f"file:{self.url}"
+
+
+@dataclass(frozen=True)
+class WatchConfig:
+    path: Path
+    pages: tuple[PageConfig, ...]
+    store: Path | None = None
+    workers: int = DEFAULT_WORKERS
+    jitter: float = DEFAULT_JITTER
+    failure_threshold: int = DEFAULT_FAILURE_THRESHOLD
+    max_per_host: int = 1
+    fetch: dict[str, Any] = field(default_factory=dict)  # user_agent, min_host_delay, retries, max_bytes
+
+
+def load(path: str | Path) -> WatchConfig:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such configuration file") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text (TOML files must be UTF-8)") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    return parse(text, path)
+
+
+def parse(text: str, path: Path) -> WatchConfig:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        where = f"{path}:{match.group(1)}" if match else str(path)
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc)) or "invalid TOML"
+        raise ConfigError(f"{where}: not valid TOML: {reason}") from None
+    return _Reader(text, path).config(data)
+
+
+def parse_duration(value: object) -> float:
+    """'90s', '30m', '1h', '1h30m', '1d', '2w', or a number of seconds -> seconds."""
+    if isinstance(value, bool):
+        raise ValueError("a duration, not true/false")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(" ", "")
+        pos, seconds = 0, 0.0
+        while pos < len(text):
+            match = _DURATION_PART.match(text, pos)
+            if not match or match.end() == pos:
+                raise ValueError(f"{value!r} is not a duration (write e.g. 90s, 30m, 1h, 1h30m, 1d)")
+            unit = (match.group(2) or "s").lower()
+            seconds += float(match.group(1)) * _UNIT_SECONDS[unit]
+            pos = match.end()
+        if not text:
+            raise ValueError("an empty duration")
+    else:
+        raise ValueError(f"a duration such as \"1h\", not {type(value).__name__}")
+    return seconds
+
+
+class _Reader:
+    def __init__(self, text: str, path: Path) -> None:
+        self.text = text
+        self.path = path
+        self.lines = text.splitlines()
+
+    def fail(self, key: str, problem: str, page: int | None = None) -> ConfigError:
+        line = find_line(self.lines, key, page)
+        where = f"{self.path}:{line}" if line else str(self.path)
+        table = f"[[page]] #{page}, " if page else ""
+        return ConfigError(f"{where}: {table}key '{key}': {problem}")
+
+    def config(self, data: dict[str, Any]) -> WatchConfig:
+        for key in data:
+            if key not in _TOP_KEYS:
+                raise self.fail(key, f"unknown key (known: {', '.join(sorted(_TOP_KEYS))})")
+        pages_data = data.get("page")
+        if not pages_data:
+            raise self.fail("page", "no pages to watch: add at least one [[page]] table with a url")
+        if not isinstance(pages_data, list) or not all(isinstance(p, dict) for p in pages_data):
+            raise self.fail("page", "must be a list of tables: write each page as [[page]]")
+        defaults = {k: data[k] for k in _PAGE_KEYS & data.keys()}
+        pages: list[PageConfig] = []
+        seen: dict[str, int] = {}
+        for index, page_data in enumerate(pages_data, start=1):
+            page = self.page(index, page_data, defaults)
+            if page.key in seen:
+                key = "key" if "key" in page_data else "url"
+                raise self.fail(key, f"{page.key} is already watched by [[page]] #{seen[page.key]}", index)
+            seen[page.key] = index
+            pages.append(page)
+
+        fetch: dict[str, Any] = {}
+        if "user_agent" in data:
+            fetch["user_agent"] = self.string(data, "user_agent")
+        if "min_host_delay" in data:
+            fetch["min_host_delay"] = self.number(data, "min_host_delay", 0, 3600)
+        if "retries" in data:
+            fetch["retries"] = int(self.number(data, "retries", 0, 10, integer=True))
+        if "max_bytes" in data:
+            fetch["max_bytes"] = int(self.number(data, "max_bytes", 1024, 1 << 31, integer=True))
+        store = None
+        if "store" in data:
+            store = Path(self.string(data, "store")).expanduser()
+            if not store.is_absolute():
+                store = self.path.parent / store  # relative to the configuration file
+        return WatchConfig(
+            path=self.path,
+            pages=tuple(pages),
+            store=store,
+            workers=int(self.number(data, "workers", 1, 256, integer=True, default=DEFAULT_WORKERS)),
+            jitter=self.number(data, "jitter", 0, 0.5, default=DEFAULT_JITTER),
+            failure_threshold=int(self.number(data, "failure_threshold", 0, 1000, integer=True,
+                                              default=DEFAULT_FAILURE_THRESHOLD)),
+            max_per_host=int(self.number(data, "max_per_host", 1, 64, integer=True, default=1)),
+            fetch=fetch,
+        )
+
+    def page(self, index: int, data: dict[str, Any], defaults: dict[str, Any]) -> PageConfig:
+        for key in data:
+            if key not in _PAGE_KEYS:
+                raise self.fail(key, f"unknown key in a page (known: {', '.join(sorted(_PAGE_KEYS))})", index)
+        if "url" not in data:
+            raise self.fail("url", "missing: every [[page]] needs a url", index)
+        merged = {**defaults, **data}
+
+        def at(key: str) -> int | None:
+            return index if key in data else None  # a default's error points at the top-level line
+
+        url = self.string(data, "url", page=index)
+        scheme = urlsplit(url).scheme.lower()
+        if scheme in ("http", "https"):
+            if not urlsplit(url).hostname:
+                raise self.fail("url", f"{url!r} has no host", index)
+        elif scheme and scheme != "file" and len(scheme) > 1:  # len 1: a Windows drive letter
+            raise self.fail("url", f"{url!r}: only http(s) URLs, file:// URLs and paths are watched", index)
+        elif scheme != "file" and not Path(url).is_absolute():
+            url = str((self.path.parent / url).resolve())  # a path, relative to the configuration file
+        try:
+            interval = parse_duration(merged.get("interval", DEFAULT_INTERVAL))
+        except ValueError as exc:
+            raise self.fail("interval", str(exc), at("interval")) from None
+        if interval < MIN_INTERVAL:
+            raise self.fail("interval", f"at least {MIN_INTERVAL:g} s", at("interval"))
+        notify = self.strings(merged, "notify", at("notify"))
+        for target in notify:
+            try:
+                from extractor.changes.alerts import check_targets
+
+                check_targets([target])
+            except ExtractorError as exc:
+                raise self.fail("notify", str(exc), at("notify")) from None
+        alert_on = self.strings(merged, "alert_on", at("alert_on")) if "alert_on" in merged else None
+        if alert_on is not None:
+            from extractor.changes.diff import KINDS
+
+            unknown = [kind for kind in alert_on if kind not in KINDS]
+            if unknown:
+                choices = ", ".join(KINDS)
+                raise self.fail("alert_on", f"unknown change kind {unknown[0]!r}; choose from {choices}",
+                                at("alert_on"))
+        day = None
+        if "date" in merged:
+            raw_date = merged["date"]
+            if isinstance(raw_date, date):
+                day = raw_date
+            else:
+                try:
+                    day = date.fromisoformat(str(raw_date))
+                except ValueError:
+                    raise self.fail("date", f"{raw_date!r} is not a date (YYYY-MM-DD)", at("date")) from None
+        lang = None
+        if "lang" in merged:
+            lang = self.string(merged, "lang", page=at("lang"))
+            if lang not in ("fr", "en", "auto"):
+                raise self.fail("lang", f"{lang!r}: use fr, en or auto", at("lang"))
+            lang = None if lang == "auto" else lang
+        timeout = None
+        if "timeout" in merged:
+            timeout = self.number(merged, "timeout", 0.1, 3600, page=at("timeout"))
+        ignore_robots = merged.get("ignore_robots", False)
+        if not isinstance(ignore_robots, bool):
+            raise self.fail("ignore_robots", "must be true or false", at("ignore_robots"))
+        name = self.string(data, "name", page=index) if "name" in data else None
+        key = self.string(data, "key", page=index) if "key" in data else url
+        return PageConfig(url=url, key=key, name=name, interval=interval, notify=tuple(notify),
+                          alert_on=tuple(alert_on) if alert_on is not None else None, date=day, lang=lang,
+                          timeout=timeout, ignore_robots=ignore_robots, index=index)
+
+    def string(self, data: dict[str, Any], key: str, page: int | None = None) -> str:
+        value = data[key]
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, "must be a non-empty string", page)
+        return value.strip()
+
+    def strings(self, data: dict[str, Any], key: str, page: int | None) -> list[str]:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(key, "must be a list of strings", page)
+        return [v.strip() for v in value]
+
+    def number(self, data: dict[str, Any], key: str, low: float, high: float, *, integer: bool = False,
+               page: int | None = None, default: float | None = None) -> float:
+        if key not in data and default is not None:
+            return default
+        value = data[key]
+        kind_ok = isinstance(value, int) if integer else isinstance(value, int | float)
+        if isinstance(value, bool) or not kind_ok:
+            raise self.fail(key, f"must be {'an integer' if integer else 'a number'}", page)
+        if not low <= value <= high:
+            raise self.fail(key, f"must be between {low:g} and {high:g}, not {value}", page)
+        return float(value)
+
+
+_HEADER = re.compile(r"^\s*\[")
+_PAGE_HEADER = re.compile(r"^\s*\[\[\s*page\s*\]\]")
+
+
+def find_line(lines: list[str], key: str, page: int | None = None) -> int | None:
+    """The 1-based line where `key` is set: at the top level, or inside the page-th [[page]] table.
+
+    Best effort over the raw text (tomllib keeps no positions); None when not found.
+    """
+    key_line = re.compile(rf"""^\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+    if page is None:
+        for number, line in enumerate(lines, start=1):
+            if _HEADER.match(line):
+                break
+            if key_line.match(line):
+                return number
+        if key == "page":
+            return next((n for n, line in enumerate(lines, start=1) if _PAGE_HEADER.match(line)), None)
+        return None
+    seen = 0
+    header = None
+    for number, line in enumerate(lines, start=1):
+        if _PAGE_HEADER.match(line):
+            seen += 1
+            if seen == page:
+                header = number
+                continue
+            if seen > page:
+                break
+        elif header is not None and _HEADER.match(line):
+            break
+        elif header is not None and key_line.match(line):
+            return number
+    return header
