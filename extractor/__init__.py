@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
-PROJECT_URL = "https://github.com/extractor-project/extractor"
+from extractor.about import PROJECT_URL, __version__
 
 if TYPE_CHECKING:
     from extractor.models import Programme

@@ -9,7 +9,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from extractor import PROJECT_URL, __version__
+from extractor.about import PROJECT_URL, __version__
 from extractor.errors import FetchError
 from extractor.read import fetch
 from extractor.read.pacing import HostPacer

@@ -11,7 +11,7 @@ from extractor.errors import StoreError
 from extractor.models import HttpInfo
 from extractor.monitor.store import NewAlert, NoticePlan, PageNotice, Store
 from extractor.monitor.store_schema import MIGRATIONS
-from extractor.read.sources import RawPage
+from extractor.read.page import RawPage
 from tests.builders import WHEN, changed, programme, session
 
 P1 = programme(session("Atelier A"), session("Atelier B", room="Salle 2.105"))

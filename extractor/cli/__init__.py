@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from extractor import __version__
+from extractor.about import __version__
 from extractor.errors import ExtractorError
 
 # Modules under extractor.cli, in the order `--help` lists them.

@@ -32,7 +32,8 @@ from extractor.models import Programme
 from extractor.monitor.health import FailureAlerts, HealthPlans, InternalError, Notice
 from extractor.monitor.store import NewAlert, SnapshotInfo, Store
 from extractor.options import ParseOptions
-from extractor.read.sources import RawPage, is_url, read_source
+from extractor.read.page import RawPage
+from extractor.read.sources import is_url, read_source
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ def page_key_for(source: str, page_key: str | None = None) -> str:
 
 
 def parser_version() -> str:
-    from extractor import __version__
+    from extractor.about import __version__
     from extractor.parse import pipeline
 
     return str(getattr(pipeline, "PARSER_VERSION", __version__))

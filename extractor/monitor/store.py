@@ -25,7 +25,7 @@ from extractor.changes.diff import ChangeEvent
 from extractor.errors import StoreError
 from extractor.models import HttpInfo, Programme
 from extractor.monitor.store_schema import MIGRATIONS
-from extractor.read.sources import RawPage
+from extractor.read.page import RawPage
 
 if TYPE_CHECKING:
     from extractor.monitor.outbox import Outbox

@@ -16,7 +16,8 @@ from extractor.parse.dates import dates_in
 from extractor.parse.language import detect_language
 from extractor.parse.times import split_run_on
 from extractor.read.decode import decode, looks_like_html
-from extractor.read.sources import RawPage, read_source
+from extractor.read.page import RawPage
+from extractor.read.sources import read_source
 from extractor.textkit.normalise import norm
 
 

@@ -28,12 +28,12 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from extractor import PROJECT_URL, __version__
+from extractor.about import PROJECT_URL, __version__
 from extractor.errors import ConfigError, FetchError
 from extractor.models import HttpInfo
 from extractor.read.pacing import HostPacer
+from extractor.read.page import RawPage
 from extractor.read.robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsResponse, product_token
-from extractor.read.sources import RawPage
 
 DEFAULT_USER_AGENT = f"extractor/{__version__} (+{PROJECT_URL})"
 DEFAULT_TIMEOUT = 20.0

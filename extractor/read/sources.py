@@ -7,26 +7,12 @@ the only module that talks to the network.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from extractor.errors import InputError
-from extractor.models import HttpInfo
+from extractor.read.page import RawPage
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # larger pages are refused, not parsed slowly
-
-
-@dataclass(frozen=True)
-class RawPage:
-    """A page as bytes plus where and how it was obtained."""
-
-    data: bytes
-    location: str
-    retrieved_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-    http: HttpInfo | None = None
-    charset: str | None = None  # from the HTTP Content-Type header, if any
-    not_modified: bool = False  # HTTP 304: data is empty, the stored copy stands
 
 
 def is_url(location: str) -> bool:
