@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import pytest
 
 from extractor.textkit.slug import ascii_fold, slugify, unique_ids
@@ -43,3 +46,19 @@ def test_unique_ids_is_unique_and_stable() -> None:
     assert len(set(ids)) == len(ids)
     assert ids == unique_ids(titles)
     assert unique_ids([]) == []
+
+
+def _best_of_three(run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def test_unique_ids_grows_linearly_with_repeated_titles() -> None:
+    # 8x the titles: about 8x the time when linear, 64x when every repeat rescans the suffixes.
+    small = _best_of_three(lambda: unique_ids(["Pause"] * 1_000))
+    large = _best_of_three(lambda: unique_ids(["Pause"] * 8_000))
+    assert large < small * 24

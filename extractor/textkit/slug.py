@@ -54,19 +54,24 @@ def slugify(title: str) -> str:
 
 
 def unique_ids(titles: Iterable[str]) -> list[str]:
-    """Slugs in order; a repeated slug gets -2, -3, … (skipping any suffix already taken)."""
+    """Slugs in order; a repeated slug gets -2, -3, … (skipping any suffix already taken).
+
+    Linear: each slug remembers the next suffix to try, so 10,000 "Pause" do not rescan 2, 3, ….
+    """
     slugs = [slugify(t) for t in titles]
     taken: set[str] = set(slugs)
     seen: set[str] = set()
+    next_suffix: dict[str, int] = {}
     out: list[str] = []
     for slug in slugs:
         if slug not in seen:
             seen.add(slug)
             out.append(slug)
             continue
-        n = 2
+        n = next_suffix.get(slug, 2)
         while f"{slug}-{n}" in taken or f"{slug}-{n}" in seen:
             n += 1
+        next_suffix[slug] = n + 1
         candidate = f"{slug}-{n}"
         seen.add(candidate)
         taken.add(candidate)
