@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace) -> int:
     from extractor.errors import ExtractorError
-    from extractor.export import formats as export
+    from extractor.export import csv, json, jsonl, summary
     from extractor.parse.pipeline import parse_source
 
     options = parse_options_from(args)
@@ -46,13 +46,13 @@ def run(args: argparse.Namespace) -> int:
             continue
         if args.format == "json":
             single = len(args.sources) == 1
-            out.write(export.to_json(programme, indent=2 if single else None) + "\n")
+            out.write(json.to_json(programme, indent=2 if single else None) + "\n")
         elif args.format == "jsonl":
-            export.write_jsonl(programme, out)
+            jsonl.write_jsonl(programme, out)
         elif args.format == "summary":
-            export.write_summary(programme, out)
+            summary.write_summary(programme, out)
         else:
             programmes.append(programme)
     if args.format == "csv":
-        export.write_csv(programmes, out)
+        csv.write_csv(programmes, out)
     return status

@@ -1,1 +1,1 @@
-"""One module per output format of the records."""
+"""One module per output format of the records: json, jsonl, csv, summary."""

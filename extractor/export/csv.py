@@ -1,0 +1,52 @@
+"""CSV: one row per session; cells a spreadsheet would run as formulas are neutralised."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from typing import IO
+
+from extractor.export.people import speaker_label
+from extractor.models import Programme, Session
+
+CSV_COLUMNS = [
+    "page", "id", "day", "start", "end", "format", "title", "room", "room_provisional",
+    "speakers", "affiliations", "description", "description_provisional",
+]
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def write_csv(programmes: Iterable[Programme], out: IO[str]) -> None:
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for programme in programmes:
+        for session in programme.sessions:
+            writer.writerow({k: _neutralise(v) for k, v in csv_row(programme, session).items()})
+
+
+def csv_row(programme: Programme, session: Session) -> dict[str, str]:
+    room, desc = session.room, session.description
+    return {
+        "page": programme.source.location,
+        "id": session.id,
+        "day": session.slot.day or "",
+        "start": session.slot.start or "",
+        "end": session.slot.end or "",
+        "format": session.format or "",
+        "title": session.title,
+        "room": (room.name or room.raw) if room else "",
+        "room_provisional": _flag(room.provisional) if room else "",
+        "speakers": "; ".join(speaker_label(s) for s in session.speakers),
+        "affiliations": "; ".join(s.affiliation or "" for s in session.speakers),
+        "description": desc.text if desc else "",
+        "description_provisional": _flag(desc.provisional) if desc else "",
+    }
+
+
+def _flag(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def _neutralise(value: str) -> str:
+    """Spreadsheets run cells that start with these as formulas (CSV injection)."""
+    return "'" + value if value.startswith(_FORMULA_PREFIXES) else value
