@@ -4,6 +4,8 @@
     .venv/bin/python bench/accuracy.py --shared                 # ../shared/corpus, labels from its sources
     .venv/bin/python bench/accuracy.py --shared /tmp/extractor-pages --json   # both, as JSON
     .venv/bin/python bench/accuracy.py --shared --structured-only   # the structured readers alone
+    .venv/bin/python bench/accuracy.py --real tune      # the hand-labelled real pages, tune part (bench/split.py)
+    .venv/bin/python bench/accuracy.py --real check     # the check part: only to report, never to tune on
 
 `--shared` reads ../shared/corpus (or `--corpus PATH`, or $EXTRACTOR_CORPUS) in place and converts
 its structured sources with bench/truth; when the corpus is absent it says so and skips it. Same
@@ -21,6 +23,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import split
 from bench.truth import PAGES, corpus_dir, expected_for
 from extractor.evaluate.corpus import LabelledPage, evaluate_pages, find_pages, render_table
 
@@ -57,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("dirs", nargs="*", metavar="DIR", help="directories of labelled pages")
     parser.add_argument("--shared", action="store_true", help="include the shared corpus (../shared/corpus)")
     parser.add_argument("--corpus", metavar="PATH", help="where the shared corpus is (default: ../shared/corpus)")
+    parser.add_argument("--real", choices=[split.TUNE, split.CHECK, "all"],
+                        help="include one part of the hand-labelled real pages (../shared/corpus/real)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--details", action="store_true", help="list every wrong, missing or extra value")
     parser.add_argument("--structured-only", action="store_true", help="use only the structured readers")
@@ -64,6 +69,12 @@ def main(argv: list[str] | None = None) -> int:
     pages: list[LabelledPage] = []
     if args.shared or args.corpus:
         pages.extend(shared_pages(args.corpus))
+    if args.real:
+        parts = [split.TUNE, split.CHECK] if args.real == "all" else [args.real]
+        folders = [folder for part in parts for folder in split.pages(part)]
+        if not folders:
+            print(f"labelled real pages not found at {split.REAL}: skipped", file=sys.stderr)
+        pages.extend(page for folder in folders for page in find_pages(folder))
     for directory in args.dirs:
         pages.extend(find_pages(Path(directory)))
     if not pages:

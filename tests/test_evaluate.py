@@ -58,6 +58,8 @@ def test_identical_documents_score_one_everywhere_labelled() -> None:
         counts = score.fields[name]
         if name == "room_name":  # the expected room has no name: not a label
             assert counts.labels == 0 and counts.f1 is None
+        elif name in ("chairs", "affiliations"):  # scored only against hand labels (labels.json)
+            assert counts.labels == 0
         else:
             assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0), name
     assert score.mismatches == []
@@ -296,3 +298,62 @@ def test_bench_script_on_shared_corpus(capsys: pytest.CaptureFixture[str]) -> No
     assert pages["techbash2022-sessionize"]["fields"]["speaker_names"]["f1"] >= 0.9
     assert report["crashes"] == 0
     assert "structured-pretalx" in report["layouts"]
+
+
+# --- hand labels (labels.json) ----------------------------------------------------------------
+
+
+def _labels(*sessions: dict[str, Any]) -> dict[str, Any]:
+    from extractor.evaluate.labels import expected_from_labels
+
+    return expected_from_labels({"input": "page.html", "language": "en", "sessions": list(sessions)})
+
+
+def test_labels_keep_chairs_apart_and_affiliations_per_session() -> None:
+    expected = _labels({"title": "Paper session", "start": "09:00", "speaker_names": ["Ann Lee", "Bo Ma"],
+                        "affiliations": ["OSC", "MIT"], "chairs": ["Cy Do"]})
+    chair = {**_person("Cy Do"), "role": "chair"}
+    predicted = _session("Paper session", start="09:00",
+                         speakers=[_person("Ann Lee", "OSC"), _person("Bo Ma", "MIT"), chair])
+    score = evaluate(_doc(predicted), expected)
+    assert (score.fields["speaker_names"].tp, score.fields["speaker_names"].fp) == (2, 0)
+    assert score.fields["chairs"].tp == 1 and score.fields["affiliations"].tp == 2
+    assert score.field_accuracy == 1.0
+    # the chair read as a speaker: one extra speaker, one missing chair, both fields wrong
+    as_speaker = _session("Paper session", start="09:00",
+                          speakers=[_person("Ann Lee", "OSC"), _person("Bo Ma", "MIT"), _person("Cy Do")])
+    score = evaluate(_doc(as_speaker), expected)
+    assert score.fields["speaker_names"].fp == 1 and score.fields["chairs"].fn == 1
+    assert score.accuracy["speakers"].right == 0 and score.accuracy["chairs"].right == 0
+
+
+def test_labels_room_null_and_missing_keys_mean_nothing_is_shown() -> None:
+    expected = _labels({"title": "Lunch", "start": "12:00", "room": None})
+    quiet = evaluate(_doc(_session("Lunch", start="12:00")), expected)
+    assert quiet.field_accuracy == 1.0 and quiet.fields["room_name"].fp == 0
+    noisy = evaluate(_doc(_session("Lunch", start="12:00", room=_room("Hall"),
+                                   speakers=[_person("Lunch Team")])), expected)
+    assert noisy.fields["room_name"].fp == 1 and noisy.fields["speaker_names"].fp == 1
+    assert noisy.accuracy["room"].right == 0 and noisy.accuracy["speakers"].total == 1
+    assert noisy.field_accuracy == 1 / 3
+
+
+def test_labels_match_prefixed_suffixed_and_decorated_titles() -> None:
+    expected = [{"title": "Opening"}, {"title": "Scaling Postgres"}, {"title": "Coffee"}]
+    predicted = [_session("Keynote: Opening"), _session("Scaling Postgres - Ann Lee"), _session("☕ Coffee")]
+    assert match_sessions(expected, predicted) == [(0, 0), (1, 1), (2, 2)]
+    assert match_sessions([{"title": "Lunch"}], [_session("Keynote: Opening")]) == []
+
+
+def test_find_pages_reads_label_folders(tmp_path: Path) -> None:
+    folder = tmp_path / "conf2024"
+    folder.mkdir()
+    (folder / "page.html").write_text("<p>Lunch 12:00</p>", encoding="utf-8")
+    (folder / "labels.json").write_text(json.dumps(
+        {"input": "page.html", "language": "en", "sessions": [{"title": "Lunch", "start": "12:00"}]}))
+    (found,) = accuracy.find_pages(tmp_path)
+    assert found.name == "conf2024" and found.expected["evaluation"]["labels"] is True
+    assert [p.name for p in accuracy.find_pages(folder)] == ["conf2024"]
+    report = accuracy.evaluate_pages([found], _fake_parser)  # type: ignore[arg-type]
+    assert report.pages[0].fields["start"].tp == 1
+    assert "field accuracy" in accuracy.render_table(report)

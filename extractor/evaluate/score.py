@@ -1,14 +1,21 @@
 """Accuracy of a parsed Programme against labelled expectations. Pure: no I/O, no parsing.
 
-Sessions are paired by normalised title similarity (rapidfuzz), slot agreement breaking ties between
-look-alike titles ("Pause", "Coffee break"). Each field is then scored only where the expected label
-has a value: a right value is a true positive, a missing one a false negative, a wrong one both a
-false positive and a false negative. Lists (speaker names, affiliations, titles) count per item.
+Sessions are paired by normalised title (rapidfuzz), slot agreement breaking ties between look-alike
+titles ("Pause", "Coffee break"). A prediction still matches its label when it carries a format prefix
+(`Keynote: Title`), a speaker suffix (`Title - Speaker`) or decorative symbols. Two figures follow:
 
-An expected document is the JSON of samples/*.expected.json: a Programme, with or without `source`.
-It may add `"evaluation": {"complete": false}` when its labels are known to lack sessions the page
-shows (a schedule export without the breaks, say): predicted sessions left unmatched are then not
-counted as false positives; and `"evaluation": {"layout": "L1"}` to group pages by layout family.
+- per field, precision/recall/F1 counts: a right value is a true positive, a missing one a false
+  negative, a wrong one both; lists (people, affiliations) count per item;
+- field accuracy: over paired sessions, the share of labelled values that are exactly right (a list
+  is right when it is the same set). A value predicted where the label says there is none (a room
+  for a session labelled `room: null`, speakers for a break) counts as a labelled value got wrong.
+
+An expected document is either a Programme (samples/*.expected.json) or hand labels converted by
+extractor.evaluate.labels (`"evaluation": {"labels": true}`): then chairs and moderators (people with
+a role) are scored apart from speakers, affiliations per session, and a key missing from a label
+means the page shows nothing for it. `"evaluation": {"complete": false}` says the labels lack
+sessions the page shows (unmatched predictions are then not false positives); `"layout"` groups
+pages by layout family.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from extractor.models import Programme
+from extractor.textkit.pairing import best_pairs
 from extractor.textkit.slug import ascii_fold
 
 FIELDS: tuple[str, ...] = (
@@ -35,14 +43,20 @@ FIELDS: tuple[str, ...] = (
     "speaker_names",
     "speaker_affiliations",
     "speaker_titles",
+    "chairs",
+    "affiliations",
     "description_provisional",
     "description_text",
 )
+# Fields of a paired session that field accuracy looks at.
+ACCURACY_FIELDS: tuple[str, ...] = ("start", "end", "day", "format", "room", "speakers", "affiliations", "chairs")
 TITLE_THRESHOLD = 80.0
 NAME_THRESHOLD = 88.0
 DESCRIPTION_PREFIX = 60
+MIN_CONTAINED = 12  # a title contained in a longer one matches only from this many characters
 
 _NON_WORD = re.compile(r"[\W_]+")
+_SUFFIX = re.compile(r"\s+(?:[-–—|/]|\bby\b|\bpar\b)\s+", re.I)
 
 
 @dataclass
@@ -88,6 +102,22 @@ class Counts:
 
 
 @dataclass
+class Tally:
+    """Field accuracy of one field: labelled values on paired sessions, and how many were right."""
+
+    right: int = 0
+    total: int = 0
+
+    @property
+    def share(self) -> float | None:
+        return self.right / self.total if self.total else None
+
+    def add(self, other: Tally) -> None:
+        self.right += other.right
+        self.total += other.total
+
+
+@dataclass
 class Mismatch:
     """One wrong, missing or extra value, to show where the parser went astray."""
 
@@ -106,10 +136,15 @@ class PageScore:
     expected_sessions: int = 0
     predicted_sessions: int = 0
     fields: dict[str, Counts] = field(default_factory=lambda: {f: Counts() for f in FIELDS})
+    accuracy: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in ACCURACY_FIELDS})
     mismatches: list[Mismatch] = field(default_factory=list)
     error: str | None = None
     crashed: bool = False
     layout: str | None = None
+
+    @property
+    def field_accuracy(self) -> float | None:
+        return field_accuracy(self.accuracy)
 
     def as_dict(self, with_mismatches: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -120,6 +155,8 @@ class PageScore:
             "crashed": self.crashed,
             "layout": self.layout,
             "fields": {name: counts.as_dict() for name, counts in self.fields.items()},
+            "field_accuracy": _round(self.field_accuracy),
+            "accuracy": {name: {"right": t.right, "total": t.total} for name, t in self.accuracy.items()},
         }
         if with_mismatches:
             out["mismatches"] = [m.as_dict() for m in self.mismatches]
@@ -137,6 +174,7 @@ def evaluate(
     pred_sessions = list(_as_dict(predicted).get("sessions") or []) if predicted is not None else []
     settings = expected_doc.get("evaluation") or {}
     complete = bool(settings.get("complete", True))
+    labels = bool(settings.get("labels", False))
     score = PageScore(name=name, expected_sessions=len(exp_sessions), predicted_sessions=len(pred_sessions))
     score.layout = settings.get("layout")
     pairs = match_sessions(exp_sessions, pred_sessions)
@@ -145,12 +183,12 @@ def evaluate(
     counts = score.fields
     for e_index, p_index in pairs:
         counts["session"].tp += 1
-        _score_pair(exp_sessions[e_index], pred_sessions[p_index], score)
+        _score_pair(exp_sessions[e_index], pred_sessions[p_index], score, labels)
     for e_index, exp in enumerate(exp_sessions):
         if e_index not in matched_exp:
             counts["session"].fn += 1
             score.mismatches.append(Mismatch("session", _title(exp), _title(exp), None))
-            _score_pair(exp, None, score)
+            _score_pair(exp, None, score, labels)
     if complete:
         for p_index, pred in enumerate(pred_sessions):
             if p_index not in matched_pred:
@@ -166,6 +204,20 @@ def total(scores: Iterable[PageScore]) -> dict[str, Counts]:
         for name, counts in score.fields.items():
             sums[name].add(counts)
     return sums
+
+
+def total_accuracy(scores: Iterable[PageScore]) -> dict[str, Tally]:
+    sums = {name: Tally() for name in ACCURACY_FIELDS}
+    for score in scores:
+        for name, tally in score.accuracy.items():
+            sums[name].add(tally)
+    return sums
+
+
+def field_accuracy(tallies: Mapping[str, Tally]) -> float | None:
+    right = sum(t.right for t in tallies.values())
+    labelled = sum(t.total for t in tallies.values())
+    return right / labelled if labelled else None
 
 
 def overall(counts: Mapping[str, Counts]) -> Counts:
@@ -194,37 +246,52 @@ def title_similarity(a: str | None, b: str | None) -> float:
     return float(fuzz.ratio(na, nb))
 
 
+def title_variants(title: str) -> set[str]:
+    """The title as predicted, without a `Format:` prefix, and without a `- Speaker` suffix."""
+    variants = {normalise(title)}
+    _, colon, rest = title.partition(":")
+    if colon and rest.strip():
+        variants.add(normalise(rest))
+    parts = _SUFFIX.split(title)
+    if len(parts) > 1:
+        variants.add(normalise(parts[0]))
+        if colon and rest.strip():
+            variants.add(normalise(_SUFFIX.split(rest)[0]))
+    variants.discard("")
+    return variants
+
+
+def _title_score(expected: str, predicted: set[str]) -> float:
+    best = 0.0
+    for candidate in predicted:
+        similarity = float(fuzz.ratio(expected, candidate))
+        # a page may add words around the title: accept clear containment
+        if similarity < TITLE_THRESHOLD and min(len(expected), len(candidate)) >= MIN_CONTAINED \
+                and float(fuzz.partial_ratio(expected, candidate)) >= 95:
+            similarity = TITLE_THRESHOLD
+        best = max(best, similarity)
+    return best
+
+
 def match_sessions(
     expected: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]]
 ) -> list[tuple[int, int]]:
     """Pairs (expected index, predicted index): best title similarity first, slot and order break ties."""
-    candidates: list[tuple[float, float, int, int]] = []
+    pred_titles = [title_variants(_title(p)) for p in predicted]
+    candidates: list[tuple[Any, int, int]] = []
     for e_index, exp in enumerate(expected):
         e_title = normalise(_title(exp))
-        for p_index, pred in enumerate(predicted):
-            p_title = normalise(_title(pred))
-            if not e_title or not p_title:
-                continue
-            similarity = float(fuzz.ratio(e_title, p_title))
-            if similarity < TITLE_THRESHOLD:
-                # a page may add a prefix or suffix to the title ("Keynote: …"): accept containment
-                partial = float(fuzz.partial_ratio(e_title, p_title)) if min(len(e_title), len(p_title)) >= 12 else 0
-                if partial < 95:
-                    continue
-                similarity = TITLE_THRESHOLD
-            bonus = _slot_agreement(exp, pred) - abs(e_index / max(len(expected), 1) - p_index / max(len(predicted), 1))
-            candidates.append((similarity, bonus, e_index, p_index))
-    candidates.sort(key=lambda c: (-c[0], -c[1], c[2], c[3]))
-    used_e: set[int] = set()
-    used_p: set[int] = set()
-    pairs: list[tuple[int, int]] = []
-    for _, _, e_index, p_index in candidates:
-        if e_index in used_e or p_index in used_p:
+        if not e_title:
             continue
-        used_e.add(e_index)
-        used_p.add(p_index)
-        pairs.append((e_index, p_index))
-    return sorted(pairs)
+        for p_index, pred in enumerate(predicted):
+            if not pred_titles[p_index]:
+                continue
+            similarity = _title_score(e_title, pred_titles[p_index])
+            if similarity < TITLE_THRESHOLD:
+                continue
+            bonus = _slot_agreement(exp, pred) - abs(e_index / max(len(expected), 1) - p_index / max(len(predicted), 1))
+            candidates.append(((-similarity, -bonus), e_index, p_index))
+    return best_pairs(candidates)
 
 
 def _slot_agreement(exp: Mapping[str, Any], pred: Mapping[str, Any]) -> float:
@@ -243,22 +310,39 @@ def _slot_agreement(exp: Mapping[str, Any], pred: Mapping[str, Any]) -> float:
 # --- fields ---------------------------------------------------------------------------------
 
 
-def _score_pair(exp: Mapping[str, Any], pred: Mapping[str, Any] | None, score: PageScore) -> None:
+def _score_pair(exp: Mapping[str, Any], pred: Mapping[str, Any] | None, score: PageScore, labels: bool) -> None:
+    paired = pred is not None
     pred = pred or {}
     title = _title(exp)
     e_slot, p_slot = exp.get("slot") or {}, pred.get("slot") or {}
     for key in ("start", "end", "day"):
-        _scalar(score, key, title, e_slot.get(key), p_slot.get(key))
-    _scalar(score, "format", title, exp.get("format"), pred.get("format"), normalise)
+        _scalar(score, key, title, e_slot.get(key), p_slot.get(key), paired=paired)
+    _scalar(score, "format", title, exp.get("format"), pred.get("format"), normalise, paired=paired)
     e_room, p_room = exp.get("room") or {}, pred.get("room") or {}
-    _scalar(score, "room_name", title, e_room.get("name"), p_room.get("name"), normalise)
-    _scalar(score, "room_provisional", title, e_room.get("provisional"), p_room.get("provisional"))
+    if e_room.get("none"):  # labelled: this session has no room while others do
+        _no_value(score, "room_name", "room", title, p_room.get("name"), paired)
+    else:
+        _scalar(score, "room_name", title, e_room.get("name"), p_room.get("name"), normalise, paired=paired,
+                tally="room")
+    _scalar(score, "room_provisional", title, e_room.get("provisional") if e_room.get("name") or
+            e_room.get("provisional") else None, p_room.get("provisional"), tally=None)
     e_desc, p_desc = exp.get("description") or {}, pred.get("description") or {}
-    _scalar(score, "description_provisional", title, e_desc.get("provisional"), p_desc.get("provisional"))
+    _scalar(score, "description_provisional", title, e_desc.get("provisional"), p_desc.get("provisional"), tally=None)
     e_text = normalise(e_desc.get("text"))[:DESCRIPTION_PREFIX]
     p_text = normalise(p_desc.get("text"))[: len(e_text)] if e_text else None
-    _scalar(score, "description_text", title, e_text or None, p_text or None)
-    _speakers(score, title, list(exp.get("speakers") or []), list(pred.get("speakers") or []))
+    _scalar(score, "description_text", title, e_text or None, p_text or None, tally=None)
+    people = list(pred.get("speakers") or [])
+    if labels:
+        speakers = [p for p in people if not p.get("role")]
+        chairs = [p for p in people if p.get("role")]
+        _people(score, "speaker_names", "speakers", title, exp.get("speakers") if exp.get("labelled_speakers")
+                else None, speakers, paired)
+        _people(score, "chairs", "chairs", title, _named(exp.get("chairs")), chairs, paired)
+        predicted_affiliations = _unique(p.get("affiliation") for p in people)
+        _people(score, "affiliations", "affiliations", title, _named(exp.get("affiliations")),
+                _named(predicted_affiliations), paired)
+    else:
+        _speakers(score, title, list(exp.get("speakers") or []), people, paired)
 
 
 def _scalar(
@@ -268,26 +352,67 @@ def _scalar(
     expected: Any,
     got: Any,
     canon: Any = None,
+    *,
+    paired: bool = True,
+    tally: str | None = "",
 ) -> None:
     if expected is None or expected == "":
         return
     counts = score.fields[name]
     e_value = canon(expected) if canon else expected
     g_value = (canon(got) if canon else got) if got is not None and got != "" else None
+    right = g_value == e_value
     if g_value is None:
         counts.fn += 1
         score.mismatches.append(Mismatch(name, title, expected, got))
-    elif g_value == e_value:
+    elif right:
         counts.tp += 1
     else:
         counts.fp += 1
         counts.fn += 1
         score.mismatches.append(Mismatch(name, title, expected, got))
+    tally = name if tally == "" else tally
+    if paired and tally in score.accuracy:
+        score.accuracy[tally].total += 1
+        score.accuracy[tally].right += int(right)
 
 
-def _speakers(
-    score: PageScore, title: str, expected: list[Mapping[str, Any]], predicted: list[Mapping[str, Any]]
-) -> None:
+def _no_value(score: PageScore, name: str, tally: str, title: str, got: Any, paired: bool) -> None:
+    """The label says there is no value: any predicted value is a false positive."""
+    if not paired:
+        return
+    wrong = got is not None and got != ""
+    score.accuracy[tally].total += 1
+    score.accuracy[tally].right += int(not wrong)
+    if wrong:
+        score.fields[name].fp += 1
+        score.mismatches.append(Mismatch(name, title, None, got))
+
+
+def _people(score: PageScore, name: str, tally: str, title: str, expected: Sequence[Mapping[str, Any]] | None,
+            predicted: Sequence[Mapping[str, Any]] | None, paired: bool) -> None:
+    """Names (or organisations) as a set per session; a missing label means nobody is shown."""
+    counts = score.fields[name]
+    expected = expected or []
+    predicted = predicted or []
+    pairs = _match_people(expected, predicted)
+    counts.tp += len(pairs)
+    counts.fn += len(expected) - len(pairs)
+    counts.fp += len(predicted) - len(pairs) if paired else 0
+    matched = dict(pairs)
+    for e_index, exp in enumerate(expected):
+        if e_index not in matched:
+            score.mismatches.append(Mismatch(name, title, exp.get("name"), None))
+    for p_index, pred in enumerate(predicted):
+        if paired and p_index not in matched.values():
+            score.mismatches.append(Mismatch(name, title, None, pred.get("name")))
+    if paired and (expected or predicted):
+        score.accuracy[tally].total += 1
+        score.accuracy[tally].right += int(len(pairs) == len(expected) == len(predicted))
+
+
+def _speakers(score: PageScore, title: str, expected: list[Mapping[str, Any]],
+              predicted: list[Mapping[str, Any]], paired: bool) -> None:
     if not expected:
         return
     pairs = _match_people(expected, predicted)
@@ -295,16 +420,20 @@ def _speakers(
     names.tp += len(pairs)
     names.fn += len(expected) - len(pairs)
     names.fp += len(predicted) - len(pairs)
-    paired = dict(pairs)
+    if paired:
+        score.accuracy["speakers"].total += 1
+        score.accuracy["speakers"].right += int(len(pairs) == len(expected) == len(predicted))
+    paired_with = dict(pairs)
     for e_index, exp in enumerate(expected):
-        if e_index not in paired:
+        if e_index not in paired_with:
             score.mismatches.append(Mismatch("speaker_names", title, exp.get("name"), None))
     for p_index, pred in enumerate(predicted):
-        if p_index not in paired.values():
+        if p_index not in paired_with.values():
             score.mismatches.append(Mismatch("speaker_names", title, None, pred.get("name")))
     for e_index, exp in enumerate(expected):
-        pred = predicted[paired[e_index]] if e_index in paired else {}
-        _scalar(score, "speaker_affiliations", title, exp.get("affiliation"), pred.get("affiliation"), normalise)
+        pred = predicted[paired_with[e_index]] if e_index in paired_with else {}
+        _scalar(score, "speaker_affiliations", title, exp.get("affiliation"), pred.get("affiliation"), normalise,
+                tally=None)
         e_titles = {normalise(t) for t in exp.get("titles") or [] if normalise(t)}
         if not e_titles:
             continue
@@ -320,23 +449,27 @@ def _speakers(
             )
 
 
-def _match_people(expected: list[Mapping[str, Any]], predicted: list[Mapping[str, Any]]) -> list[tuple[int, int]]:
+def _match_people(expected: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]]
+                  ) -> list[tuple[int, int]]:
     candidates = []
     for e_index, exp in enumerate(expected):
         for p_index, pred in enumerate(predicted):
             similarity = title_similarity(exp.get("name"), pred.get("name"))
             if similarity >= NAME_THRESHOLD:
-                candidates.append((similarity, e_index, p_index))
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
-    used_e: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, e_index, p_index in candidates:
-        if e_index not in used_e and p_index not in used_p:
-            used_e.add(e_index)
-            used_p.add(p_index)
-            pairs.append((e_index, p_index))
-    return pairs
+                candidates.append((-similarity, e_index, p_index))
+    return best_pairs(candidates)
+
+
+def _named(values: Iterable[str] | None) -> list[dict[str, Any]] | None:
+    return None if values is None else [{"name": v} for v in values]
+
+
+def _unique(values: Iterable[str | None]) -> list[str]:
+    seen: dict[str, str] = {}
+    for value in values:
+        if value and normalise(value) not in seen:
+            seen[normalise(value)] = value
+    return list(seen.values())
 
 
 def _title(session: Mapping[str, Any]) -> str:
