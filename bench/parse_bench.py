@@ -16,6 +16,9 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
+
+import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -86,6 +89,12 @@ def rate(fn: Callable[[], object], seconds: float) -> float:
     return count / elapsed
 
 
+def lxml_floor(page: bytes) -> str:
+    """The least any HTML reader does: one lxml parse and the text of the whole tree."""
+    document = cast(lxml.html.HtmlElement, lxml.html.document_fromstring(page))
+    return str(document.text_content())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sessions", type=int, default=200)
@@ -93,7 +102,6 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
-    import lxml.html
     from bs4 import BeautifulSoup
 
     page = make_page(args.sessions)
@@ -102,7 +110,7 @@ def main() -> None:
         "page_bytes": len(page),
         "sessions_found": len(programme.sessions),
         "extractor_pages_per_s": rate(lambda: parse_bytes(page, "bench"), args.seconds),
-        "lxml_floor_pages_per_s": rate(lambda: lxml.html.document_fromstring(page).text_content(), args.seconds),
+        "lxml_floor_pages_per_s": rate(lambda: lxml_floor(page), args.seconds),
         "bs4_get_text_pages_per_s": rate(lambda: BeautifulSoup(page, "lxml").get_text(), args.seconds),
     }
     results["ratio_to_lxml_floor"] = results["lxml_floor_pages_per_s"] / results["extractor_pages_per_s"]

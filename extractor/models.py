@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = 1
+Language = Literal["fr", "en"]  # the lexicon's languages (extractor.lexicon.LANGUAGES); a test keeps them equal
 
 
 class _Record(BaseModel):
@@ -77,7 +78,7 @@ class Source(_Record):
 class Programme(_Record):
     schema_version: int = SCHEMA_VERSION
     source: Source
-    language: Literal["fr", "en"] | None = None
+    language: Language | None = None
     title: str | None = None
     sessions: list[Session] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from lxml import html
 
@@ -22,7 +22,7 @@ _HEADING_TIME = re.compile(r"\s*\((\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})\)\s*$")
 
 def convert(folder: Path) -> dict[str, Any]:
     source = (folder / "programme.md").read_text(encoding="utf-8")
-    root = html.fromstring(source.split("---", 2)[-1])
+    root = cast(html.HtmlElement, html.fromstring(source.split("---", 2)[-1]))
     sessions: list[dict[str, Any]] = []
     day: str | None = None
     for element in list(root.iter("h2", "tr", "div")):

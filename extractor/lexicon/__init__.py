@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import cast
 
 from extractor.lexicon import common, en, fr
-from extractor.textkit.normalise import fold, key
+from extractor.models import Language
+from extractor.textkit.normalise import key, unaccented_key
 
 LANGUAGES = {"fr": fr, "en": en}
+
+
+def language_code(value: str | None) -> Language | None:
+    """'fr-CA', 'FR', 'en_GB' -> a language we read; anything else -> None."""
+    code = (value or "").strip().lower()[:2]
+    return cast(Language, code) if code in LANGUAGES else None
 
 
 def _alternation(words: list[str]) -> str:
@@ -43,6 +51,7 @@ class Lexicon:
     name_prefix_credentials: frozenset[str]
     particles: frozenset[str]
     noise: frozenset[str]  # look-up keys (lexicon.variants)
+    landmarks: frozenset[str]  # lowercase
     table_headers: dict[str, frozenset[str]]  # field -> header keys
     range_words: tuple[str, ...]
     from_words: tuple[str, ...]
@@ -53,7 +62,7 @@ class Lexicon:
 
 def variants(words: list[str]) -> frozenset[str]:
     """Each entry as written and without accents, both as look-up keys."""
-    return frozenset(v for w in words for v in (key(w), fold(w)))
+    return frozenset(v for w in words for v in (key(w), unaccented_key(w)))
 
 
 def _collect(name: str) -> list[str]:
@@ -100,6 +109,7 @@ def lexicon() -> Lexicon:
         name_prefix_credentials=frozenset(common.NAME_PREFIX_CREDENTIALS),
         particles=frozenset(common.NAME_PARTICLES),
         noise=variants(_collect("NOISE")),
+        landmarks=frozenset(_collect("LANDMARKS")),
         table_headers={k: frozenset(v) for k, v in headers.items()},
         range_words=tuple(_collect("TIME_RANGE_WORDS")),
         from_words=tuple(_collect("TIME_FROM_WORDS")),

@@ -53,7 +53,9 @@ ORG_WORDS = ["university", "college", "institute", "inc.", "inc", "ltd", "llc", 
              "government", "school", "office", "network", "bank", "consulting"]
 STOPWORDS = ["the", "and", "of", "to", "in", "for", "on", "with", "is", "are", "this", "that", "by",
              "from", "will", "how", "their", "our", "an", "be", "at", "as", "we", "you"]
-NOISE = ["top of page", "bottom of page", "skip to content", "skip to main content", "menu", "home",
+# Labels site builders give the page's top and bottom landmarks (Wix: aria-label).
+LANDMARKS = ["top of page", "bottom of page"]
+NOISE = [*LANDMARKS, "skip to content", "skip to main content", "menu", "home",
          "register", "register now", "share", "print", "back to top", "schedule", "agenda", "program",
          "programme"]
 TABLE_HEADERS = {

@@ -62,7 +62,9 @@ ORG_WORDS = ["université", "universite", "ville de", "ministère", "ministere",
 STOPWORDS = ["le", "la", "les", "des", "du", "et", "une", "pour", "dans", "sur", "avec", "par", "est",
              "qui", "que", "au", "aux", "ce", "cette", "ses", "leur", "être", "à", "où", "d'une", "l'"]
 # Lines of page chrome that are not content (text dumps keep them).
-NOISE = ["haut de page", "bas de page", "menu", "accueil du site", "s'inscrire", "inscription en ligne",
+# Labels site builders give the page's top and bottom landmarks (Wix: aria-label).
+LANDMARKS = ["haut de page", "bas de page"]
+NOISE = [*LANDMARKS, "menu", "accueil du site", "s'inscrire", "inscription en ligne",
          "retour en haut", "partager", "imprimer", "programme", "horaire", "programme complet"]
 TABLE_HEADERS = {
     "time": ["heure", "heures", "horaire", "plage horaire", "h"],

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
 
+from extractor.lexicon import lexicon
 from extractor.parse import wix
 from extractor.textkit.normalise import norm
 
@@ -21,7 +23,7 @@ MAX_BLOCKS = 200_000  # a page with more lines than this is not a programme we c
 
 _SKIP_TAGS = ("script", "style", "noscript", "template", "svg", "nav", "head", "iframe", "object",
               "canvas", "select", "button", "math", "title")
-_BLOCK_TAGS = frozenset({
+BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
     "h4", "h5", "h6", "table", "tr", "td", "th", "thead", "tbody", "caption", "blockquote", "pre",
     "figure", "figcaption", "address", "details", "summary", "body", "html", "hr", "fieldset", "center",
@@ -97,14 +99,14 @@ def html_blocks(root: etree._Element) -> list[Block]:
     """Lines of the page's content. Consumes the tree: chrome and data tables are removed from it."""
     tables = _strip_chrome_and_tables(root)
     lines = _Lines()
-    for node in _NODES(root):
+    for node in cast(list["etree._Element | etree._ElementUnicodeResult"], _NODES(root)):
         if isinstance(node, str):
-            lines.add(node)  # type: ignore[arg-type]
+            lines.add(node)
         elif node.tag == "br":
             lines.flush()
         else:  # a data table's place
             lines.flush()
-            lines.out.extend(tables[int(node.get("n"))])
+            lines.out.extend(tables[int(node.get("n") or 0)])
         if len(lines.out) > MAX_BLOCKS:
             break
     lines.flush()
@@ -127,7 +129,7 @@ class _Lines:
             return
         container = element.getparent() if node.is_tail else element
         bold = False
-        while container is not None and container.tag not in _BLOCK_TAGS:
+        while container is not None and container.tag not in BLOCK_TAGS:
             if container.tag in _BOLD_TAGS or (container.tag == "span" and _is_bold_style(container)):
                 bold = True
             container = container.getparent()
@@ -180,13 +182,17 @@ def _strip_chrome_and_tables(root: etree._Element) -> dict[int, list[Block]]:
             tables[len(tables)] = _table_blocks(table)
             marker = etree.Element(_ROWS_TAG, n=str(len(tables) - 1))
             marker.tail = table.tail
-            table.getparent().replace(table, marker)
+            parent = table.getparent()
+            if parent is not None:
+                parent.replace(table, marker)
     return tables
 
 
 def _drop(element: etree._Element) -> None:
     """Remove an element and its content, keeping the text that follows it (its tail)."""
     parent = element.getparent()
+    if parent is None:
+        return
     if element.tail:
         previous = element.getprevious()
         if previous is not None:
@@ -245,7 +251,9 @@ def _grid(table: etree._Element) -> list[TableRow]:
             spans.append(0)
             widths.append(0)
             column += 1
-        header = bool(elements) and (all(c.tag == "th" for c in elements) or tr.getparent().tag == "thead")
+        section = tr.getparent()
+        header = bool(elements) and (all(c.tag == "th" for c in elements)
+                                     or (section is not None and section.tag == "thead"))
         rows.append(TableRow(cells=tuple(cells), spans=tuple(spans), widths=tuple(widths), header=header,
                              origin=tr))
     return rows
@@ -260,13 +268,16 @@ def _int(value: str | None) -> int:
 
 def _is_bold_style(el: etree._Element) -> bool:
     style = el.get("style")
-    return bool(style) and _BOLD_STYLE.search(style) is not None
+    return style is not None and _BOLD_STYLE.search(style) is not None
+
+
+_CELL_PIECES = etree.XPath(".//text() | .//br | .//p | .//div | .//li")
 
 
 def _cell_text(cell: etree._Element) -> str:
     # <br> and block children separate people or lines inside a cell: keep them as "\n".
     parts: list[str] = []
-    for piece in cell.xpath(".//text() | .//br | .//p | .//div | .//li"):
+    for piece in cast(list["etree._Element | str"], _CELL_PIECES(cell)):
         if isinstance(piece, str):
             parts.append(piece)
         else:
@@ -276,7 +287,6 @@ def _cell_text(cell: etree._Element) -> str:
 
 
 _LANDMARK_IDS = frozenset({"SCROLL_TO_TOP", "SCROLL_TO_BOTTOM", "WIX_ADS", "SITE_HEADER", "SITE_FOOTER"})
-_LANDMARK_LABELS = frozenset({"top of page", "bottom of page", "haut de page", "bas de page"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search"})
 # Candidates are found in one XPath pass (C speed), then tested in Python.
 _CHROME_CANDIDATES = etree.XPath("//*[@id or @role or @hidden or @aria-hidden or @aria-label]"
@@ -284,12 +294,12 @@ _CHROME_CANDIDATES = etree.XPath("//*[@id or @role or @hidden or @aria-hidden or
 
 
 def _chrome_elements(root: etree._Element) -> list[etree._Element]:
-    return [el for el in _CHROME_CANDIDATES(root) if _is_chrome(el)]
+    return [el for el in cast(list[etree._Element], _CHROME_CANDIDATES(root)) if _is_chrome(el)]
 
 
 def _is_chrome(el: etree._Element) -> bool:
     get = el.get
-    if get("id") in _LANDMARK_IDS or (get("aria-label") or "").strip().lower() in _LANDMARK_LABELS:
+    if get("id") in _LANDMARK_IDS or (get("aria-label") or "").strip().lower() in lexicon().landmarks:
         return True
     if get("role") in _CHROME_ROLES or get("hidden") is not None or get("aria-hidden") == "true":
         return True

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extractor.lexicon import lexicon
+from extractor.lexicon import language_code, lexicon
+from extractor.models import Language
 
 _WORD = re.compile(r"[a-zà-ÿ']+")
 SAMPLE_WORDS = 1500  # enough to tell French from English; more only costs time
 
 
-def detect_language(texts: Iterable[str], declared: str | None = None) -> str | None:
-    code = (declared or "").strip().lower()[:2]
-    if code in ("fr", "en"):
+def detect_language(texts: Iterable[str], declared: str | None = None) -> Language | None:
+    code = language_code(declared)
+    if code:
         return code
     stopwords = lexicon().stopwords
     counts = dict.fromkeys(stopwords, 0)
@@ -27,4 +28,4 @@ def detect_language(texts: Iterable[str], declared: str | None = None) -> str | 
         if seen > SAMPLE_WORDS:
             break
     best = max(counts, key=lambda lang: counts[lang])
-    return best if counts[best] >= 3 and counts[best] > 1.5 * min(counts.values()) else None
+    return language_code(best) if counts[best] >= 3 and counts[best] > 1.5 * min(counts.values()) else None

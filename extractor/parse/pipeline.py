@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from extractor.errors import ParseError
+from extractor.lexicon import language_code
 from extractor.models import Programme, Session, Source, Warning
 from extractor.options import ParseOptions
 from extractor.parse.assemble import Assembler
@@ -25,8 +26,12 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
     """Parse one page. Raises InputError (unreadable) or ParseError (no programme in it)."""
     options = options or ParseOptions()
     text, _encoding = decode(page.data, page.location, page.charset)
-    source = dict(location=page.location, sha256=hashlib.sha256(page.data).hexdigest(),
-                  retrieved_at=page.retrieved_at, http=page.http)
+    sha256 = hashlib.sha256(page.data).hexdigest()
+
+    def source(kind: str) -> Source:
+        return Source(kind=kind, location=page.location, sha256=sha256, retrieved_at=page.retrieved_at,
+                      http=page.http)
+
     reference = options.reference_date or options.default_date or page.retrieved_at.date()
     if looks_like_html(page.data[:4096]) or looks_like_html(text[:4096].encode("utf-8", "ignore")):
         root = parse_html(text)
@@ -36,8 +41,8 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
         found = structured.extract(root, page.location) if structured.might_have_structured_data(page.data) else None
         if found is not None:
             programme = Programme(
-                source=Source(kind=found.kind, **source),
-                language=options.lang or found.language or _lang(declared_lang),
+                source=source(found.kind),
+                language=language_code(options.lang) or found.language or language_code(declared_lang),
                 title=found.title or _html_title(root),
                 sessions=found.sessions,
                 warnings=found.warnings,
@@ -50,8 +55,8 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
         blocks, kind, declared_lang = text_blocks(text), "text", None
         title, blocks = _text_title(blocks, reference)
     sessions, warnings = assemble(blocks, reference, options.default_date, _page_date(blocks))
-    language = options.lang or detect_language((b.text for b in blocks), declared_lang)
-    programme = Programme(source=Source(kind=kind, **source), language=language, title=title,
+    language = language_code(options.lang) or detect_language((b.text for b in blocks), declared_lang)
+    programme = Programme(source=source(kind), language=language, title=title,
                          sessions=sessions, warnings=warnings)
     return _checked(programme)
 
@@ -130,7 +135,3 @@ def _html_title(root) -> str | None:  # type: ignore[no-untyped-def]
             return text
     return None
 
-
-def _lang(value: str | None) -> str | None:
-    code = (value or "").strip().lower()[:2]
-    return code if code in ("fr", "en") else None

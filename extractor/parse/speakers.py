@@ -25,7 +25,9 @@ def _joined() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def split_outside_parens(text: str, sep: str = ",") -> list[str]:
     if "(" not in text and "[" not in text:
         return [p.strip() for p in text.split(sep) if p.strip()]
-    parts, depth, buf = [], 0, []
+    parts: list[str] = []
+    buf: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "([":
             depth += 1

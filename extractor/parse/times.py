@@ -165,7 +165,7 @@ def split_run_on(line: str) -> list[str]:
     """
     if len(line) < MIN_RUN_ON_CHARS or len(_DIGIT_RUNS.findall(line, 0, 400)) < 2:
         return [line]
-    starts = []
+    starts: list[tuple[int, int]] = []
     depth = 0
     last = 0
     for m in _TIME_START.finditer(line):

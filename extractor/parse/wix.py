@@ -9,6 +9,7 @@ reordered by (row, column, left offset). Rules for the mobile layout are ignored
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from lxml import etree
 
@@ -17,12 +18,13 @@ _COMP_ID = re.compile(r"comp-[A-Za-z0-9_]+")
 _GRID_AREA = re.compile(r"grid-area\s*:\s*(\d+)\s*/\s*(\d+)")
 _LEFT = re.compile(r"(?:^|;)\s*left\s*:\s*(-?\d+(?:\.\d+)?)px")
 _STYLES = etree.XPath("//style/text()")
+_COMPONENTS = etree.XPath("//*[starts-with(@id, 'comp-')]")
 
 
 def grid_positions(root: etree._Element) -> dict[str, tuple[int, int, float]]:
     """comp id -> (row, column, left px) from the page's desktop CSS."""
     positions: dict[str, tuple[int, int, float]] = {}
-    for css in _STYLES(root):
+    for css in cast(list[str], _STYLES(root)):
         if "grid-area" not in css:
             continue
         for rule in _RULE.finditer(css):
@@ -38,8 +40,6 @@ def grid_positions(root: etree._Element) -> dict[str, tuple[int, int, float]]:
     return positions
 
 
-_COMPONENTS = etree.XPath("//*[starts-with(@id, 'comp-')]")
-
 
 def reorder_by_grid(root: etree._Element) -> int:
     """Reorder placed siblings in reading order; returns how many parents changed."""
@@ -47,7 +47,7 @@ def reorder_by_grid(root: etree._Element) -> int:
     if len(positions) < 2:
         return 0
     parents: dict[int, etree._Element] = {}
-    for element in _COMPONENTS(root):
+    for element in cast(list[etree._Element], _COMPONENTS(root)):
         if element.get("id") in positions:
             parent = element.getparent()
             # Wix may wrap a component in one element (wix-interact-element): order the wrappers.
@@ -59,9 +59,10 @@ def reorder_by_grid(root: etree._Element) -> int:
     for parent in parents.values():
         children = [c for c in parent if isinstance(c.tag, str)]
         keys = [_position(c, positions) for c in children]
-        if len(children) < 2 or any(k is None for k in keys):
+        placed = [k for k in keys if k is not None]
+        if len(children) < 2 or len(placed) < len(children):
             continue
-        order = sorted(range(len(children)), key=lambda i: keys[i])  # type: ignore[arg-type,return-value]
+        order = sorted(range(len(children)), key=lambda i: placed[i])
         if order != list(range(len(children))):
             for i in order:
                 child = children[i]

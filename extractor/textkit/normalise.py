@@ -23,7 +23,7 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
-def fold(text: str) -> str:
+def unaccented_key(text: str) -> str:
     """Comparison key: lowercase, accents and typographic variants removed, spaces collapsed."""
     text = unicodedata.normalize("NFKD", _INVISIBLE.sub("", text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))

@@ -8,38 +8,12 @@ from datetime import date, datetime, timedelta
 
 from lxml import html
 
-from extractor.models import Description, Room, Session, Slot, Speaker, Warning
+from extractor.models import Description, Language, Room, Session, Slot, Speaker, Warning
+from extractor.parse.blocks import BLOCK_TAGS
+from extractor.textkit import normalise
 from extractor.textkit.slug import unique_ids
 
-_SPACES = re.compile(r"\s+")
-_BLOCK_TAGS = frozenset(
-    [
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "td",
-        "th",
-        "table",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "dd",
-        "dt",
-        "dl",
-        "blockquote",
-    ]
-)
+_SEPARATING = BLOCK_TAGS | {"br"}  # a space wherever the page breaks the line
 
 
 @dataclass(frozen=True)
@@ -48,7 +22,7 @@ class StructuredResult:
 
     kind: str
     title: str | None = None
-    language: str | None = None
+    language: Language | None = None
     sessions: list[Session] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
 
@@ -66,10 +40,19 @@ class Draft:
 
 
 def norm(text: str | None) -> str:
-    """Whitespace-normalised text (no-break spaces become spaces, runs collapse, ends trimmed)."""
-    if not text:
-        return ""
-    return _SPACES.sub(" ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+    """Whitespace-normalised text, "" for none (structured data often leaves fields out)."""
+    return normalise.norm(text) if text else ""
+
+
+_DURATION = re.compile(r"(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m(?:in)?)?", re.IGNORECASE)
+
+
+def duration_minutes(text: str) -> int | None:
+    """"1h 30min", "45m", "2h" -> minutes; None when no duration is written."""
+    match = _DURATION.search(text)
+    if not match or not (match.group("h") or match.group("m")):
+        return None
+    return int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
 
 
 def element_text(element: html.HtmlElement | None) -> str:
@@ -83,12 +66,12 @@ def element_text(element: html.HtmlElement | None) -> str:
             if node is not element and node.tail:
                 parts.append(node.tail)
             continue
-        if node.tag in _BLOCK_TAGS:
+        if node.tag in _SEPARATING:
             parts.append(" ")
         if node.text:
             parts.append(node.text)
         if node is not element:
-            if node.tag in _BLOCK_TAGS:
+            if node.tag in _SEPARATING:
                 parts.append(" ")
             if node.tail:
                 parts.append(node.tail)
@@ -165,10 +148,6 @@ def speaker(name: str, affiliation: str | None = None, raw: str | None = None, *
     )
 
 
-def language_of(code: str | None) -> str | None:
-    """'fr-CA' -> 'fr'; anything but French or English -> None (the contract knows these two)."""
-    code = norm(code).lower()[:2]
-    return code if code in ("fr", "en") else None
 
 
 def finish(
@@ -176,7 +155,7 @@ def finish(
     drafts: list[Draft],
     *,
     title: str | None = None,
-    language: str | None = None,
+    language: Language | None = None,
     warnings: list[Warning] | None = None,
 ) -> StructuredResult:
     """Give drafts their ids (slugs, unique in the document) and wrap them in a result."""

@@ -8,16 +8,17 @@ import re
 
 from lxml import html
 
+from extractor.lexicon import language_code
 from extractor.models import Slot, Speaker, Warning
 from extractor.parse.structured._common import (
     Draft,
     StructuredResult,
     add_minutes,
     description,
+    duration_minutes,
     element_text,
     finish,
     first,
-    language_of,
     norm,
     parse_clock,
     room,
@@ -34,7 +35,6 @@ _LOCATION = (
     " | ./span[contains(@class, 'location-info')]/span[@class='text']"
 )
 _DAY_ID = re.compile(r"^day-(\d{4}-\d{2}-\d{2})$")
-_DURATION = re.compile(r"(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*m)?", re.IGNORECASE)
 _CREDENTIAL_TITLES = {"dr", "dr.", "prof", "prof.", "professor"}
 
 
@@ -63,8 +63,8 @@ def read(root: html.HtmlElement, location: str) -> StructuredResult | None:
         )
     if not drafts:
         return None
-    title = element_text(first(root, "//div[contains(@class, 'event-header')]//h1")) or None
-    return finish(KIND, drafts, title=title, language=language_of(root.get("lang")), warnings=warnings)
+    page_title = element_text(first(root, "//div[contains(@class, 'event-header')]//h1")) or None
+    return finish(KIND, drafts, title=page_title, language=language_code(root.get("lang")), warnings=warnings)
 
 
 def _slot(item: html.HtmlElement) -> Slot:
@@ -76,7 +76,7 @@ def _slot(item: html.HtmlElement) -> Slot:
     end = ends[0] if ends else None
     duration = element_text(first(item, f"{_HEADER}/span[contains(@class, 'timetable-duration')]"))
     if end is None and start is not None:
-        minutes = _minutes(duration)
+        minutes = duration_minutes(duration)
         end = add_minutes(start, minutes) if minutes else None
     raw = " – ".join(p for p in (start_text, end_text) if p) or duration or None
     return Slot(day=_day(item), start=start, end=end, raw=raw)
@@ -89,12 +89,6 @@ def _day(item: html.HtmlElement) -> str | None:
             return match.group(1)
     return None
 
-
-def _minutes(text: str) -> int | None:
-    match = _DURATION.search(text)
-    if not match or not (match.group("h") or match.group("m")):
-        return None
-    return int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
 
 
 def _speakers(item: html.HtmlElement) -> list[Speaker]:

@@ -14,13 +14,13 @@ from typing import Any
 
 from lxml import html
 
+from extractor.lexicon import language_code
 from extractor.models import Slot, Speaker, Warning
 from extractor.parse.structured._common import (
     Draft,
     StructuredResult,
     description,
     finish,
-    language_of,
     norm,
     room,
     speaker,
@@ -78,13 +78,13 @@ def read_items(
                 continue
             seen.add(id(parent))
             title = title or _text(parent.get("name"))
-            language = language or language_of(_text(parent.get("inLanguage")))
+            language = language or language_code(_text(parent.get("inLanguage")))
             drafts.extend(_flatten(parent, by_id, seen))
     elif len(events) >= 2:
         drafts.extend(d for event in events if (d := _draft(event)) is not None)
     if not drafts:
         return None
-    return finish(KIND, drafts, title=title, language=language or language_of(page_lang), warnings=warnings)
+    return finish(KIND, drafts, title=title, language=language or language_code(page_lang), warnings=warnings)
 
 
 def is_event(item: Any) -> bool:

@@ -7,16 +7,17 @@ import re
 
 from lxml import html
 
+from extractor.lexicon import language_code
 from extractor.models import Slot, Speaker, Warning
 from extractor.parse.structured._common import (
     Draft,
     StructuredResult,
     add_minutes,
     description,
+    duration_minutes,
     element_text,
     finish,
     first,
-    language_of,
     norm,
     parse_clock,
     room,
@@ -28,7 +29,6 @@ from extractor.parse.structured._common import (
 KIND = "pretalx"
 SESSION_XPATH = ".//div[contains(concat(' ', normalize-space(@class), ' '), ' pretalx-session ')]"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DURATION = re.compile(r"(?:(?P<h>\d+)\s*h)?\s*(?:(?P<m>\d+)\s*min)?", re.IGNORECASE)
 _BRACKETED = re.compile(r"^(?P<name>[^\[\]]+?)\s*\[(?P<aff>[^\[\]]*)\]$")
 
 
@@ -51,7 +51,7 @@ def read(root: html.HtmlElement, location: str) -> StructuredResult | None:
     if not drafts:
         return None
     title = element_text(first(root, "//header//h1")) or None
-    return finish(KIND, drafts, title=title, language=language_of(root.get("lang")), warnings=warnings)
+    return finish(KIND, drafts, title=title, language=language_code(root.get("lang")), warnings=warnings)
 
 
 def _day_of(panel: html.HtmlElement) -> str | None:
@@ -73,7 +73,7 @@ def _session(element: html.HtmlElement, day: str | None, location: str, warnings
     starts = parse_clock(start_text)
     start = starts[0] if starts else None
     end = None
-    minutes = _minutes(duration_text)
+    minutes = duration_minutes(duration_text)
     if start and minutes is not None:
         end = add_minutes(start, minutes)
     raw = " ".join(part for part in (start_text, duration_text) if part) or None
@@ -86,17 +86,11 @@ def _session(element: html.HtmlElement, day: str | None, location: str, warnings
     )
 
 
-def _minutes(text: str) -> int | None:
-    match = _DURATION.search(text)
-    if not match or not (match.group("h") or match.group("m")):
-        return None
-    return int(match.group("h") or 0) * 60 + int(match.group("m") or 0)
-
 
 def split_speakers(text: str) -> list[Speaker]:
     """'Ann Lee [Ohio SC], Bo Ma' -> two speakers; brackets hold the affiliation and may contain commas."""
     speakers: list[Speaker] = []
-    depth, current = 0, []
+    depth, current = 0, list[str]()
     for char in norm(text) + ",":
         if char == "[":
             depth += 1

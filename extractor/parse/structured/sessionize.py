@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from lxml import html
 
+from extractor.lexicon import language_code
 from extractor.models import Slot, Speaker, Warning
 from extractor.parse.structured._common import (
     Draft,
@@ -16,7 +17,6 @@ from extractor.parse.structured._common import (
     element_text,
     finish,
     first,
-    language_of,
     norm,
     parse_clock,
     room,
@@ -54,7 +54,7 @@ def read(root: html.HtmlElement, location: str) -> StructuredResult | None:
         )
     if not drafts:
         return None
-    return finish(KIND, drafts, language=language_of(root.get("lang")), warnings=warnings)
+    return finish(KIND, drafts, language=language_code(root.get("lang")), warnings=warnings)
 
 
 def _speakers(element: html.HtmlElement) -> list[Speaker]:
