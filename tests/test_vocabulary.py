@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from extractor.parse.classify import format_label, labelled_description, room_of
+from extractor.parse.context import PageContext
 from extractor.parse.dates import match_day
 from extractor.parse.speakers import looks_like_name, parse_speaker, split_speakers
 
@@ -98,14 +99,14 @@ def test_not_formats(line: str) -> None:
     ("Friday 3rd May 2024", "2024-05-03"),
 ])
 def test_day_headings(line: str, iso: str) -> None:
-    found = match_day(line, date(2026, 11, 25))
+    found = match_day(line, PageContext(reference=date(2026, 11, 25)))
     assert found is not None and found[0] is not None
     assert found[0].isoformat() == iso
 
 
 def test_long_sentence_with_a_date_is_not_a_heading() -> None:
     line = "Le 19 novembre, nous irons visiter le nouveau pavillon avec tout le monde"
-    assert match_day(line, date(2025, 1, 1)) is None
+    assert match_day(line, PageContext(reference=date(2025, 1, 1))) is None
 
 
 SPEAKERS = [
@@ -155,6 +156,6 @@ def test_several_speakers_on_one_line() -> None:
 def test_a_date_opening_a_line_with_a_time() -> None:
     from extractor.parse.dates import leading_day
 
-    found = leading_day("2 juillet 2026, 14h - 15h — Salle 4", date(2026, 1, 1))
+    found = leading_day("2 juillet 2026, 14h - 15h — Salle 4", PageContext(reference=date(2026, 1, 1)))
     assert found is not None and found[0] == date(2026, 7, 2) and found[1] == "14h - 15h — Salle 4"
-    assert leading_day("2 experts en ville", date(2026, 1, 1)) is None
+    assert leading_day("2 experts en ville", PageContext(reference=date(2026, 1, 1))) is None

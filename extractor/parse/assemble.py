@@ -22,6 +22,7 @@ from extractor.parse.classify import (
     is_sentence,
     room_of,
 )
+from extractor.parse.context import PageContext
 from extractor.parse.speakers import looks_like_name, parse_speaker, split_speakers
 from extractor.parse.tables import read_table
 from extractor.parse.titles import people_list, place, split_format, split_people, split_room
@@ -48,7 +49,7 @@ class _Draft:
 class Assembler:
     default_day: date | None = None
     page_day: date | None = None  # a one-day event's date, for pages with no day headings
-    reference: date = field(default_factory=date.today)  # for day headings without a year
+    context: PageContext = field(default_factory=lambda: PageContext(reference=date.today()))
     sessions: list[_Draft] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     day: date | None = None
@@ -213,14 +214,14 @@ class Assembler:
 
     def _on_table(self, item: Classified) -> None:
         self._close_slot()
-        result = read_table(item.block.table or [], self.reference)
+        result = read_table(item.block.table or [], self.context, self.day or self.default_day)
         for row in result.skipped:
             self.warnings.append(Warning(where=_path(row.origin), text=" | ".join(row.cells)[:200],
                                          reason="table row not understood"))
         for found in result.sessions:
-            day = found.day or self.day or self.default_day
+            day = found.day or self.default_day
             slot = Slot(day=day.isoformat() if day else None)
-            if found.slot is not None:
+            if found.slot is not None and not found.group:
                 slot = Slot(day=slot.day, start=found.slot.start, end=found.slot.end or found.end,
                             raw=found.slot.raw)
             self.slot = slot
@@ -231,16 +232,20 @@ class Assembler:
             cur.format = found.format or format_label(cur.title) or cur.format
             if found.room:
                 cur.room = room_of(found.room) or Room(name=found.room, provisional=False, raw=found.room)
+            elif found.no_room:
+                cur.room = None
             for line in found.speakers:
                 self._add_people(line)
             for line in found.lines:
                 self._cell_line(line, item.block)
             self._close()
         self.slot = None
+        if result.last_day is not None:
+            self.day = result.last_day
 
     def _cell_line(self, line: str, origin: Block) -> None:
         """A further line in a table cell: read like any line, but a plain text continues the title."""
-        item = classify(Block(text=line, origin=origin.origin), self.reference)
+        item = classify(Block(text=line, origin=origin.origin), self.context)
         cur = self.current
         assert cur is not None
         if item.kind in (Kind.SPEAKER, Kind.PERSON, Kind.ROOM, Kind.DESCRIPTION):

@@ -15,7 +15,8 @@ from enum import Enum
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room
 from extractor.parse.blocks import Block
-from extractor.parse.dates import leading_day, match_day
+from extractor.parse.context import PageContext
+from extractor.parse.dates import leading_day, match_day, weekday_of
 from extractor.parse.speakers import (
     bare_name,
     dash_name,
@@ -64,7 +65,7 @@ class Classified:
     labelled: bool = False  # the line starts with a "Chair:" / "Speakers:" label to strip
 
 
-def classify(block: Block, reference: date) -> Classified:
+def classify(block: Block, context: PageContext) -> Classified:
     text = block.text
     if block.separator or not text:
         return Classified(Kind.SEPARATOR, block)
@@ -73,15 +74,16 @@ def classify(block: Block, reference: date) -> Classified:
     lex = lexicon()
     if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :") in lex.noise:
         return Classified(Kind.NOISE, block)
-    day = match_day(text, reference)
+    day = match_day(text, context)
     if day:
         return Classified(Kind.DAY, block, day=day[0])
-    if len(text) <= 16 and text.rstrip(" :.,").lower() in lex.weekdays:
-        return Classified(Kind.DAY, block)  # "Thursday": a new day whose date the page does not give
+    weekday = weekday_of(text) if len(text) <= 16 else None
+    if weekday is not None:  # "Thursday": a new day, dated when the page's dates say which it is
+        return Classified(Kind.DAY, block, day=context.weekday(weekday))
     slot = match_slot(text)
     if slot:
         return Classified(Kind.SLOT, block, slot=slot)
-    dated = leading_day(text, reference)
+    dated = leading_day(text, context)
     if dated:
         slot = match_slot(dated[1])  # "2 juillet 2026, 14h - 15h — Salle 4": a day and a slot at once
         if slot:

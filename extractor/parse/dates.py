@@ -1,4 +1,6 @@
-"""Day headings: "Mercredi 19 novembre 2025", "Jeudi 20 nov", "Wednesday, November 19", "2025-11-19"."""
+"""Day headings: "Mercredi 19 novembre 2025", "Jeudi 20 nov", "Wednesday, November 19", "2025-11-19",
+"Thursday" (a weekday whose date the rest of the page gives). Years and weekdays are completed from the
+page's context (extractor.parse.context)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from datetime import date
 from functools import cache
 
 from extractor.lexicon import lexicon
+from extractor.parse.context import DateMention, PageContext
 
 MAX_HEADING_EXTRA = 18
 _HAS_DIGIT = re.compile(r"\d")
@@ -20,17 +23,17 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     lex = lexicon()
     wd = "|".join(sorted(map(re.escape, lex.weekdays), key=len, reverse=True))
     mo = "|".join(sorted(map(re.escape, lex.months), key=len, reverse=True))
-    day = r"(?P<day>[0-3]?\d)(?:er|e|st|nd|rd|th)?"
+    day = r"(?P<day>[0-3]?\d)(?:er|e|st|nd|rd|th)?\.?"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    weekday = rf"(?:(?P<wd>{wd})\.?,?\s+(?:le\s+)?)?"
+    weekday = rf"(?:(?P<wd>{wd})\.?,?\s+(?:(?:le|the)\s+)?)?"
     return (
-        re.compile(rf"{weekday}{day}\s+(?P<month>{mo})\.?{year}\b", re.I),  # mercredi 19 novembre 2025
+        re.compile(rf"{weekday}{day}\s+(?:de\s+)?(?P<month>{mo})\.?{year}\b", re.I),  # mercredi 19 novembre 2025
         re.compile(rf"{weekday}(?P<month>{mo})\.?\s+{day}{year}\b", re.I),  # Wednesday, November 19, 2025
         re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     )
 
 
-def match_day(line: str, reference: date) -> tuple[date | None, str] | None:
+def match_day(line: str, context: PageContext) -> tuple[date | None, str] | None:
     """If the line is a day heading, return (date or None if impossible, raw text)."""
     if len(line) > 90 or not _HAS_DIGIT.search(line):
         return None
@@ -48,33 +51,26 @@ def match_day(line: str, reference: date) -> tuple[date | None, str] | None:
             continue
         if not m.groupdict().get("wd") and not m.group("year") and len(line) - len(m.group(0)) > 2:
             continue  # "19 nov" inside other words is not a heading without a weekday or year
-        return _resolve(m, reference), m.group(0)
+        return context.resolve(_mention(m)), m.group(0)
     return None
 
 
-def _resolve(m: re.Match[str], reference: date) -> date | None:
+def weekday_of(text: str) -> int | None:
+    """"Thursday", "jeudi :", "Sat.": a weekday alone (0 = Monday), else None."""
+    word = text.strip().rstrip(" :.,").lower()
+    return lexicon().weekdays.get(word) if len(word) <= 12 else None
+
+
+def _mention(m: re.Match[str]) -> DateMention:
     lex = lexicon()
     groups = m.groupdict()
     month = int(groups["mnum"]) if groups.get("mnum") else lex.months[groups["month"].lower()]
-    day = int(groups["day"])
     weekday = lex.weekdays.get((groups.get("wd") or "").lower())
-    if groups.get("year"):
-        try:
-            return date(int(groups["year"]), month, day)
-        except ValueError:
-            return None
-    # No year: the nearest year to the reference where the date exists and the weekday fits.
-    for offset in (0, -1, 1, -2, 2, -3, 3):
-        try:
-            candidate = date(reference.year + offset, month, day)
-        except ValueError:
-            continue
-        if weekday is None or candidate.weekday() == weekday:
-            return candidate
-    return None
+    year = int(groups["year"]) if groups.get("year") else None
+    return DateMention(int(groups["day"]), month, year, weekday)
 
 
-def dates_in(text: str) -> list[date]:
+def dates_in(text: str, context: PageContext) -> list[date]:
     """Full dates (with a year) anywhere in running text: "Colloque X, 12 mars 2026, Québec."."""
     if not _HAS_DIGIT.search(text):
         return []
@@ -82,20 +78,20 @@ def dates_in(text: str) -> list[date]:
     for pattern in _patterns():
         for m in pattern.finditer(text):
             if m.groupdict().get("year"):
-                resolved = _resolve(m, date.today())
+                resolved = context.resolve(_mention(m))
                 if resolved:
                     found.append(resolved)
     return found
 
 
-def leading_day(line: str, reference: date) -> tuple[date, str] | None:
+def leading_day(line: str, context: PageContext) -> tuple[date, str] | None:
     """`2 juillet 2026, 14h - 15h — Salle 4`: a full date opening a line; returns it and the rest."""
     if not line[:1].isalnum() or not _HAS_DIGIT.search(line[:40]):
         return None
     for pattern in _patterns():
         m = pattern.match(line)
         if m and (m.group("year") or m.groupdict().get("wd")):
-            resolved = _resolve(m, reference)
+            resolved = context.resolve(_mention(m))
             rest = line[m.end():].lstrip(" ,;:–—-")
             if resolved and rest:
                 return resolved, rest

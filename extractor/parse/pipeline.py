@@ -6,6 +6,8 @@ import hashlib
 from dataclasses import replace
 from datetime import date
 
+from lxml import etree
+
 from extractor.errors import ParseError
 from extractor.lexicon import language_code
 from extractor.models import Programme, Session, Source, Warning
@@ -13,6 +15,7 @@ from extractor.options import ParseOptions
 from extractor.parse.assemble import Assembler
 from extractor.parse.blocks import Block, html_blocks, parse_html, text_blocks
 from extractor.parse.classify import Classified, Kind, classify
+from extractor.parse.context import PageContext, build_context
 from extractor.parse.dates import dates_in
 from extractor.parse.language import detect_language
 from extractor.parse.times import split_run_on
@@ -49,12 +52,17 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
             )
             return _checked(programme)
         kind, title = "html", _html_title(root)
+        titles = [t for t in (_document_title(root), title) if t]
         # The page's own name is not a session.
         blocks = [b for b in html_blocks(root) if not (b.heading == 1 and b.text == title)]
     else:
         blocks, kind, declared_lang = text_blocks(text), "text", None
-        title, blocks = _text_title(blocks, reference)
-    sessions, warnings = assemble(blocks, reference, options.default_date, _page_date(blocks))
+        titles = []
+    context = build_context((b.text for b in blocks if b.table is None), reference,
+                            [*titles, *(b.text for b in blocks[:PAGE_DATE_LINES])])
+    if kind == "text":
+        title, blocks = _text_title(blocks, context)
+    sessions, warnings = assemble(blocks, context, options.default_date, _page_date(blocks, context))
     language = language_code(options.lang) or detect_language((b.text for b in blocks), declared_lang)
     programme = Programme(source=source(kind), language=language, title=title,
                          sessions=sessions, warnings=warnings)
@@ -65,18 +73,18 @@ CACHED_LINE_CHARS = 100  # short lines repeat within a page ("Salle à venir", "
 
 
 def assemble(
-    blocks: list[Block], reference: date, default_day: date | None = None, page_day: date | None = None
+    blocks: list[Block], context: PageContext, default_day: date | None = None, page_day: date | None = None
 ) -> tuple[list[Session], list[Warning]]:
-    assembler = Assembler(default_day=default_day, reference=reference, page_day=page_day)
+    assembler = Assembler(default_day=default_day, context=context, page_day=page_day)
     seen: dict[tuple[str, int, bool], Classified] = {}
 
     def read(block: Block) -> Classified:
         if block.table is not None or len(block.text) > CACHED_LINE_CHARS:
-            return classify(block, reference)
+            return classify(block, context)
         key = (block.text, block.heading, block.separator)
         known = seen.get(key)
         if known is None:
-            known = seen[key] = classify(block, reference)
+            known = seen[key] = classify(block, context)
             return known
         return Classified(known.kind, block, known.day, known.slot, known.format, known.room,
                           known.description, known.role, known.labelled)
@@ -108,24 +116,30 @@ def _checked(programme: Programme) -> Programme:
 PAGE_DATE_LINES = 8
 
 
-def _page_date(blocks: list[Block]) -> date | None:
+def _page_date(blocks: list[Block], context: PageContext) -> date | None:
     """The one full date named near the top ("Colloque X, 12 mars 2026, Québec"): the day of a
     one-day event. The assembler uses it only if the page has no day headings."""
     found: set[date] = set()
     for block in [b for b in blocks if not b.separator][:PAGE_DATE_LINES]:
-        found.update(dates_in(block.text[:300]))
+        found.update(dates_in(block.text[:300], context))
     return found.pop() if len(found) == 1 else None
 
 
-def _text_title(blocks: list[Block], reference: date) -> tuple[str | None, list[Block]]:
+def _text_title(blocks: list[Block], context: PageContext) -> tuple[str | None, list[Block]]:
     """A text page's first line is its title when a day heading follows it.
 
     Not when a time follows: "Faut-il taxer le sucre ?" then "14 h à 15 h 30" is a session."""
     lines = [b for b in blocks if not b.separator][:2]
-    if len(lines) == 2 and classify(lines[0], reference).kind is Kind.TEXT \
-            and classify(lines[1], reference).kind is Kind.DAY:
+    if len(lines) == 2 and classify(lines[0], context).kind is Kind.TEXT \
+            and classify(lines[1], context).kind is Kind.DAY:
         return lines[0].text, [b for b in blocks if b is not lines[0]]
     return None, blocks
+
+
+def _document_title(root: etree._Element) -> str | None:
+    """The document's <title>: the event's name and year, often, though it is never a session."""
+    found = root.find("head/title")
+    return norm("".join(found.itertext())) if found is not None else None
 
 
 def _html_title(root) -> str | None:  # type: ignore[no-untyped-def]

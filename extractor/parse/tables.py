@@ -1,22 +1,35 @@
-"""Programme tables, read whole: which column holds what, and grids whose columns are days or rooms.
+"""Programme tables, read whole: which rows are headers, days or session groups, which column holds what.
 
-Three shapes:
-- a header naming fields (Heure | Titre | Conférenciers | Salle): one session per row;
-- a grid: a time column, and columns headed by days or rooms; each filled cell is a session, its
-  end the time of the row where its rowspan stops;
-- no header, a first column of times: `time | title | speakers | room`.
+A table is read in three steps:
+1. its header, if any: a row naming fields (Heure | Titre | Conférenciers | Salle), or a grid header whose
+   columns are rooms, tracks or days (`| Salle A | Salle B`, `| Monday | Tuesday`), wherever it stands in
+   the first rows (a caption row may come first) and however often it is repeated;
+2. its rows: a row holding one text (often spanning the table) is a day heading ("Lundi 23 juin") or a
+   group of sessions ("Session 1 : IA - Chair : X"), itself a session; other rows are sessions;
+3. its columns, when no header names them: the time column (most cells are times), day columns,
+   and the title column (the longest texts) beside a column of names or rooms.
+
+In a grid, each filled cell is a session; its end is the time of the row where its rowspan stops, its
+room the column's, unless it spans several rooms (a plenary). Times covered by a rowspan carry down.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from extractor.lexicon import lexicon
 from extractor.parse.blocks import TableRow
-from extractor.parse.dates import match_day
+from extractor.parse.context import PageContext
+from extractor.parse.dates import match_day, weekday_of
+from extractor.parse.speakers import looks_like_name
 from extractor.parse.times import SlotMatch, match_slot
 from extractor.textkit.normalise import key
+
+HEADER_ROWS_SEARCHED = 4
+MAX_HEADER_CHARS = 30
+MIN_COLUMN_SHARE = 0.5  # a column is a time (or day) column when this share of its filled cells are
 
 
 @dataclass
@@ -27,114 +40,291 @@ class TableSession:
     end: str | None = None  # from the grid, when the cell spans rows
     day: date | None = None
     room: str | None = None
+    no_room: bool = False  # spans several room columns: a plenary, in no one room
     format: str | None = None
     lines: list[str] = field(default_factory=list)  # the cell's other lines: speakers, rooms…
     speakers: list[str] = field(default_factory=list)
+    group: bool = False  # a row naming a group of sessions ("Session 2 : Langage")
 
 
 @dataclass
 class TableResult:
     sessions: list[TableSession]
-    skipped: list[TableRow]  # rows with content that no column reading explains
-
-
-def read_table(rows: list[TableRow], reference: date) -> TableResult:
-    header_index = next((i for i, r in enumerate(rows) if any(r.cells)), None)
-    if header_index is None:
-        return TableResult([], [])
-    header = rows[header_index]
-    columns = _field_columns(header.cells)
-    if columns is not None:
-        return _by_fields(rows[header_index + 1 :], columns)
-    grid = _grid_columns(header.cells, reference)
-    if grid is not None:
-        return _by_grid(rows[header_index + 1 :], grid)
-    if len(header.cells) >= 2 and match_slot(header.cells[0]):
-        fields = ["time", "title", "speakers", "room"]
-        return _by_fields(rows[header_index:], {f: i for i, f in enumerate(fields[: len(header.cells)])})
-    return TableResult([], [r for r in rows if any(r.cells)])
-
-
-def _field_columns(cells: tuple[str, ...]) -> dict[str, int] | None:
-    headers = lexicon().table_headers
-    columns: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        cell_key = key(cell).rstrip(" :")
-        for name, words in headers.items():
-            if cell_key in words and name not in columns:
-                columns[name] = index
-                break
-    return columns if "title" in columns and len(columns) >= 2 else None
+    skipped: list[TableRow]  # rows with content that no reading explains
+    last_day: date | None = None  # the day the table ends on, for what follows it
 
 
 @dataclass(frozen=True)
-class _Grid:
-    time_column: int
-    days: dict[int, date]
-    rooms: dict[int, str]
+class _Columns:
+    fields: dict[str, int]  # "time", "title", "speakers", "room", "format", "day" -> column
+    days: dict[int, date | None] = field(default_factory=dict)  # grid: column -> its day
+    rooms: dict[int, str] = field(default_factory=dict)  # grid: column -> its room or track
+
+    @property
+    def grid(self) -> bool:
+        return bool(self.days or self.rooms)
 
 
-def _grid_columns(cells: tuple[str, ...], reference: date) -> _Grid | None:
-    """`| Mardi 22 juin | Mercredi 23 juin |` or `Heure | Salle A | Salle B`: columns are days or rooms."""
+def read_table(rows: list[TableRow], context: PageContext, day: date | None = None) -> TableResult:
+    filled = [r for r in rows if any(r.cells)]
+    if not filled:
+        return TableResult([], [])
+    header_at, columns = _header(filled, context)
+    body = rows[rows.index(filled[header_at]) + 1 :] if header_at is not None else rows
+    if columns is None:
+        columns = _infer_columns([r for r in body if any(r.cells)])
+    if columns is None:
+        return TableResult([], filled)
+    return _Reader(columns, context, day).read(body)
+
+
+# --- header ------------------------------------------------------------------------------------------
+
+
+def _header(rows: list[TableRow], context: PageContext) -> tuple[int | None, _Columns | None]:
+    for index, row in enumerate(rows[:HEADER_ROWS_SEARCHED]):
+        columns = _field_columns(row.cells) or _grid_columns(row, rows[index + 1 :], context)
+        if columns is not None:
+            return index, columns
+    return None, None
+
+
+def _header_key(cell: str) -> str:
+    return key(cell.replace("\n", " ")).strip().rstrip(" :").strip("()[] ")
+
+
+def _field_columns(cells: tuple[str, ...]) -> _Columns | None:
+    headers = lexicon().table_headers
+    fields: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        words = _header_key(cell)
+        if len(words) > MAX_HEADER_CHARS or match_slot(words):
+            continue
+        for name, known in headers.items():
+            if name not in fields and (words in known or any(w in known for w in _split_header(words))):
+                fields[name] = index
+                break
+    return _Columns(fields) if "title" in fields and len(fields) >= 2 else None
+
+
+def _split_header(words: str) -> list[str]:
+    """"speaker(s)", "speaker - title": each word of a short composite header."""
+    parts = [w for w in words.replace("(s)", "").replace("/", " ").replace("-", " ").split() if w]
+    return parts if len(parts) <= 3 else []
+
+
+def _grid_columns(row: TableRow, below: Sequence[TableRow], context: PageContext) -> _Columns | None:
+    """`| Salle A | Salle B`, `Heure | Monday | Tuesday`: the columns are rooms, tracks or days; the
+    rows below open with times."""
+    cells = row.cells
     if len(cells) < 2:
         return None
-    first = key(cells[0]).rstrip(" :")
+    first = _header_key(cells[0])
     if first and first not in lexicon().table_headers["time"]:
         return None
-    days: dict[int, date] = {}
+    if not below or not _mostly(match_slot(r.cells[0].replace("\n", " ")) is not None for r in below if r.cells[0]):
+        return None
+    days: dict[int, date | None] = {}
     rooms: dict[int, str] = {}
     for index, cell in enumerate(cells[1:], start=1):
-        if not cell:
+        text = cell.replace("\n", " ").strip()
+        if not text or match_slot(text):
             continue
-        found = match_day(cell, reference)
-        if found and found[0]:
+        found = match_day(text, context)
+        weekday = weekday_of(text.split(",")[0].split()[0]) if text.split() else None
+        if found:
             days[index] = found[0]
-        else:
-            rooms[index] = cell.replace("\n", " ")
+        elif weekday is not None and len(text.split()) <= 2:
+            days[index] = context.weekday(weekday)
+        elif len(text) <= 60:
+            rooms[index] = text
     if not days and not rooms:
         return None
-    return _Grid(0, days, rooms)
+    return _Columns({"time": 0}, days, rooms)
 
 
-def _by_fields(rows: list[TableRow], columns: dict[str, int]) -> TableResult:
-    sessions, skipped = [], []
-    for row in rows:
-        def cell(name: str, cells: tuple[str, ...] = row.cells) -> str:
-            index = columns.get(name)
-            return cells[index] if index is not None and index < len(cells) else ""
-
-        title_lines = cell("title").split("\n")
-        if not title_lines[0]:
-            if any(row.cells):
-                skipped.append(row)
+def _infer_columns(rows: list[TableRow]) -> _Columns | None:
+    """No header: a time column, maybe a day column, and the title in the column of longest texts."""
+    width = max(len(r.cells) for r in rows)
+    if width < 2:
+        return None
+    fields: dict[str, int] = {}
+    for column in range(width):
+        texts = [r.cells[column] for r in rows if column < len(r.cells) and r.cells[column]]
+        if not texts:
             continue
-        time_text = cell("time").replace("\n", " ")
-        sessions.append(TableSession(
-            title=title_lines[0], origin=row, slot=match_slot(time_text) if time_text else None,
-            room=cell("room").replace("\n", " ") or None, format=cell("format") or None,
-            lines=title_lines[1:], speakers=[s for s in cell("speakers").split("\n") if s],
-        ))
-    return TableResult(sessions, skipped)
+        if "time" not in fields and _mostly(match_slot(t.replace("\n", " ")) is not None for t in texts):
+            fields["time"] = column
+        elif "day" not in fields and _mostly(_is_day_cell(t) for t in texts):
+            fields["day"] = column
+    if "time" not in fields:
+        return None
+    rest = [c for c in range(width) if c not in fields.values()]
+    lengths = {c: _mean_length(rows, c) for c in rest}
+    if not lengths or max(lengths.values()) == 0:
+        return None
+    title = max(lengths, key=lambda c: lengths[c])
+    names = [c for c in rest if c != title and _mostly(looks_like_name(r.cells[c]) for r in rows
+                                                      if c < len(r.cells) and r.cells[c])]
+    fields["title"] = title
+    if names:
+        fields["speakers"] = names[0]
+    return _Columns(fields)
 
 
-def _by_grid(rows: list[TableRow], grid: _Grid) -> TableResult:
-    times = [match_slot(r.cells[grid.time_column].replace("\n", " ")) if r.cells else None for r in rows]
-    sessions = []
-    for index, row in enumerate(rows):
-        slot = times[index]
-        for column, text in enumerate(row.cells):
-            if column == grid.time_column or not text or column not in {**grid.days, **grid.rooms}:
+def _is_day_cell(text: str) -> bool:
+    head = text.split()[0] if text.split() else ""
+    return weekday_of(head) is not None or (head.replace("/", "").isdigit() and "/" in head)
+
+
+def _mean_length(rows: list[TableRow], column: int) -> float:
+    texts = [r.cells[column] for r in rows if column < len(r.cells) and r.cells[column]]
+    return sum(len(t) for t in texts) / max(len(rows), 1)
+
+
+def _mostly(flags: object) -> bool:
+    values = list(flags)  # type: ignore[call-overload]
+    return bool(values) and sum(bool(v) for v in values) >= MIN_COLUMN_SHARE * len(values)
+
+
+# --- rows ----------------------------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, columns: _Columns, context: PageContext, day: date | None) -> None:
+        self.columns = columns
+        self.context = context
+        self.day = day
+        self.slot: SlotMatch | None = None
+        self.sessions: list[TableSession] = []
+        self.skipped: list[TableRow] = []
+
+    def read(self, rows: list[TableRow]) -> TableResult:
+        times = [self._time(r) for r in rows]
+        for index, row in enumerate(rows):
+            if not any(row.cells) or self._repeated_header(row):
                 continue
-            if match_slot(text) and not match_slot(text).rest:  # type: ignore[union-attr]
-                continue  # a repeated time column
-            span = row.spans[column] if column < len(row.spans) else 1
-            width = row.widths[column] if column < len(row.widths) else 1
-            after = times[index + span] if index + span < len(times) else None
+            lone = _lone_text(row)
+            if lone is not None and times[index] is None:
+                self._lone(lone, row)
+                continue
+            if times[index] is not None:
+                self.slot = times[index]
+            elif not self._covered_time(row):
+                self.slot = None
+            self._day_cell(row)
+            if self.columns.grid:
+                self._grid_row(row, index, rows, times)
+            else:
+                self._field_row(row)
+        return TableResult(self.sessions, self.skipped, self.day)
+
+    def _time(self, row: TableRow) -> SlotMatch | None:
+        column = self.columns.fields.get("time")
+        if column is None or column >= len(row.cells) or not row.cells[column]:
+            return None
+        return match_slot(row.cells[column].replace("\n", " "))
+
+    def _covered_time(self, row: TableRow) -> bool:
+        """The time cell is empty because a rowspan from above covers it: the time carries down."""
+        column = self.columns.fields.get("time", -1)
+        return 0 <= column < len(row.spans) and row.spans[column] == 0
+
+    def _repeated_header(self, row: TableRow) -> bool:
+        return _field_columns(row.cells) is not None
+
+    def _day_cell(self, row: TableRow) -> None:
+        column = self.columns.fields.get("day")
+        if column is None or column >= len(row.cells) or not row.cells[column]:
+            return
+        text = row.cells[column].replace("\n", " ")
+        found = match_day(text, self.context)
+        if found:
+            self.day = found[0]
+            return
+        weekday = weekday_of(text.split()[0])
+        if weekday is not None:
+            self.day = self.context.weekday(weekday)
+
+    def _lone(self, text: str, row: TableRow) -> None:
+        """A row with one text: a day heading, a time-and-title line, or a group of sessions."""
+        flat = text.replace("\n", " ")
+        found = match_day(flat, self.context)
+        if found:
+            self.day = found[0]
+            return
+        weekday = weekday_of(flat)
+        if weekday is not None:
+            self.day = self.context.weekday(weekday)
+            return
+        slot = match_slot(flat)
+        if slot is not None and slot.rest:
+            lines = slot.rest.split("\n") if "\n" not in text else text.split("\n")[1:]
+            self.slot = slot
+            self.sessions.append(TableSession(title=slot.rest.split("\n")[0] if "\n" not in text else lines[0],
+                                              origin=row, slot=slot, day=self.day,
+                                              lines=lines[1:] if "\n" in text else []))
+            return
+        lines = text.split("\n")
+        self.sessions.append(TableSession(title=lines[0], origin=row, day=self.day, lines=lines[1:], group=True))
+
+    def _field_row(self, row: TableRow) -> None:
+        fields = self.columns.fields
+
+        def cell(name: str) -> str:
+            index = fields.get(name)
+            return row.cells[index] if index is not None and index < len(row.cells) else ""
+
+        title_lines = [line for line in cell("title").split("\n") if line]
+        used = {fields.get(n) for n in ("time", "day", "title", "speakers", "room", "format")}
+        others = [c for i, c in enumerate(row.cells) if i not in used and c]
+        if not title_lines:
+            if others:
+                title_lines = others[0].split("\n")
+                others = others[1:]
+            elif any(row.cells):
+                if not cell("time") and not cell("day"):
+                    self.skipped.append(row)
+                return
+        self.sessions.append(TableSession(
+            title=title_lines[0], origin=row, slot=self.slot, day=self.day,
+            room=cell("room").replace("\n", " ") or None, format=cell("format") or None,
+            lines=title_lines[1:] + [line for c in others for line in c.split("\n") if line],
+            speakers=[s for s in cell("speakers").split("\n") if s],
+        ))
+
+    def _grid_row(self, row: TableRow, index: int, rows: list[TableRow], times: list[SlotMatch | None]) -> None:
+        placed = {**self.columns.days, **self.columns.rooms}
+        time_column = self.columns.fields.get("time", 0)
+        for column, text in enumerate(row.cells):
+            if column == time_column or not text or (column not in placed and not self._spans_placed(row, column)):
+                continue
+            slot = self.slot
             lines = text.split("\n")
-            sessions.append(TableSession(
-                title=lines[0], origin=row, slot=slot, lines=lines[1:],
-                end=(slot.end if slot and slot.end else (after.start if after else None)),
-                day=grid.days.get(column),
-                room=grid.rooms.get(column) if width <= 1 else None,  # spanning several rooms: plenary
+            own = match_slot(lines[0])
+            if own is not None and not own.rest and len(lines) == 1:
+                continue  # a repeated time column
+            span = max(row.spans[column] if column < len(row.spans) else 1, 1)
+            width = row.widths[column] if column < len(row.widths) else 1
+            # The grid shows how long a cell lasts: until the time of the row where it stops.
+            after = next((t for t in times[index + span :] if t is not None), None)
+            end = slot.end if slot and slot.end else (after.start if after else None)
+            covered = range(column, column + max(width, 1))
+            rooms = [self.columns.rooms[c] for c in covered if c in self.columns.rooms]
+            days = [self.columns.days[c] for c in covered if c in self.columns.days]
+            self.sessions.append(TableSession(
+                title=lines[0], origin=row, slot=slot, lines=lines[1:], end=end,
+                day=days[0] if len(set(days)) == 1 else self.day,
+                room=rooms[0] if len(rooms) == 1 else None, no_room=len(rooms) > 1,
             ))
-    return TableResult(sessions, [])
+
+    def _spans_placed(self, row: TableRow, column: int) -> bool:
+        width = row.widths[column] if column < len(row.widths) else 1
+        placed = {**self.columns.days, **self.columns.rooms}
+        return any(c in placed for c in range(column, column + max(width, 1)))
+
+
+def _lone_text(row: TableRow) -> str | None:
+    """The one text of a row whose other cells are empty (a spanning heading), else None."""
+    texts = [c for c in row.cells if c]
+    return texts[0] if len(texts) == 1 else None
