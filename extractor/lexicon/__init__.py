@@ -58,6 +58,9 @@ class Lexicon:
     noon: tuple[str, ...]
     midnight: tuple[str, ...]
     stopwords: dict[str, frozenset[str]]
+    field_label_re: re.Pattern[str]  # "Room:", "PRESENTERS:", "Track: X": a field label, its value after it
+    field_labels: dict[str, str]  # lowercase label -> field ("room", "speakers", "format", "time", "meta"…)
+    class_hints: dict[str, str]  # class word -> field
 
 
 def variants(words: list[str]) -> frozenset[str]:
@@ -69,9 +72,18 @@ def _collect(name: str) -> list[str]:
     return [w for mod in LANGUAGES.values() for w in getattr(mod, name)]
 
 
+def _field_labels() -> dict[str, str]:
+    """Every field label, lowercase, with the field it names (later tables win on a clash)."""
+    tables = (("meta", "METADATA_LABELS"), ("format", "FORMAT_LABELS"), ("time", "TIME_LABELS"),
+              ("end", "END_LABELS"), ("room", "ROOM_LABELS"), ("speakers", "SPEAKER_HEADINGS"),
+              ("chair", "ROLES"), ("description", "DESCRIPTION_LABELS"))
+    return {w.lower(): field for field, name in tables for w in _collect(name)}
+
+
 @cache
 def lexicon() -> Lexicon:
     """Both languages at once: pages mix them, and a union costs nothing in accuracy here."""
+    labels = _field_labels()
     room_words = _collect("ROOM_WORDS")
     provisional_rooms = _collect("ROOM_PROVISIONAL")
     desc_labels = _collect("DESCRIPTION_LABELS") + _collect("DESCRIPTION_PROVISIONAL")
@@ -116,4 +128,7 @@ def lexicon() -> Lexicon:
         noon=tuple(_collect("NOON")),
         midnight=tuple(_collect("MIDNIGHT")),
         stopwords={code: frozenset(mod.STOPWORDS) for code, mod in LANGUAGES.items()},
+        field_label_re=re.compile(rf"^(?P<label>{_alternation(list(labels))})\s*(?:[:：]\s*(?P<value>.*)|$)", re.I),
+        field_labels=labels,
+        class_hints={word: field for field, words in common.CLASS_HINTS.items() for word in words},
     )

@@ -15,3 +15,21 @@ NAME_PARTICLES = ["de", "du", "des", "d'", "d’", "la", "le", "van", "von", "de
                   "dos", "das", "del", "della", "bin", "ben", "el", "al", "st", "ter", "y"]
 # Joins two people in any language: "Ana Ruiz & Paul Côté".
 LIST_JOINERS = ["&"]
+
+# Words in the class or id of an element that say what its text is (`<div class="session-room">`,
+# `<p class="speaker-name">`): site builders name their fields, in English mostly. Checked in this order,
+# so "speaker-name" is a speaker and "session-title" a title.
+CLASS_HINTS = {
+    "speaker": ["speaker", "speakers", "presenter", "presenters", "author", "authors", "auteur", "auteurs",
+                "intervenant", "intervenants", "conferencier", "conferenciers", "orateur", "panelist",
+                "panelists", "people", "person", "persons", "presenters"],
+    "chair": ["chair", "chairs", "moderator", "moderators", "convener", "conveners", "animateur"],
+    "affiliation": ["affiliation", "affiliations", "organization", "organisation", "company", "institution",
+                    "position", "employer", "org"],
+    "room": ["room", "rooms", "location", "venue", "salle", "lieu", "place"],
+    "time": ["time", "times", "timeslot", "hour", "hours", "heure", "horaire", "clock"],
+    "description": ["abstract", "description", "summary", "resume", "excerpt", "synopsis", "teaser"],
+    "meta": ["track", "tracks", "level", "category", "categories", "tag", "tags", "difficulty", "badge",
+             "duration", "language", "links", "readmore", "more", "share", "slides", "video", "videos"],
+    "title": ["title", "titre", "headline", "subject"],
+}

@@ -66,6 +66,16 @@ TABLE_HEADERS = {
     "room": ["room", "location", "venue", "where"],
     "format": ["format", "type", "track"],
 }
+# Field labels whose value is not part of the record: "Track: Being Human", "LEVEL:" / "Everyone".
+METADATA_LABELS = ["track", "tracks", "session track", "level", "levels", "experience level", "skill level",
+                   "session level", "audience", "target audience", "category", "categories", "tag", "tags",
+                   "difficulty", "language", "duration", "length", "topic", "topics", "theme", "themes",
+                   "keywords", "slides", "video", "links", "materials", "status"]
+# Labels of a session's format: "Type: Keynote", "Session type:".
+FORMAT_LABELS = ["format", "type", "session type", "talk type", "kind"]
+# Labels of a time: "Time: 10:00 - 11:00", "When:".
+TIME_LABELS = ["time", "when", "hours", "schedule", "starts at", "start time", "from"]
+END_LABELS = ["ends at", "end time", "until"]
 TIME_RANGE_WORDS = ["to", "until", "till"]
 TIME_FROM_WORDS = ["from"]
 NOON = ["noon", "midday"]

@@ -75,6 +75,13 @@ TABLE_HEADERS = {
     "room": ["salle", "lieu", "local"],
     "format": ["format", "type"],
 }
+# Field labels whose value is not part of the record: "Niveau : débutant", "Thématique :".
+METADATA_LABELS = ["niveau", "public", "public cible", "thématique", "thématiques", "catégorie", "catégories",
+                   "durée", "langue", "mots-clés", "mots clés", "piste", "parcours", "thème", "thèmes",
+                   "diapositives", "vidéo", "liens"]
+FORMAT_LABELS = ["format", "type", "type de session", "type d'activité", "formule"]
+TIME_LABELS = ["heure", "horaire", "quand", "début", "commence à", "de"]
+END_LABELS = ["fin", "se termine à", "jusqu'à"]
 TIME_RANGE_WORDS = ["à", "au", "jusqu'à"]
 TIME_FROM_WORDS = ["de", "dès"]
 NOON = ["midi"]

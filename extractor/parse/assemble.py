@@ -13,6 +13,7 @@ from datetime import date
 from extractor.models import Description, Room, Session, Slot, Speaker, Warning
 from extractor.parse.blocks import Block
 from extractor.parse.classify import (
+    MAX_ROOM_CHARS,
     Classified,
     Kind,
     classify,
@@ -62,12 +63,45 @@ class Assembler:
     title_first: bool = False  # the page writes each title before its time
     slot_fresh: bool = False  # a slot line came and no session has opened under it yet
     saw_day: bool = False
+    pending: str | None = None  # after a label alone ("ROOM:"): the field the next line is the value of
+    people_fresh: bool = False  # the line right after "Speakers" is a person whatever it looks like
 
     def feed(self, item: Classified) -> None:
+        if self.pending is not None and item.kind is not Kind.SEPARATOR:
+            field, self.pending = self.pending, None
+            if item.kind in _VALUE_KINDS and self._labelled_value(field, item):
+                return
         if self.people is not None and item.kind not in _PEOPLE_KINDS:
             self.people = None  # a list of people ends at anything that is not a person
         handler = getattr(self, f"_on_{item.kind.value}")
         handler(item)
+        if item.kind is not Kind.SEPARATOR:
+            self.people_fresh = item.kind is Kind.PEOPLE
+
+    def _labelled_value(self, field: str, item: Classified) -> bool:
+        """The line after a label alone is that field's value; False when it is not one."""
+        text, cur = item.block.text, self.current
+        if field == "meta":
+            return True  # a track, a level: not part of the record
+        if field == "format":
+            if cur is not None and not cur.has_details():
+                cur.format = text
+            else:
+                self.format, self.format_used = text, True
+            return True
+        if field == "room" and len(text) <= MAX_ROOM_CHARS:
+            self._on_room(Classified(Kind.ROOM, item.block,
+                                     room=room_of(text) or Room(name=text, provisional=False, raw=text)))
+            return True
+        if field in ("speakers", "chair") and cur is not None and len(text) <= 300:
+            self._add_people(text, "chair" if field == "chair" else None, comma_list=True)
+            return True
+        if field in ("time", "end") and item.slot is not None:
+            return False  # read as the slot it is
+        if field == "description" and cur is not None:
+            self._add_description(Description(text=text, provisional=False, label=None))
+            return True
+        return False
 
     def finish(self) -> tuple[list[Session], list[Warning]]:
         self._close_slot()
@@ -160,6 +194,19 @@ class Assembler:
     def _on_people(self, item: Classified) -> None:
         self.people = item.role or ""
 
+    def _on_label(self, item: Classified) -> None:
+        self.pending = item.field
+
+    def _on_affiliation(self, item: Classified) -> None:
+        cur = self.current
+        if cur is not None and cur.speakers and cur.speakers[-1].affiliation is None:
+            cur.speakers[-1] = cur.speakers[-1].model_copy(update={"affiliation": item.block.text})
+
+    def _on_end(self, item: Classified) -> None:
+        cur, match = self.current, item.slot
+        if cur is not None and match is not None and match.start and cur.slot.start and match.start > cur.slot.start:
+            cur.slot = cur.slot.model_copy(update={"end": match.start})
+
     def _on_speaker(self, item: Classified) -> None:
         if self.current is None:
             self._warn(item.block, "speaker outside any session")
@@ -180,8 +227,9 @@ class Assembler:
         cur, text = self.current, item.block.text
         if self.people is None or cur is None:
             return False
-        if looks_like_name(text) or is_person_line(text):
-            self._on_speaker(item)
+        if looks_like_name(text) or is_person_line(text) or (
+                self.people_fresh and len(text) <= MAX_HANDLE_CHARS and not is_sentence(text, 3)):
+            self._on_speaker(item)  # right after "Speaker": a person, even a user name ("hansfn")
             return True
         last = cur.speakers[-1] if cur.speakers else None
         if last is not None and not last.titles and not last.affiliation and len(text) <= 120 \
@@ -332,7 +380,11 @@ class Assembler:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
 
 
-_PEOPLE_KINDS = frozenset({Kind.SPEAKER, Kind.PERSON, Kind.TEXT, Kind.SEPARATOR, Kind.PEOPLE})
+_PEOPLE_KINDS = frozenset({Kind.SPEAKER, Kind.PERSON, Kind.TEXT, Kind.SEPARATOR, Kind.PEOPLE, Kind.AFFILIATION})
+# What may be the value of a label alone: anything but structure (a day, a table, another label).
+_VALUE_KINDS = frozenset({Kind.TEXT, Kind.PERSON, Kind.SPEAKER, Kind.ROOM, Kind.FORMAT, Kind.NOISE,
+                          Kind.DESCRIPTION, Kind.AFFILIATION})
+MAX_HANDLE_CHARS = 40
 
 
 def _path(element: object) -> str:

@@ -56,6 +56,7 @@ class Block:
     bold: bool = False
     separator: bool = False  # an empty or no-break-space paragraph
     table: list[TableRow] | None = None  # a data table, read whole by extractor.parse.tables
+    hint: str | None = None  # what the markup says the text is ("speaker", "room"…), from class names
 
     @property
     def where(self) -> str:
@@ -97,6 +98,7 @@ def parse_html(text: str) -> etree._Element:
 
 def html_blocks(root: etree._Element) -> list[Block]:
     """Lines of the page's content. Consumes the tree: chrome and data tables are removed from it."""
+    _machine_times(root)
     tables = _strip_chrome_and_tables(root)
     lines = _Lines()
     for node in cast(list["etree._Element | etree._ElementUnicodeResult"], _NODES(root)):
@@ -122,6 +124,7 @@ class _Lines:
         self.bold_chars = 0
         self.block: etree._Element | None = None
         self.heading = 0
+        self.piece_hint: str | None = None  # what the last inline piece's own class says it is
 
     def add(self, node: etree._ElementUnicodeResult) -> None:
         element = node.getparent()
@@ -133,12 +136,20 @@ class _Lines:
             if container.tag in _BOLD_TAGS or (container.tag == "span" and _is_bold_style(container)):
                 bold = True
             container = container.getparent()
+        piece = None if node.is_tail or element is container else _own_hint(element)
         if container is not self.block:
             self.flush()
             self.block = container
             self.heading = _HEADINGS.get(container.tag, 0) if container is not None else 0
+        elif self.buf and piece and self.piece_hint != piece and self.buf[-1].strip():
+            if piece == "affiliation":
+                self.buf[-1] = self.buf[-1].rstrip()
+                self.buf.append(", ")  # `Ana Ruiz <span class="org">OSC</span>`: one speaker line
+            else:
+                self.flush()  # `<span class="time">…</span><span class="title">…</span>`: two fields
         elif self.buf and _glued(self.buf[-1], node):
             self.flush()  # `<span>Room: 275</span><span>Chair: Ana Ruiz</span>`: items styled apart
+        self.piece_hint = piece or self.piece_hint
         self.buf.append(node)
         if bold:
             self.bold_chars += len(node)
@@ -148,13 +159,61 @@ class _Lines:
             return
         raw = self.buf[0] if len(self.buf) == 1 else "".join(self.buf)
         bold = self.bold_chars * 2 >= len(raw.strip())
-        self.buf, self.bold_chars = [], 0
+        self.buf, self.bold_chars, self.piece_hint = [], 0, None
         origin = self.block if self.block is not None else "html"
         if _SEPARATOR_TEXT.match(raw):
             if "\u00a0" in raw or "\u200b" in raw:
                 self.out.append(Block(text="", origin=origin, separator=True))
             return
-        self.out.append(Block(text=norm(raw), origin=origin, heading=self.heading, bold=bold))
+        hint = class_hint(self.block) if self.block is not None else None
+        self.out.append(Block(text=norm(raw), origin=origin, heading=self.heading, bold=bold, hint=hint))
+
+
+HINT_DEPTH = 3  # the line's container and this many ancestors may say what the text is
+_CLASS_WORD = re.compile(r"[a-z]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_HINT_ORDER = ("affiliation", "speaker", "chair", "room", "time", "description", "meta", "title")
+
+
+def class_hint(element: etree._Element, depth: int = HINT_DEPTH) -> str | None:
+    """The field the nearest classed element names: `class="session-room"` -> "room"."""
+    node: etree._Element | None = element
+    for _ in range(depth + 1):
+        if node is None or node.tag in ("body", "html"):
+            return None
+        found = _own_hint(node)
+        if found:
+            return found
+        node = node.getparent()
+    return None
+
+
+def _own_hint(node: etree._Element) -> str | None:
+    words = " ".join(v for v in (node.get("class"), node.get("itemprop")) if v)
+    if not words:
+        return None
+    hints = lexicon().class_hints
+    found = {hints[w] for w in _CLASS_WORD.findall(_CAMEL.sub(" ", words).lower()) if w in hints}
+    return next((f for f in _HINT_ORDER if f in found), None)
+
+
+_TIME_ELEMENTS = etree.XPath("//time[@datetime]")
+_CLOCK = re.compile(r"T(\d{1,2}):(\d{2})")
+
+
+def _machine_times(root: etree._Element) -> None:
+    """`<time datetime="…T14:30">14<span>30</span></time>`: the machine-readable time, written plainly,
+    and a dash between a start and an end element side by side."""
+    for element in cast(list[etree._Element], _TIME_ELEMENTS(root)):
+        clock = _CLOCK.search(element.get("datetime") or "")
+        if clock is None:
+            continue
+        for child in list(element):
+            element.remove(child)
+        element.text = f"{int(clock[1]):02d}:{clock[2]}"
+        following = element.getnext()
+        if following is not None and following.tag == "time" and not (element.tail or "").strip("\n\t "):
+            element.tail = " – "
 
 
 def _glued(before: str, after: str) -> bool:
@@ -164,7 +223,7 @@ def _glued(before: str, after: str) -> bool:
     ("Copro"+"duction") or punctuation (", Mairesse") does not match.
     """
     return bool(before) and bool(after) and (before[-1].isalnum() or before[-1] in ")]") \
-        and (after[0].isupper() or after[0].isdigit())
+        and (after[0].isupper() or (after[0].isdigit() and not before[-1].isdigit()))
 
 
 def _strip_chrome_and_tables(root: etree._Element) -> dict[int, list[Block]]:

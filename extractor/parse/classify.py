@@ -48,6 +48,9 @@ class Kind(Enum):
     SPEAKER = "speaker"  # certain: a role label, "Par …", "Name (Affiliation)", credentials
     PEOPLE = "people"  # a heading that introduces speakers: "Intervenants :", "Animation", "Speakers"
     PERSON = "person"  # "Name, Title, Org": a speaker once a session has its title
+    LABEL = "label"  # "ROOM:", "Track": a field's label alone, its value on the next line
+    AFFILIATION = "affiliation"  # an organisation the markup sets apart, for the last speaker
+    END = "end"  # "Ends at 17:00": the end of the current session
     TEXT = "text"
     TABLE = "table"
 
@@ -63,6 +66,8 @@ class Classified:
     description: Description | None = None
     role: str | None = None  # from a "Chair:" / "Animatrice :" label
     labelled: bool = False  # the line starts with a "Chair:" / "Speakers:" label to strip
+    field: str | None = None  # LABEL: the field its value belongs to ("room", "meta", "format"…)
+    title: bool = False  # TEXT the markup calls a title: it opens a session wherever it stands
 
 
 def classify(block: Block, context: PageContext) -> Classified:
@@ -88,6 +93,15 @@ def classify(block: Block, context: PageContext) -> Classified:
         slot = match_slot(dated[1])  # "2 juillet 2026, 14h - 15h — Salle 4": a day and a slot at once
         if slot:
             return Classified(Kind.SLOT, block, slot=slot, day=dated[0])
+    heading = people_heading(text)
+    if heading is not None:
+        return Classified(Kind.PEOPLE, block, role=heading or None)
+    labelled = _field_label(block, context)
+    if labelled is not None:
+        return labelled
+    hinted = _hinted(block)
+    if hinted is not None:
+        return hinted
     fmt = format_label(text)
     if fmt:
         return Classified(Kind.FORMAT, block, format=fmt)
@@ -97,9 +111,6 @@ def classify(block: Block, context: PageContext) -> Classified:
     desc = labelled_description(text)
     if desc:
         return Classified(Kind.DESCRIPTION, block, description=desc)
-    heading = people_heading(text)
-    if heading is not None:
-        return Classified(Kind.PEOPLE, block, role=heading or None)
     role_label = _role_label(text)
     if role_label is not None:
         return Classified(Kind.SPEAKER, block, role=role_label or None, labelled=True)
@@ -115,7 +126,49 @@ def classify(block: Block, context: PageContext) -> Classified:
     if is_person_line(text):
         strong = "(" in text or "[" in text or strip_honorifics(_name_head(text))[1]
         return Classified(Kind.SPEAKER if strong else Kind.PERSON, block)
-    return Classified(Kind.TEXT, block)
+    return Classified(Kind.TEXT, block, title=block.hint == "title")
+
+
+def _field_label(block: Block, context: PageContext) -> Classified | None:
+    """`Track: Being Human`, `Type : Keynote`, `Time: 10:00`, or a label alone (`ROOM:`) before its value."""
+    lex = lexicon()
+    text = block.text
+    m = lex.field_label_re.match(text) if len(text) <= MAX_TITLE_CHARS else None
+    if m is None:
+        return None
+    field = lex.field_labels[m.group("label").lower()]
+    value = (m.group("value") or "").strip()
+    if not value:
+        if field == "description" and m.group("value") is None:
+            return None  # a bare "Description" line is a heading (or a provisional label, read below)
+        return Classified(Kind.LABEL, block, field=field)
+    if field == "meta":
+        return Classified(Kind.NOISE, block)
+    if field == "format" and len(value) <= MAX_FORMAT_CHARS:
+        return Classified(Kind.FORMAT, block, format=value)
+    if field in ("time", "end"):
+        slot = match_slot(value)
+        if slot is not None:
+            return Classified(Kind.END if field == "end" else Kind.SLOT, block, slot=slot)
+    return None
+
+
+def _hinted(block: Block) -> Classified | None:
+    """What the markup's class names say the line is, when its text alone does not say more."""
+    hint, text = block.hint, block.text
+    if hint is None:
+        return None
+    if hint == "meta":
+        return Classified(Kind.NOISE, block)
+    if hint == "room" and len(text) <= MAX_ROOM_CHARS:
+        return Classified(Kind.ROOM, block, room=room_of(text) or Room(name=text, provisional=False, raw=text))
+    if hint in ("speaker", "chair") and len(text) <= 300 and not _STATEMENT_END.search(text):
+        return Classified(Kind.SPEAKER, block, role="chair" if hint == "chair" else None)
+    if hint == "affiliation" and len(text) <= 200:
+        return Classified(Kind.AFFILIATION, block)
+    if hint == "description" and len(text.split()) >= 4:
+        return Classified(Kind.DESCRIPTION, block, description=Description(text=text, provisional=False))
+    return None
 
 
 def format_label(text: str) -> str | None:
