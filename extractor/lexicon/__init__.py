@@ -61,6 +61,7 @@ class Lexicon:
     field_label_re: re.Pattern[str]  # "Room:", "PRESENTERS:", "Track: X": a field label, its value after it
     field_labels: dict[str, str]  # lowercase label -> field ("room", "speakers", "format", "time", "meta"…)
     class_hints: dict[str, str]  # class word -> field
+    duration_units: dict[str, int]  # "minutes" -> 1, "hours" -> 60
 
 
 def variants(words: list[str]) -> frozenset[str]:
@@ -131,4 +132,5 @@ def lexicon() -> Lexicon:
         field_label_re=re.compile(rf"^(?P<label>{_alternation(list(labels))})\s*(?:[:：]\s*(?P<value>.*)|$)", re.I),
         field_labels=labels,
         class_hints={word: field for field, words in common.CLASS_HINTS.items() for word in words},
+        duration_units={k: v for mod in LANGUAGES.values() for k, v in mod.DURATION_UNITS.items()},
     )

@@ -78,5 +78,7 @@ TIME_LABELS = ["time", "when", "hours", "schedule", "starts at", "start time", "
 END_LABELS = ["ends at", "end time", "until"]
 TIME_RANGE_WORDS = ["to", "until", "till"]
 TIME_FROM_WORDS = ["from"]
+# A line that is only a duration gives the end: "50 minutes" -> minutes per unit.
+DURATION_UNITS = {"minutes": 1, "minute": 1, "mins": 1, "min": 1, "hours": 60, "hour": 60, "hrs": 60, "hr": 60}
 NOON = ["noon", "midday"]
 MIDNIGHT = ["midnight"]

@@ -84,5 +84,7 @@ TIME_LABELS = ["heure", "horaire", "quand", "début", "commence à", "de"]
 END_LABELS = ["fin", "se termine à", "jusqu'à"]
 TIME_RANGE_WORDS = ["à", "au", "jusqu'à"]
 TIME_FROM_WORDS = ["de", "dès"]
+# A line that is only a duration gives the end: "50 minutes" -> minutes per unit.
+DURATION_UNITS = {"minutes": 1, "minute": 1, "min": 1, "mn": 1, "heures": 60, "heure": 60}
 NOON = ["midi"]
 MIDNIGHT = ["minuit"]

@@ -26,6 +26,7 @@ from extractor.parse.classify import (
 from extractor.parse.context import PageContext
 from extractor.parse.speakers import looks_like_name, parse_speaker, split_speakers
 from extractor.parse.tables import read_table
+from extractor.parse.times import add_minutes
 from extractor.parse.titles import people_list, place, split_format, split_people, split_room
 from extractor.textkit.slug import unique_ids
 
@@ -151,8 +152,9 @@ class Assembler:
         assert match is not None
         if match.problem:
             self._warn(item.block, f"time range not understood: {match.problem}")
-        if item.day is not None:
-            self.day = item.day
+        if item.day is not None or item.dated:
+            self.day = item.day  # "Saturday 10:00": a new day, even when the page does not date it
+            self.saw_day = self.saw_day or item.dated
         slot = Slot(day=self._day_iso(), start=match.start, end=match.end, raw=match.raw)
         rest_room = place(match.rest) if match.rest else None
         cur = self.current
@@ -203,9 +205,13 @@ class Assembler:
             cur.speakers[-1] = cur.speakers[-1].model_copy(update={"affiliation": item.block.text})
 
     def _on_end(self, item: Classified) -> None:
-        cur, match = self.current, item.slot
-        if cur is not None and match is not None and match.start and cur.slot.start and match.start > cur.slot.start:
-            cur.slot = cur.slot.model_copy(update={"end": match.start})
+        """"Ends at 17:00", "50 minutes": the current session's end, when it has a start and no end yet."""
+        cur = self.current
+        if cur is None or not cur.slot.start or cur.slot.end:
+            return
+        end = item.slot.start if item.slot is not None else add_minutes(cur.slot.start, item.minutes or 0)
+        if end > cur.slot.start:
+            cur.slot = cur.slot.model_copy(update={"end": end})
 
     def _on_speaker(self, item: Classified) -> None:
         if self.current is None:
@@ -333,7 +339,7 @@ class Assembler:
     def _open(self, title: str, block: Block) -> None:
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
-        title, people = split_people(title)  # first: a room may stand before the people
+        title, people = split_people(title, titled=block.hint == "title")  # first: a room may precede people
         title, room = split_room(title)
         fmt, rest = split_format(title)
         if fmt and looks_like_name(rest):

@@ -125,6 +125,7 @@ class _Lines:
         self.block: etree._Element | None = None
         self.heading = 0
         self.piece_hint: str | None = None  # what the last inline piece's own class says it is
+        self.closing = ""  # what ends the line: the parenthesis opened before an inline affiliation
 
     def add(self, node: etree._ElementUnicodeResult) -> None:
         element = node.getparent()
@@ -142,9 +143,10 @@ class _Lines:
             self.block = container
             self.heading = _HEADINGS.get(container.tag, 0) if container is not None else 0
         elif self.buf and piece and self.piece_hint != piece and self.buf[-1].strip():
-            if piece == "affiliation":
+            if piece == "affiliation" and not self.closing:
                 self.buf[-1] = self.buf[-1].rstrip()
-                self.buf.append(", ")  # `Ana Ruiz <span class="org">OSC</span>`: one speaker line
+                self.buf.append(" (")  # `Ana Ruiz <span class="org">OSC</span>`: "Ana Ruiz (OSC)"
+                self.closing = ")"
             else:
                 self.flush()  # `<span class="time">…</span><span class="title">…</span>`: two fields
         elif self.buf and _glued(self.buf[-1], node):
@@ -158,8 +160,10 @@ class _Lines:
         if not self.buf:
             return
         raw = self.buf[0] if len(self.buf) == 1 else "".join(self.buf)
+        if self.closing:
+            raw = raw.rstrip() + self.closing
         bold = self.bold_chars * 2 >= len(raw.strip())
-        self.buf, self.bold_chars, self.piece_hint = [], 0, None
+        self.buf, self.bold_chars, self.piece_hint, self.closing = [], 0, None, ""
         origin = self.block if self.block is not None else "html"
         if _SEPARATOR_TEXT.match(raw):
             if "\u00a0" in raw or "\u200b" in raw:

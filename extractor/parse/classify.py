@@ -25,7 +25,7 @@ from extractor.parse.speakers import (
     split_speakers,
     strip_honorifics,
 )
-from extractor.parse.times import SlotMatch, match_slot
+from extractor.parse.times import SlotMatch, match_duration, match_slot
 from extractor.textkit.normalise import key
 
 MAX_ROOM_CHARS = 70
@@ -68,6 +68,8 @@ class Classified:
     labelled: bool = False  # the line starts with a "Chair:" / "Speakers:" label to strip
     field: str | None = None  # LABEL: the field its value belongs to ("room", "meta", "format"…)
     title: bool = False  # TEXT the markup calls a title: it opens a session wherever it stands
+    dated: bool = False  # SLOT: the line opens with its day ("Saturday 10:00"), a day heading too
+    minutes: int | None = None  # END: a duration ("50 minutes") rather than a time
 
 
 def classify(block: Block, context: PageContext) -> Classified:
@@ -92,7 +94,10 @@ def classify(block: Block, context: PageContext) -> Classified:
     if dated:
         slot = match_slot(dated[1])  # "2 juillet 2026, 14h - 15h — Salle 4": a day and a slot at once
         if slot:
-            return Classified(Kind.SLOT, block, slot=slot, day=dated[0])
+            return Classified(Kind.SLOT, block, slot=slot, day=dated[0], dated=True)
+    minutes = match_duration(text)
+    if minutes is not None:
+        return Classified(Kind.END, block, minutes=minutes)
     heading = people_heading(text)
     if heading is not None:
         return Classified(Kind.PEOPLE, block, role=heading or None)

@@ -84,8 +84,9 @@ def dates_in(text: str, context: PageContext) -> list[date]:
     return found
 
 
-def leading_day(line: str, context: PageContext) -> tuple[date, str] | None:
-    """`2 juillet 2026, 14h - 15h — Salle 4`: a full date opening a line; returns it and the rest."""
+def leading_day(line: str, context: PageContext) -> tuple[date | None, str] | None:
+    """`2 juillet 2026, 14h - 15h — Salle 4`, `Saturday 10:00`, `Tuesday: 14:00 - 15:30`: a date, or a
+    weekday, opening a line; returns its day (None when the page does not say which) and the rest."""
     if not line[:1].isalnum() or not _HAS_DIGIT.search(line[:40]):
         return None
     for pattern in _patterns():
@@ -95,4 +96,10 @@ def leading_day(line: str, context: PageContext) -> tuple[date, str] | None:
             rest = line[m.end():].lstrip(" ,;:–—-")
             if resolved and rest:
                 return resolved, rest
+    word = _WORDS.match(line)
+    weekday = lexicon().weekdays.get(word.group(0).lower()) if word else None
+    if word is not None and weekday is not None:
+        rest = line[word.end():].lstrip(" .,;:–—-")
+        if rest[:1].isdigit():
+            return context.weekday(weekday), rest
     return None

@@ -13,6 +13,25 @@ _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|[A-ZÀ-ÖØ-Þ]\.)$")
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
 
 
+
+def trailing_paren(text: str) -> tuple[int, str] | None:
+    """A parenthesis closing the text, nested ones allowed: `Ana Ruiz (Cellule (CPGU))` -> where it
+    starts (blanks before it included) and "Cellule (CPGU)"."""
+    stripped = text.rstrip()
+    if not stripped.endswith((")", "]")):
+        return None
+    depth = 0
+    for index in range(len(stripped) - 1, -1, -1):
+        if stripped[index] in ")]":
+            depth += 1
+        elif stripped[index] in "([":
+            depth -= 1
+            if depth == 0:
+                inner = stripped[index + 1 : -1].strip()
+                return (len(stripped[:index].rstrip()), inner) if inner else None
+    return None
+
+
 @cache
 def _joined() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """(a credential heading a title: "Ph.D. et Codirectrice…"; the joiner between two people)."""
@@ -98,10 +117,10 @@ def parse_speaker(raw: str) -> Speaker:
         by = lex.by_re.match(body)
         if by:
             body = by.group("rest")
-    m = _TRAILING_PAREN.search(body)
-    if m and lex.role_re.match(m.group("inner").strip()):
-        role = m.group("inner").strip().lower()
-        body = body[: m.start()].strip()
+    paren = trailing_paren(body)
+    if paren and lex.role_re.match(paren[1]):
+        role = paren[1].lower()
+        body = body[: paren[0]].strip()
     parts = _name_first(split_outside_parens(body))
     name_part = parts[0] if parts else body
     name_part, after_dash = dash_name(name_part)
@@ -109,16 +128,16 @@ def parse_speaker(raw: str) -> Speaker:
         parts = [name_part, after_dash, *parts[1:]]
     affiliation = None
     titles_in_parens: list[str] = []
-    m = _TRAILING_PAREN.search(name_part)
-    if m:
-        inner = m.group("inner").strip()
+    paren = trailing_paren(name_part)
+    if paren:
+        inner = paren[1]
         if lex.role_re.match(inner):
             role = role or inner.lower()
         elif inner[:1].islower():
             titles_in_parens = [inner]  # "Par Mme Hélène Caron (présidente)": a title, not an organisation
         else:
             affiliation = inner
-        name_part = name_part[: m.start()].strip()
+        name_part = name_part[: paren[0]].strip()
     name, credentials = strip_honorifics(name_part)
     titles: list[str] = titles_in_parens
     for part in parts[1:]:

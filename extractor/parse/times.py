@@ -190,3 +190,26 @@ def split_run_on(line: str) -> list[str]:
 def _titled(rest: str) -> bool:
     """A slot's own title starts with a capital: "9:55 am Keynote", not "à 12h30 et la reprise"."""
     return rest[:1].isupper()
+
+
+@cache
+def _duration_pattern() -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(lexicon().duration_units, key=len, reverse=True))
+    return re.compile(rf"^[(\[]?\s*(?P<n>\d{{1,3}})\s?(?P<unit>{units})\.?\s*[)\]]?$", re.I)
+
+
+def match_duration(line: str) -> int | None:
+    """A line that is only a duration: "50 minutes", "(30 min)", "2 hours" -> minutes."""
+    if len(line) > 20 or not line[:2].strip("([ ")[:1].isdigit():
+        return None
+    m = _duration_pattern().match(line.strip())
+    if m is None:
+        return None
+    return int(m.group("n")) * lexicon().duration_units[m.group("unit").lower()]
+
+
+def add_minutes(start: str, minutes: int) -> str:
+    """"10:00" + 50 -> "10:50"; "23:30" + 60 -> "00:30" (the next day)."""
+    hours, mins = map(int, start.split(":"))
+    total = (hours * 60 + mins + minutes) % (24 * 60)
+    return f"{total // 60:02d}:{total % 60:02d}"

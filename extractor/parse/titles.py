@@ -51,7 +51,7 @@ _PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*\((?P<inner>[^()]+)\)$")
 _DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>(?:(?!\s[-–—]\s).)+)$")
 
 
-def split_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
+def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str, str | None]]]:
     """People written into a title line: `Titre (Chair: Ana Ruiz)`, `Vin d’honneur (animation par Marc Roy)`,
     `Conférence d’ouverture par Anne Roy`, `Atelier 2 - Titre - Léa Roy (Univ. X), Paul Côté (INRAE)`."""
     lex = lexicon()
@@ -74,7 +74,8 @@ def split_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
     m = _DASH_TAIL.match(title)
     if m and _all_people(m.group("people"), strict=False) and not place(m.group("people").strip()):
         return m.group("title").strip(), [(m.group("people").strip(), None)]
-    return _sentence_people(title)
+    # A line the markup calls a title is one: only an explicit "par"/"Chair:" takes people out of it.
+    return (title, []) if titled else _sentence_people(title)
 
 
 @cache

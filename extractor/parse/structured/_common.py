@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from lxml import html
 
@@ -123,10 +123,6 @@ def parse_clock(text: str) -> list[str]:
         times.append(f"{hour:02d}:{minute:02d}")
     return times
 
-
-def add_minutes(start: str, minutes: int) -> str:
-    moment = datetime(2000, 1, 1, int(start[:2]), int(start[3:])) + timedelta(minutes=minutes)
-    return hhmm(moment)
 
 
 def room(name: str | None) -> Room | None:

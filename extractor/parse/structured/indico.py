@@ -13,7 +13,6 @@ from extractor.models import Slot, Speaker, Warning
 from extractor.parse.structured._common import (
     Draft,
     StructuredResult,
-    add_minutes,
     description,
     duration_minutes,
     element_text,
@@ -25,6 +24,7 @@ from extractor.parse.structured._common import (
     speaker,
     untitled,
 )
+from extractor.parse.times import add_minutes
 
 KIND = "indico"
 ITEM_XPATH = "//li[contains(concat(' ', normalize-space(@class), ' '), ' timetable-item ')]"

@@ -12,7 +12,6 @@ from extractor.models import Slot, Speaker, Warning
 from extractor.parse.structured._common import (
     Draft,
     StructuredResult,
-    add_minutes,
     description,
     duration_minutes,
     element_text,
@@ -25,6 +24,7 @@ from extractor.parse.structured._common import (
     untitled,
     valid_day,
 )
+from extractor.parse.times import add_minutes
 
 KIND = "pretalx"
 SESSION_XPATH = ".//div[contains(concat(' ', normalize-space(@class), ' '), ' pretalx-session ')]"
