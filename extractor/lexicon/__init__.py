@@ -62,6 +62,7 @@ class Lexicon:
     field_labels: dict[str, str]  # lowercase label -> field ("room", "speakers", "format", "time", "meta"…)
     class_hints: dict[str, str]  # class word -> field
     duration_units: dict[str, int]  # "minutes" -> 1, "hours" -> 60
+    chrome_classes: frozenset[str]
 
 
 def variants(words: list[str]) -> frozenset[str]:
@@ -133,4 +134,5 @@ def lexicon() -> Lexicon:
         field_labels=labels,
         class_hints={word: field for field, words in common.CLASS_HINTS.items() for word in words},
         duration_units={k: v for mod in LANGUAGES.values() for k, v in mod.DURATION_UNITS.items()},
+        chrome_classes=frozenset(common.CHROME_CLASS_WORDS),
     )

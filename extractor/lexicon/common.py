@@ -33,3 +33,10 @@ CLASS_HINTS = {
              "duration", "language", "links", "readmore", "more", "share", "slides", "video", "videos"],
     "title": ["title", "titre", "headline", "subject"],
 }
+
+# Words in the class or id of a site's chrome (menus, breadcrumbs, share bars): such an element is left
+# out when most of its text is links (a programme's own list of talks is not mostly links to elsewhere).
+CHROME_CLASS_WORDS = ["nav", "navbar", "navigation", "menu", "menubar", "submenu", "dropdown", "breadcrumb",
+                      "breadcrumbs", "sidebar", "footer", "header", "masthead", "cookie", "cookies", "skip",
+                      "social", "share", "sharing", "pagination", "pager", "topbar", "toolbar", "offcanvas",
+                      "widget", "widgets", "banner"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import cast
 
 from lxml import etree
@@ -356,8 +357,18 @@ _CHROME_CANDIDATES = etree.XPath("//*[@id or @role or @hidden or @aria-hidden or
                                  " | //header | //footer | //aside")
 
 
+@cache
+def _classed_chrome() -> etree.XPath:
+    """Elements whose class names a menu, a share bar…: found in C, their words checked in Python."""
+    tests = " or ".join(f"contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), "
+                        f"'{word}')" for word in sorted(lexicon().chrome_classes))
+    return etree.XPath(f"//*[@class and ({tests})]")
+MIN_CHROME_LINK_SHARE = 0.6  # a classed menu or share bar is left out when this share of its text is links
+
+
 def _chrome_elements(root: etree._Element) -> list[etree._Element]:
-    return [el for el in cast(list[etree._Element], _CHROME_CANDIDATES(root)) if _is_chrome(el)]
+    found = [el for el in cast(list[etree._Element], _CHROME_CANDIDATES(root)) if _is_chrome(el)]
+    return found + [el for el in cast(list[etree._Element], _classed_chrome()(root)) if _is_classed_chrome(el)]
 
 
 def _is_chrome(el: etree._Element) -> bool:
@@ -370,6 +381,17 @@ def _is_chrome(el: etree._Element) -> bool:
         # A site's header/footer, not an <article>'s own header (which may hold the event title).
         return not any(a.tag in ("article", "main", "section") for a in el.iterancestors())
     return False
+
+
+def _is_classed_chrome(el: etree._Element) -> bool:
+    words = _CLASS_WORD.findall(_CAMEL.sub(" ", el.get("class") or "").lower())
+    return not lexicon().chrome_classes.isdisjoint(words) and _link_share(el) >= MIN_CHROME_LINK_SHARE
+
+
+def _link_share(el: etree._Element) -> float:
+    text = sum(len(t.strip()) for t in el.itertext())
+    links = sum(len(t.strip()) for a in el.iter("a") for t in a.itertext())
+    return links / text if text else 1.0
 
 
 def _is_data_table(table: etree._Element) -> bool:
