@@ -42,6 +42,7 @@ class _Draft:
     speakers: list[Speaker] = field(default_factory=list)
     description: Description | None = None
     confidence: float = 1.0
+    section: str | None = None  # the heading the session sits under, when not a day or a session
 
     def has_details(self) -> bool:
         return bool(self.room or self.speakers or self.description)
@@ -66,6 +67,7 @@ class Assembler:
     saw_day: bool = False
     pending: str | None = None  # after a label alone ("ROOM:"): the field the next line is the value of
     people_fresh: bool = False  # the line right after "Speakers" is a person whatever it looks like
+    section: str | None = None  # a heading over titled time lines ("1 - Belvédère"): a track or a group
 
     def feed(self, item: Classified) -> None:
         if self.pending is not None and item.kind is not Kind.SEPARATOR:
@@ -106,6 +108,7 @@ class Assembler:
 
     def finish(self) -> tuple[list[Session], list[Warning]]:
         self._close_slot()
+        _parallel_sections_are_rooms(self.sessions)
         if self.page_day and not self.saw_day:
             day = self.page_day.isoformat()
             for draft in self.sessions:
@@ -143,6 +146,7 @@ class Assembler:
 
     def _on_day(self, item: Classified) -> None:
         self._close_slot()
+        self.section = None
         self.saw_day = True
         self.day = item.day
         self.slot = None
@@ -168,6 +172,8 @@ class Assembler:
             self.slot = slot
             self.title_first = True
             return
+        if cur is not None and match.rest and _bare_heading(cur):
+            self.section, self.current = cur.title, None  # a heading over the titled times below
         self._close_slot()
         self.slot = slot
         self.slot_fresh = True
@@ -347,7 +353,7 @@ class Assembler:
         elif fmt:
             title = rest
         self.current = _Draft(title=title, slot=slot, format=fmt or self.format, block=block,
-                              room=room or self.slot_room, after_slot_line=self.slot_fresh)
+                              room=room or self.slot_room, after_slot_line=self.slot_fresh, section=self.section)
         self.slot_fresh = False
         self.format_used = True
         for line, role in people:
@@ -384,6 +390,38 @@ class Assembler:
 
     def _warn(self, block: Block, reason: str) -> None:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
+
+
+def _bare_heading(draft: _Draft) -> bool:
+    """A heading line with nothing under it yet: no time of its own, room, people, description or format."""
+    block = draft.block
+    return block is not None and (block.heading > 0 or block.bold) and not draft.has_details() \
+        and not draft.format and not (draft.slot.start and draft.after_slot_line)
+
+
+def _parallel_sections_are_rooms(drafts: list[_Draft]) -> None:
+    """Headings whose sessions run at the same times as another heading's, the same day, are rooms or
+    tracks ("1 - Belvédère", "2 - Chalet"): they become the room of their sessions that have none."""
+    by_day: dict[str | None, dict[str, list[tuple[int, int]]]] = {}
+    for d in drafts:
+        if d.section and d.slot.start:
+            start = _minutes(d.slot.start)
+            end = _minutes(d.slot.end) if d.slot.end else start + 1
+            by_day.setdefault(d.slot.day, {}).setdefault(d.section, []).append((start, max(end, start + 1)))
+    parallel: set[tuple[str | None, str]] = set()
+    for day, sections in by_day.items():
+        names = list(sections)
+        for i, a in enumerate(names):
+            for b in names[i + 1 :]:
+                if any(s1 < e2 and s2 < e1 for s1, e1 in sections[a] for s2, e2 in sections[b]):
+                    parallel.update({(day, a), (day, b)})
+    for d in drafts:
+        if d.section and d.room is None and (d.slot.day, d.section) in parallel:
+            d.room = Room(name=d.section, provisional=False, raw=d.section)
+
+
+def _minutes(hhmm: str) -> int:
+    return int(hhmm[:2]) * 60 + int(hhmm[3:5])
 
 
 _PEOPLE_KINDS = frozenset({Kind.SPEAKER, Kind.PERSON, Kind.TEXT, Kind.SEPARATOR, Kind.PEOPLE, Kind.AFFILIATION})

@@ -37,6 +37,9 @@ def match_day(line: str, context: PageContext) -> tuple[date | None, str] | None
     """If the line is a day heading, return (date or None if impossible, raw text)."""
     if len(line) > 90 or not _HAS_DIGIT.search(line):
         return None
+    numbered = weekday_and_number(line, context)
+    if numbered is not None:
+        return numbered
     if line.endswith(")"):
         line = _TRAILING_NOTE.sub("", line)  # "Tuesday, December 3, 2024 (Pre-conference workshops)"
     if len(line) > 60:
@@ -53,6 +56,20 @@ def match_day(line: str, context: PageContext) -> tuple[date | None, str] | None
             continue  # "19 nov" inside other words is not a heading without a weekday or year
         return context.resolve(_mention(m)), m.group(0)
     return None
+
+
+_WEEKDAY_NUMBER = re.compile(r"^(?P<wd>[^\W\d_]+)\.?,?\s+(?P<day>[0-3]?\d)(?:er|e|st|nd|rd|th)?\.?$")
+
+
+def weekday_and_number(line: str, context: PageContext) -> tuple[date | None, str] | None:
+    """"jeudi 23", "Friday 14th": a day heading without its month, dated from the event's days."""
+    m = _WEEKDAY_NUMBER.match(line.strip()) if len(line) <= 24 else None
+    weekday = lexicon().weekdays.get(m.group("wd").lower()) if m else None
+    if m is None or weekday is None:
+        return None
+    number = int(m.group("day"))
+    found = [d for d in context.dates if d.day == number and d.weekday() == weekday]
+    return (found[0] if len(found) == 1 else None), m.group(0)
 
 
 def weekday_of(text: str) -> int | None:

@@ -40,13 +40,14 @@ def split_room(title: str) -> tuple[str, Room | None]:
     """`Titre (Salle 2.105)`, `Titre, Local A-1510`, `Titre – Room TBA`: the room is not the title."""
     for pattern, in_parentheses in ((_ROOM_IN_PARENS, True), (_ROOM_AFTER_SEP, False)):
         m = pattern.match(title)
-        if m and m.group("title").strip():
+        if m and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
             room = place(m.group("room").strip(), in_parentheses=in_parentheses)
             if room is not None:
                 return m.group("title").strip(" ,–—|:"), room
     return title, None
 
 
+MIN_TITLE_LETTERS = 3  # "2 - Chalet RdC" is a numbered place, not a title "2" by "Chalet RdC"
 _PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*\((?P<inner>[^()]+)\)$")
 _DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>(?:(?!\s[-–—]\s).)+)$")
 
@@ -72,7 +73,8 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
     if m and _all_people(m.group("people")):
         return m.group("title").strip(), [(m.group("people").strip(), lex.role_by.get(m.group("by").lower()))]
     m = _DASH_TAIL.match(title)
-    if m and _all_people(m.group("people"), strict=False) and not place(m.group("people").strip()):
+    if m and _all_people(m.group("people"), strict=False) and not place(m.group("people").strip()) \
+            and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]
     # A line the markup calls a title is one: only an explicit "par"/"Chair:" takes people out of it.
     return (title, []) if titled else _sentence_people(title)
