@@ -60,7 +60,8 @@ NOISE = [*LANDMARKS, "skip to content", "skip to main content", "menu", "home",
          "programme"]
 TABLE_HEADERS = {
     "time": ["time", "times", "hour", "when", "slot"],
-    "title": ["title", "session", "talk", "topic", "activity", "event", "presentation"],
+    "title": ["title", "session", "talk", "topic", "activity", "event", "presentation", "what", "item",
+              "description", "program", "programme", "agenda", "subject"],
     "speakers": ["speaker", "speakers", "presenter", "presenters", "panelists", "panellists", "authors",
                  "author", "moderator", "who"],
     "room": ["room", "location", "venue", "where"],

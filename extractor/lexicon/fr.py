@@ -67,12 +67,14 @@ LANDMARKS = ["haut de page", "bas de page"]
 NOISE = [*LANDMARKS, "menu", "accueil du site", "s'inscrire", "inscription en ligne",
          "retour en haut", "partager", "imprimer", "programme", "horaire", "programme complet"]
 TABLE_HEADERS = {
-    "time": ["heure", "heures", "horaire", "plage horaire", "h"],
-    "title": ["titre", "session", "activité", "activite", "thème", "sujet", "conférence", "présentation"],
+    "time": ["heure", "heures", "horaire", "horaires", "plage horaire", "h", "quand"],
+    "title": ["titre", "session", "activité", "activite", "thème", "sujet", "conférence", "présentation",
+              "quoi", "programme", "intitulé", "événement", "evenement"],
     "speakers": ["conférencier", "conférenciers", "conférencière", "conférencières", "intervenants",
                  "intervenant", "intervenante", "intervenantes", "panélistes", "animateur", "animation",
-                 "présentateur", "présentateurs", "auteurs", "auteur"],
-    "room": ["salle", "lieu", "local"],
+                 "présentateur", "présentateurs", "auteurs", "auteur", "qui", "orateur", "oratrice",
+                 "orateurs"],
+    "room": ["salle", "lieu", "local", "où", "ou"],
     "format": ["format", "type"],
 }
 # Field labels whose value is not part of the record: "Niveau : débutant", "Thématique :".

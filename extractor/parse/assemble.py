@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from extractor.models import Description, Room, Session, Slot, Speaker, Warning
+from extractor.models import Description, Room, Session, Slot, Warning
 from extractor.parse.blocks import Block
 from extractor.parse.classify import (
     MAX_ROOM_CHARS,
@@ -24,6 +24,8 @@ from extractor.parse.classify import (
     room_of,
 )
 from extractor.parse.context import PageContext
+from extractor.parse.draft import Draft
+from extractor.parse.merge import merge_mentions
 from extractor.parse.speakers import looks_like_name, parse_speaker, split_speakers
 from extractor.parse.tables import read_table
 from extractor.parse.times import add_minutes
@@ -32,35 +34,18 @@ from extractor.textkit.slug import unique_ids
 
 
 @dataclass
-class _Draft:
-    title: str
-    slot: Slot
-    format: str | None
-    block: Block | None  # where the session starts, for warnings
-    after_slot_line: bool = False  # opened right under its time slot (not "title, then time")
-    room: Room | None = None
-    speakers: list[Speaker] = field(default_factory=list)
-    description: Description | None = None
-    confidence: float = 1.0
-    section: str | None = None  # the heading the session sits under, when not a day or a session
-
-    def has_details(self) -> bool:
-        return bool(self.room or self.speakers or self.description)
-
-
-@dataclass
 class Assembler:
     default_day: date | None = None
     page_day: date | None = None  # a one-day event's date, for pages with no day headings
     context: PageContext = field(default_factory=lambda: PageContext(reference=date.today()))
-    sessions: list[_Draft] = field(default_factory=list)
+    sessions: list[Draft] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
     day: date | None = None
     slot: Slot | None = None
     slot_room: Room | None = None
     format: str | None = None
     format_used: bool = True
-    current: _Draft | None = None
+    current: Draft | None = None
     people: str | None = None  # after "Intervenants :" / "Animation": the role ("" for none) of the people listed
     title_first: bool = False  # the page writes each title before its time
     slot_fresh: bool = False  # a slot line came and no session has opened under it yet
@@ -108,6 +93,7 @@ class Assembler:
 
     def finish(self) -> tuple[list[Session], list[Warning]]:
         self._close_slot()
+        self.sessions = merge_mentions(self.sessions)
         _parallel_sections_are_rooms(self.sessions)
         if self.page_day and not self.saw_day:
             day = self.page_day.isoformat()
@@ -352,7 +338,7 @@ class Assembler:
             people.append((rest, None))  # "Invited Speaker: Ana Ruiz": the talk is named by its speaker
         elif fmt:
             title = rest
-        self.current = _Draft(title=title, slot=slot, format=fmt or self.format, block=block,
+        self.current = Draft(title=title, slot=slot, format=fmt or self.format, block=block,
                               room=room or self.slot_room, after_slot_line=self.slot_fresh, section=self.section)
         self.slot_fresh = False
         self.format_used = True
@@ -368,7 +354,7 @@ class Assembler:
         self._close()
         if self.format and not self.format_used:
             # "Pause", "Dîner": a slot holding only its format is a session of that name.
-            self.current = _Draft(title=self.format, slot=self.slot or Slot(day=self._day_iso()),
+            self.current = Draft(title=self.format, slot=self.slot or Slot(day=self._day_iso()),
                                   format=self.format, block=None, room=self.slot_room)
             self._close()
         self.format = None
@@ -392,14 +378,14 @@ class Assembler:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
 
 
-def _bare_heading(draft: _Draft) -> bool:
+def _bare_heading(draft: Draft) -> bool:
     """A heading line with nothing under it yet: no time of its own, room, people, description or format."""
     block = draft.block
     return block is not None and (block.heading > 0 or block.bold) and not draft.has_details() \
         and not draft.format and not (draft.slot.start and draft.after_slot_line)
 
 
-def _parallel_sections_are_rooms(drafts: list[_Draft]) -> None:
+def _parallel_sections_are_rooms(drafts: list[Draft]) -> None:
     """Headings whose sessions run at the same times as another heading's, the same day, are rooms or
     tracks ("1 - Belvédère", "2 - Chalet"): they become the room of their sessions that have none."""
     by_day: dict[str | None, dict[str, list[tuple[int, int]]]] = {}
@@ -435,7 +421,7 @@ def _path(element: object) -> str:
     return element.getroottree().getpath(element)  # type: ignore[attr-defined]
 
 
-def _where(draft: _Draft) -> str:
+def _where(draft: Draft) -> str:
     return draft.block.where if draft.block else "slot"
 
 
@@ -445,7 +431,7 @@ WARN_CONFIDENCE = 0.5
 PROGRAMME_CONFIDENCE = 0.7
 
 
-def _confidence(draft: _Draft) -> float:
+def _confidence(draft: Draft) -> float:
     score = 0.1
     if draft.slot.start:
         score += 0.4

@@ -75,7 +75,12 @@ def read_table(rows: list[TableRow], context: PageContext, day: date | None = No
         columns = _infer_columns([r for r in body if any(r.cells)])
     if columns is None:
         return TableResult([], filled)
-    return _Reader(columns, context, day).read(body)
+    reader = _Reader(columns, context, day)
+    for row in filled[: header_at or 0]:  # a caption above the header: "Lundi 23 juin"
+        text = _lone_text(row)
+        if text is not None:
+            reader.lone(text, row)
+    return reader.read(body)
 
 
 # --- header ------------------------------------------------------------------------------------------
@@ -126,10 +131,13 @@ def _grid_columns(row: TableRow, below: Sequence[TableRow], context: PageContext
         return None
     days: dict[int, date | None] = {}
     rooms: dict[int, str] = {}
+    headers = lexicon().table_headers
     for index, cell in enumerate(cells[1:], start=1):
         text = cell.replace("\n", " ").strip()
         if not text or match_slot(text):
             continue
+        if any(_header_key(text) in words for words in headers.values()):
+            return None  # a field's name ("Quoi", "Speaker"): not a grid of rooms
         found = match_day(text, context)
         weekday = weekday_of(text.split(",")[0].split()[0]) if text.split() else None
         if found:
@@ -206,7 +214,7 @@ class _Reader:
                 continue
             lone = _lone_text(row)
             if lone is not None and times[index] is None:
-                self._lone(lone, row)
+                self.lone(lone, row)
                 continue
             if times[index] is not None:
                 self.slot = times[index]
@@ -246,7 +254,7 @@ class _Reader:
         if weekday is not None:
             self.day = self.context.weekday(weekday)
 
-    def _lone(self, text: str, row: TableRow) -> None:
+    def lone(self, text: str, row: TableRow) -> None:
         """A row with one text: a day heading, a time-and-title line, or a group of sessions."""
         flat = text.replace("\n", " ")
         found = match_day(flat, self.context)

@@ -19,9 +19,11 @@ _ROOM_IN_PARENS = re.compile(r"^(?P<title>.+?)\s*\((?P<room>[^()]+)\)$")
 _ROOM_AFTER_SEP = re.compile(r"^(?P<title>.+)(?:[,–—|]|\s-\s)\s*(?P<room>(?:(?!\s-\s)[^,–—|])+)$")
 
 
-# Room codes: "S101-S102", "A-1510", "DS-1520", "B2.305"; letters and digits both, no spaces.
+# Room codes: "S101-S102", "A-1510", "DS-1520", "B2.305"; letters and digits both, no spaces, and a room
+# number of three digits or a floor-dot-room: "JIM-25", "COVID-19" are names, not rooms.
 _ROOM_CODE = re.compile(
-    r"^(?=[^ ]*[A-Za-z])(?=[^ ]*\d)[A-Z]{0,4}[-.]?\d{1,4}(?:[.-]\d{1,4})?[A-Z]?(?:[-/][A-Z]{0,4}\d{1,4}[A-Z]?)*$"
+    r"^(?=[^ ]*[A-Za-z])(?=[^ ]*(?:\d{3}|\d\.\d))"
+    r"[A-Z]{0,4}[-.]?\d{1,4}(?:[.-]\d{1,4})?[A-Z]?(?:[-/][A-Z]{0,4}\d{1,4}[A-Z]?)*$"
 )
 
 

@@ -1,0 +1,25 @@
+"""A session while the page is being read: what the assembler builds and later passes refine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.models import Description, Room, Slot, Speaker
+from extractor.parse.blocks import Block
+
+
+@dataclass
+class Draft:
+    title: str
+    slot: Slot
+    format: str | None
+    block: Block | None  # where the session starts, for warnings
+    after_slot_line: bool = False  # opened right under its time slot (not "title, then time")
+    room: Room | None = None
+    speakers: list[Speaker] = field(default_factory=list)
+    description: Description | None = None
+    confidence: float = 1.0
+    section: str | None = None  # the heading the session sits under, when not a day or a session
+
+    def has_details(self) -> bool:
+        return bool(self.room or self.speakers or self.description)

@@ -1,0 +1,69 @@
+"""One session, mentioned several times on a page, comes out once.
+
+Programmes are often listed twice: a grid or an overview first, the details after (abstracts, speaker
+bios, "Keynote 1: …" sections). Each mention carries part of the session: its time from the grid, its
+speakers and description from the details. Mentions are the same session when their titles are the
+same words and their times do not disagree; the first timed mention keeps its place and takes what the
+others add. Two timed mentions at different times are two sessions ("Pause" at 10:00 and at 15:00).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from extractor.parse.draft import Draft
+from extractor.textkit.slug import ascii_fold
+
+MIN_DISTINCT_CHARS = 12  # shorter titles ("Lunch", "Q&A") repeat for real; only timed mentions merge
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def mention_key(title: str) -> str:
+    folded = ascii_fold(unicodedata.normalize("NFKC", title)).casefold()
+    return " ".join(_NON_WORD.sub(" ", folded).split())
+
+
+def merge_mentions(drafts: list[Draft]) -> list[Draft]:
+    kept: list[Draft] = []
+    by_key: dict[str, list[Draft]] = {}
+    for draft in drafts:
+        key = mention_key(draft.title)
+        same = next((k for k in by_key.get(key, []) if _same_session(k, draft, key)), None)
+        if same is None:
+            kept.append(draft)
+            by_key.setdefault(key, []).append(draft)
+        else:
+            _absorb(same, draft)
+    return kept
+
+
+def _same_session(a: Draft, b: Draft, key: str) -> bool:
+    if not key:
+        return False
+    if a.slot.day and b.slot.day and a.slot.day != b.slot.day:
+        return False
+    if a.slot.start and b.slot.start:
+        return a.slot.start == b.slot.start and (a.room is None or b.room is None or a.room == b.room) and (
+            len(key) >= MIN_DISTINCT_CHARS)
+    return len(key) >= MIN_DISTINCT_CHARS
+
+
+def _absorb(kept: Draft, other: Draft) -> None:
+    """Fill what the kept mention lacks from the other one."""
+    if not kept.slot.start and other.slot.start:
+        kept.slot = other.slot
+    elif kept.slot.start and not kept.slot.end and other.slot.end and other.slot.start == kept.slot.start:
+        kept.slot = kept.slot.model_copy(update={"end": other.slot.end})
+    if not kept.slot.day and other.slot.day:
+        kept.slot = kept.slot.model_copy(update={"day": other.slot.day})
+    kept.room = kept.room or other.room
+    kept.format = kept.format or other.format
+    kept.description = kept.description or other.description
+    if not kept.speakers or (len(other.speakers) == len(kept.speakers) and _richer(other, kept)):
+        kept.speakers = other.speakers or kept.speakers
+
+
+def _richer(a: Draft, b: Draft) -> bool:
+    """Mentions name the same people; one may also give their affiliations."""
+    return sum(bool(s.affiliation) for s in a.speakers) > sum(bool(s.affiliation) for s in b.speakers)
