@@ -63,6 +63,7 @@ class Lexicon:
     class_hints: dict[str, str]  # class word -> field
     duration_units: dict[str, int]  # "minutes" -> 1, "hours" -> 60
     chrome_classes: frozenset[str]
+    job_words: frozenset[str]  # lowercase
 
 
 def variants(words: list[str]) -> frozenset[str]:
@@ -135,4 +136,5 @@ def lexicon() -> Lexicon:
         class_hints={word: field for field, words in common.CLASS_HINTS.items() for word in words},
         duration_units={k: v for mod in LANGUAGES.values() for k, v in mod.DURATION_UNITS.items()},
         chrome_classes=frozenset(common.CHROME_CLASS_WORDS),
+        job_words=frozenset(_collect("JOB_WORDS")),
     )

@@ -51,6 +51,14 @@ ORG_WORDS = ["university", "college", "institute", "inc.", "inc", "ltd", "llc", 
              "company", "city of", "ministry", "department", "centre", "center", "foundation",
              "association", "society", "council", "agency", "hospital", "laboratory", "lab", "group",
              "government", "school", "office", "network", "bank", "consulting"]
+# Words of job titles: "Program Director" is a role, not a person's name.
+JOB_WORDS = ["director", "manager", "professor", "president", "ceo", "cto", "cfo", "coo", "founder", "co-founder",
+             "engineer", "developer", "researcher", "student", "lecturer", "officer", "head", "lead", "coordinator",
+             "consultant", "chief", "vice", "dean", "analyst", "architect", "scientist", "editor", "fellow",
+             "associate", "assistant", "advisor", "adviser", "partner", "principal", "senior", "junior", "intern",
+             "specialist", "strategist", "designer", "evangelist", "advocate", "mayor", "minister", "secretary",
+             "treasurer", "chairman", "chairwoman", "chairperson", "owner", "member", "candidate", "postdoc",
+             "librarian", "curator", "executive", "administrator", "technician", "representative", "deputy"]
 STOPWORDS = ["the", "and", "of", "to", "in", "for", "on", "with", "is", "are", "this", "that", "by",
              "from", "will", "how", "their", "our", "an", "be", "at", "as", "we", "you"]
 # Labels site builders give the page's top and bottom landmarks (Wix: aria-label).

@@ -59,6 +59,15 @@ ORG_WORDS = ["université", "universite", "ville de", "ministère", "ministere",
              "laboratoire", "groupe", "conseil", "réseau", "gouvernement", "municipalité", "observatoire",
              "coopérative", "commission", "agence", "direction", "service", "bureau", "ordre",
              "regroupement", "fédération", "enap", "uqam", "hec", "inrs"]
+# Mots des fonctions : « Directrice générale » est un titre, pas un nom de personne.
+JOB_WORDS = ["directeur", "directrice", "professeur", "professeure", "président", "présidente", "chercheur",
+             "chercheuse", "doctorant", "doctorante", "étudiant", "étudiante", "chargé", "chargée", "conseiller",
+             "conseillère", "responsable", "coordonnateur", "coordonnatrice", "coordinateur", "coordinatrice",
+             "gestionnaire", "fondateur", "fondatrice", "maire", "mairesse", "ingénieur", "ingénieure",
+             "architecte", "ministre", "sous-ministre", "député", "députée", "adjoint", "adjointe", "chef",
+             "cheffe", "vice-président", "vice-présidente", "délégué", "déléguée", "secrétaire", "trésorier",
+             "trésorière", "analyste", "consultant", "consultante", "enseignant", "enseignante", "maître",
+             "associé", "associée", "membre", "sénateur", "sénatrice", "préfet", "préfète", "docteur"]
 STOPWORDS = ["le", "la", "les", "des", "du", "et", "une", "pour", "dans", "sur", "avec", "par", "est",
              "qui", "que", "au", "aux", "ce", "cette", "ses", "leur", "être", "à", "où", "d'une", "l'"]
 # Lines of page chrome that are not content (text dumps keep them).

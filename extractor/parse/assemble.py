@@ -29,7 +29,7 @@ from extractor.parse.merge import merge_mentions
 from extractor.parse.speakers import looks_like_name, parse_speaker, split_speakers
 from extractor.parse.tables import read_table
 from extractor.parse.times import add_minutes
-from extractor.parse.titles import people_list, place, split_format, split_people, split_room
+from extractor.parse.titles import all_names, people_list, place, split_format, split_people, split_room
 from extractor.textkit.slug import unique_ids
 
 
@@ -281,7 +281,7 @@ class Assembler:
             elif found.no_room:
                 cur.room = None
             for line in found.speakers:
-                self._add_people(line)
+                self._add_people(line, comma_list=True)
             for line in found.lines:
                 self._cell_line(line, item.block)
             self._close()
@@ -306,10 +306,9 @@ class Assembler:
     def _add_people(self, line: str, role: str | None = None, comma_list: bool = False) -> None:
         assert self.current is not None
         parts = split_speakers(line)
-        if comma_list:
-            listed = people_list(line)
-            if len(listed) > len(parts):
-                parts = listed  # "Speakers: Ana Ruiz, Paul Côté & Léa Roy"
+        listed = people_list(line) if comma_list else all_names(line) or [line]
+        if len(listed) > len(parts):
+            parts = listed  # "Speakers: Ana Ruiz, Paul Côté & Léa Roy", "Ana Ruiz, Paul Côté, Léa Roy"
         for part in parts:
             speaker = parse_speaker(part)
             if role and speaker.role is None:

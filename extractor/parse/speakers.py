@@ -96,7 +96,8 @@ def looks_like_name(text: str) -> bool:
 
 def _is_known_phrase(name: str) -> bool:
     lex = lexicon()
-    return bool(lex.room_word_re.match(name) or lex.org_re.search(name) or lex.description_label_re.match(name))
+    return bool(lex.room_word_re.match(name) or lex.org_re.search(name) or lex.description_label_re.match(name)
+                or any(word.lower() in lex.job_words for word in name.split()))
 
 
 def _is_credential(text: str) -> bool:

@@ -146,11 +146,28 @@ def people_list(text: str) -> list[str]:
 
 
 def _all_people(text: str, strict: bool = True) -> bool:
-    """Every part of `A (X), B & C` is a person; not strict: most are, organisations allowed."""
-    names = [looks_like_name(bare_name(p)) for p in _items(text)]
+    """Every part of `A (X), B & C` is a person; not strict: most are, organisations allowed (a short
+    name in capitals, not a phrase: "Unpredictability in a Long Term Collaboration" is no organisation)."""
+    items = _items(text)
+    names = [looks_like_name(bare_name(p)) for p in items]
     if not names:
         return False
-    return all(names) if strict else sum(names) * 2 >= len(names) and names[0]
+    if strict:
+        return all(names)
+    return sum(names) * 2 >= len(names) and names[0] and all(
+        named or _organisation_like(bare_name(item)) for named, item in zip(names, items, strict=True))
+
+
+def _organisation_like(text: str) -> bool:
+    words = text.split()
+    particles = lexicon().particles
+    return len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in particles for w in words)
+
+
+def all_names(text: str) -> list[str] | None:
+    """`Ana Ruiz, Paul Côté, Léa Roy`: the people of a list whose every item is a name, else None."""
+    items = _items(text)
+    return items if len(items) > 1 and all(looks_like_name(bare_name(i)) for i in items) else None
 
 
 def split_format(title: str) -> tuple[str | None, str]:
