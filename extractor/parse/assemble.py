@@ -26,7 +26,7 @@ from extractor.parse.classify import (
 from extractor.parse.context import PageContext
 from extractor.parse.draft import Draft
 from extractor.parse.merge import merge_mentions
-from extractor.parse.speakers import looks_like_name, parse_speaker, split_speakers
+from extractor.parse.speakers import bare_name, looks_like_name, parse_speaker, split_speakers
 from extractor.parse.tables import read_table
 from extractor.parse.times import add_minutes
 from extractor.parse.titles import all_names, people_list, place, split_format, split_people, split_room
@@ -148,6 +148,12 @@ class Assembler:
         slot = Slot(day=self._day_iso(), start=match.start, end=match.end, raw=match.raw)
         rest_room = place(match.rest) if match.rest else None
         cur = self.current
+        if match.trailing and cur is not None and not cur.after_slot_line and not cur.speakers \
+                and _people_line(match.rest):
+            cur.slot = slot  # `Title` / `Ana Ruiz, OSC / 09h30 à 10h15`: the title's time and people
+            self.slot = slot
+            self._add_people(match.rest)
+            return
         if cur is not None and not cur.after_slot_line and not cur.has_details() and (
                 not match.rest or rest_room) and (cur.slot.start is None or self.title_first):
             # Title first, then its time (`Faut-il taxer le sucre ?` / `14 h à 15 h 30 – Salle Maxwell`);
@@ -375,6 +381,11 @@ class Assembler:
 
     def _warn(self, block: Block, reason: str) -> None:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
+
+
+def _people_line(text: str) -> bool:
+    return is_person_line(text) or looks_like_name(bare_name(text)) or all_names(text) is not None or (
+        len(split_speakers(text)) > 1 and all(looks_like_name(bare_name(p)) for p in split_speakers(text)))
 
 
 def _bare_heading(draft: Draft) -> bool:

@@ -8,7 +8,7 @@ assemble from where it stands).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 
@@ -88,6 +88,8 @@ def classify(block: Block, context: PageContext) -> Classified:
     if weekday is not None:  # "Thursday": a new day, dated when the page's dates say which it is
         return Classified(Kind.DAY, block, day=context.weekday(weekday))
     slot = match_slot(text)
+    if slot and slot.trailing:
+        return _trailing_slot(block, slot, context)
     if slot:
         return Classified(Kind.SLOT, block, slot=slot)
     dated = leading_day(text, context)
@@ -132,6 +134,24 @@ def classify(block: Block, context: PageContext) -> Classified:
         strong = "(" in text or "[" in text or strip_honorifics(_name_head(text))[1]
         return Classified(Kind.SPEAKER if strong else Kind.PERSON, block)
     return Classified(Kind.TEXT, block, title=block.hint == "title")
+
+
+def _trailing_slot(block: Block, slot: SlotMatch, context: PageContext) -> Classified:
+    """A time ending a line: what stands before it may be a day (`Tuesday 12 March: 14:00 - 15:30`) or a
+    label (`Ends at 17:00`) rather than a title."""
+    rest = slot.rest
+    day = match_day(rest, context)
+    if day:
+        return Classified(Kind.SLOT, block, slot=replace(slot, rest=""), day=day[0], dated=True)
+    weekday = weekday_of(rest)
+    if weekday is not None:
+        return Classified(Kind.SLOT, block, slot=replace(slot, rest=""), day=context.weekday(weekday), dated=True)
+    label = lexicon().field_label_re.match(rest)
+    if label and not (label.group("value") or "").strip():
+        field = lexicon().field_labels[label.group("label").lower()]
+        if field in ("time", "end"):
+            return Classified(Kind.END if field == "end" else Kind.SLOT, block, slot=replace(slot, rest=""))
+    return Classified(Kind.SLOT, block, slot=slot)
 
 
 def _field_label(block: Block, context: PageContext) -> Classified | None:

@@ -150,10 +150,19 @@ def parse_speaker(raw: str) -> Speaker:
             credentials.append(head.group("cred"))
             part = head.group("rest").strip()
         titles.append(part)
-    if titles and affiliation is None and (len(titles) >= 2 or lex.org_re.search(titles[-1])):
+    if titles and affiliation is None and (len(titles) >= 2 or lex.org_re.search(titles[-1])
+                                           or _organisation_not_role(titles[-1])):
         affiliation = titles.pop()
     return Speaker(name=name, credentials=credentials, titles=titles, affiliation=affiliation, raw=line,
                    role=role)
+
+
+def _organisation_not_role(text: str) -> bool:
+    """`Ana Ruiz, Loxodata`: one capitalised item after a name is where the person works, unless it
+    says what they do (`Program Director`, `Mairesse`)."""
+    words = text.split()
+    lex = lexicon()
+    return bool(words) and words[0][:1].isupper() and not any(w.lower().strip(",.") in lex.job_words for w in words)
 
 
 _DASH = re.compile(r"\s+[–—-]\s+")

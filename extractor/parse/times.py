@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
@@ -17,6 +17,7 @@ class SlotMatch:
     raw: str
     rest: str  # what the line says besides the time (a title, often)
     problem: str | None = None  # set when the range is impossible; start/end then cleared or partial
+    trailing: bool = False  # the time ends the line (`Title 9:00 am - 2:00 pm`, `Name, Org / 09h30 à 10h15`)
 
 
 _AMPM = r"(?P<{n}ap>[aApP]\.?\s?[mM]\.?)(?![\w])"
@@ -38,8 +39,9 @@ _LEADING_NOISE = " -–•*·▪►|"  # bullets and rules before a time: "- 9h0
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(a time or range opening a line, after bullets and "de"/"from"; one in parentheses ending it)."""
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a time or range opening a line, after bullets and "de"/"from"; one in parentheses ending it;
+    a range, or a time written with h or a colon, ending it after a blank or a separator)."""
     lex = lexicon()
     sep_words = "|".join(re.escape(w) for w in sorted(lex.range_words, key=len, reverse=True))
     from_words = "|".join(re.escape(w) for w in lex.from_words)
@@ -51,7 +53,12 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     rng = rf"(?:(?:{from_words})\s+)?(?P<range>{first}(?:{sep}{_time('b', True)})?)"
     leading = re.compile(rf"{bullet}{rng}", re.I)
     trailing = re.compile(rf"\((?P<range>{_time('a', True)}(?:{sep}{_time('b', True)})?)\)\s*$", re.I)
-    return leading, trailing
+    tail = re.compile(rf"(?:^|(?<=[\s/|,;:–—-]))(?:(?:{from_words})\s+)?(?P<range>{_time('a', False)}"
+                      rf"(?:{sep}{_time('b', False)})?)\s*[.;]?\s*$", re.I)
+    return leading, trailing, tail
+
+
+MAX_TAIL_CHARS = 60  # a time ending a line is looked for in its last characters only
 
 
 _REST_SEPARATORS = re.compile(r"^[\s:–—\-|•·.,>]+")
@@ -74,14 +81,15 @@ def _may_start_with_time(line: str) -> bool:
 
 
 def match_slot(line: str) -> SlotMatch | None:
-    """A time (range) at the start of the line, or in parentheses at its end: `Accueil (10h – 10h20)`."""
-    leading, trailing = _patterns()
+    """A time (range) at the start of the line, or at its end: `Accueil (10h – 10h20)`,
+    `Keynote 9:00 am - 10:00 am`, `Mathieu Grzybek, Gendarmerie / 09h30 à 10h15`."""
+    leading, trailing, _ = _patterns()
     if not _may_start_with_time(line):
         if line.endswith(")"):
             m = trailing.search(line)
             if m and m.start() > 0:
                 return _build(m, m.group("range").strip(), line[: m.start()].strip(" -–:"))
-        return None
+        return _tail(line)
     m = leading.match(line)
     if m:
         rest = _REST_SEPARATORS.sub("", line[m.end() :]).strip()
@@ -93,6 +101,23 @@ def match_slot(line: str) -> SlotMatch | None:
     if m and m.start() > 0:
         return _build(m, m.group("range").strip(), line[: m.start()].strip(" -–:"))
     return None
+
+
+def _tail(line: str) -> SlotMatch | None:
+    if (not line[-1:].isalnum() and line[-1:] not in ".;") or not any(c.isdigit() for c in line[-MAX_TAIL_CHARS:]):
+        return None
+    start = max(0, len(line) - MAX_TAIL_CHARS)
+    m = _patterns()[2].search(line, start)
+    if m is None or m.start() == 0:
+        return None
+    has_end = bool(m.group("bh") or m.group("bword") or m.group("bh2"))
+    written = bool(m.group("am1") or m.group("am2") or m.group("aap") or m.group("a2ap") or m.group("aword")
+                   or "h" in m.group("range").lower())
+    if not has_end and not written:
+        return None  # "Workshop 2": a number, not a time
+    rest = line[: m.start()].rstrip(" /|,;:–—-").strip()
+    found = _build(m, m.group("range").strip(), rest)
+    return replace(found, trailing=True) if found and rest else None
 
 
 def _build(m: re.Match[str], raw: str, rest: str) -> SlotMatch | None:
@@ -116,7 +141,7 @@ def _build(m: re.Match[str], raw: str, rest: str) -> SlotMatch | None:
 
 
 def _is_dotted(m: re.Match[str], n: str) -> bool:
-    return bool(m.group(f"{n}m3"))
+    return bool(m.groupdict().get(f"{n}m3"))
 
 
 def _clock(m: re.Match[str], n: str) -> tuple[int, int, str | None] | None:
@@ -128,7 +153,7 @@ def _clock(m: re.Match[str], n: str) -> tuple[int, int, str | None] | None:
     hour = m.group(f"{n}h") or (m.groupdict().get(f"{n}bare"))
     if hour is None:
         return None
-    minute = m.group(f"{n}m1") or m.group(f"{n}m2") or m.group(f"{n}m3") or "0"
+    minute = m.group(f"{n}m1") or m.group(f"{n}m2") or m.groupdict().get(f"{n}m3") or "0"
     return int(hour), int(minute), _meridiem(m.group(f"{n}ap"))
 
 

@@ -123,6 +123,11 @@ def _capitalised_runs() -> re.Pattern[str]:
 
 
 @cache
+def _joiner() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{lexicon().joiners})\s+")
+
+
+@cache
 def _list_separator() -> re.Pattern[str]:
     return re.compile(rf"\s*[,;]\s*|\s+(?:{lexicon().joiners})\s+")
 
@@ -165,9 +170,16 @@ def _organisation_like(text: str) -> bool:
 
 
 def all_names(text: str) -> list[str] | None:
-    """`Ana Ruiz, Paul Côté, Léa Roy`: the people of a list whose every item is a name, else None."""
+    """`Ana Ruiz, Paul Côté, Léa Roy`: the people of a list whose every item is a name, else None.
+
+    Two items need a joiner (`Ana Ruiz & Paul Côté`): `Mathieu Grzybek, Gendarmerie Nationale` is a person
+    and an organisation far more often than two people."""
     items = _items(text)
-    return items if len(items) > 1 and all(looks_like_name(bare_name(i)) for i in items) else None
+    if len(items) < 2 or not all(looks_like_name(bare_name(i)) for i in items):
+        return None
+    if len(items) == 2 and not _joiner().search(text):
+        return None
+    return items
 
 
 def split_format(title: str) -> tuple[str | None, str]:
