@@ -53,6 +53,7 @@ class Assembler:
     pending: str | None = None  # after a label alone ("ROOM:"): the field the next line is the value of
     people_fresh: bool = False  # the line right after "Speakers" is a person whatever it looks like
     section: str | None = None  # a heading over titled time lines ("1 - Belvédère"): a track or a group
+    title_signatures: frozenset[tuple[str, ...]] | None = None  # the kinds of line the page's titles are
 
     def feed(self, item: Classified) -> None:
         if self.pending is not None and item.kind is not Kind.SEPARATOR:
@@ -90,6 +91,10 @@ class Assembler:
             self._add_description(Description(text=text, provisional=False, label=None))
             return True
         return False
+
+    def drafts(self) -> list[Draft]:
+        """The sessions read so far, the one being read included (for a first reading of the page)."""
+        return [*self.sessions, *([self.current] if self.current else [])]
 
     def finish(self) -> tuple[list[Session], list[Warning]]:
         self._close_slot()
@@ -250,19 +255,28 @@ class Assembler:
         cur = self.current
         if self._listed_person(item):
             return
+        titled = _title_and_people(text)  # `Title. Ana Ruiz, Paul Côté and Léa Roy.`: a session, not prose
         if cur is None:
-            if is_prose(text) and not self.slot_fresh:  # right under a time, even a long line is a title
+            if is_prose(text) and not self.slot_fresh and not titled:  # under a time, a long line is a title
                 self._warn(item.block, "text outside any session")
             else:
                 self._open(text, item.block)
             return
-        if is_prose(text) or (cur.description is not None and is_sentence(text)) or (
-                cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")):
+        if titled and not self._not_a_title(item.block):
+            self._open(text, item.block)
+        elif is_prose(text) or (cur.description is not None and is_sentence(text)) or (
+                cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")) or (
+                self._not_a_title(item.block) and cur.has_details()):
             self._add_description(Description(text=text, provisional=False, label=None))
         elif not cur.has_details() and looks_like_name(text):
             self._on_speaker(item)
         else:
             self._open(text, item.block)
+
+    def _not_a_title(self, block: Block) -> bool:
+        """On a page whose titles are all one kind of line (`<h3>`), a line of another kind is not one."""
+        return self.title_signatures is not None and block.hint != "title" and not block.heading \
+            and signature(block) not in self.title_signatures
 
     def _on_table(self, item: Classified) -> None:
         self._close_slot()
@@ -381,6 +395,44 @@ class Assembler:
 
     def _warn(self, block: Block, reason: str) -> None:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
+
+
+def signature(block: Block) -> tuple[str, ...]:
+    """What kind of line a block is, as markup goes: its element, classes, heading level and weight."""
+    origin = block.origin
+    if isinstance(origin, str):
+        return ("text", str(block.heading), str(block.bold))
+    return (str(origin.tag), origin.get("class") or "", str(block.heading), str(block.bold))
+
+
+MIN_TITLED = 4  # sessions a first reading must find with their own time or people to learn from them
+
+
+def title_signatures(drafts: list[Draft]) -> frozenset[tuple[str, ...]] | None:
+    """The kinds of line that opened sessions with evidence of their own (a time of their own, people),
+    when there are enough of them to trust; None otherwise."""
+    titled = [d for d in drafts if d.block is not None and d.block.table is None
+              and (d.after_slot_line or d.speakers)]
+    if len(titled) < MIN_TITLED:
+        return None
+    counts: dict[tuple[str, ...], int] = {}
+    for d in titled:
+        assert d.block is not None
+        key = signature(d.block)
+        counts[key] = counts.get(key, 0) + 1
+    return frozenset(k for k, n in counts.items() if n >= 2)
+
+
+def _title_and_people(text: str) -> bool:
+    """A line holding a title and its people: `Title. Ana Ruiz, Paul Côté and Léa Roy.`, `Title by Ana Ruiz`."""
+    if len(text) > MAX_TITLED_LINE:
+        return False
+    title, people = split_people(text)
+    return bool(people) and len(title) >= MIN_TITLED_TITLE and not is_prose(title)
+
+
+MAX_TITLED_LINE = 600
+MIN_TITLED_TITLE = 10
 
 
 def _people_line(text: str) -> bool:

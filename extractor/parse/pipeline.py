@@ -12,7 +12,7 @@ from extractor.errors import ParseError
 from extractor.lexicon import language_code
 from extractor.models import Programme, Session, Source, Warning
 from extractor.options import ParseOptions
-from extractor.parse.assemble import Assembler
+from extractor.parse.assemble import Assembler, title_signatures
 from extractor.parse.blocks import Block, html_blocks, parse_html, text_blocks
 from extractor.parse.classify import Classified, Kind, classify
 from extractor.parse.context import PageContext, build_context
@@ -75,28 +75,37 @@ CACHED_LINE_CHARS = 100  # short lines repeat within a page ("Salle à venir", "
 def assemble(
     blocks: list[Block], context: PageContext, default_day: date | None = None, page_day: date | None = None
 ) -> tuple[list[Session], list[Warning]]:
-    assembler = Assembler(default_day=default_day, context=context, page_day=page_day)
-    seen: dict[tuple[str, int, bool], Classified] = {}
+    seen: dict[tuple[str, int, bool, str | None], Classified] = {}
 
     def read(block: Block) -> Classified:
         if block.table is not None or len(block.text) > CACHED_LINE_CHARS:
             return classify(block, context)
-        key = (block.text, block.heading, block.separator)
+        key = (block.text, block.heading, block.separator, block.hint)
         known = seen.get(key)
         if known is None:
             known = seen[key] = classify(block, context)
             return known
-        return Classified(known.kind, block, known.day, known.slot, known.format, known.room,
-                          known.description, known.role, known.labelled)
+        return replace(known, block=block)
 
+    items: list[Classified] = []
     for block in blocks:
         pieces = split_run_on(block.text) if block.table is None else [block.text]
         if len(pieces) == 1:
-            assembler.feed(read(block))
+            items.append(read(block))
             continue
-        for piece in pieces:  # several slots run together on one line
-            assembler.feed(read(replace(block, text=piece)))
-    return assembler.finish()
+        items.extend(read(replace(block, text=piece)) for piece in pieces)  # several slots on one line
+    # Read twice: the first reading shows which kind of line the page's titles are; the second lets
+    # only such lines open a session, so that a bold line inside an abstract stays in the abstract.
+    first = Assembler(default_day=default_day, context=context, page_day=page_day)
+    for item in items:
+        first.feed(item)
+    signatures = title_signatures(first.drafts())
+    if signatures is None:
+        return first.finish()
+    second = Assembler(default_day=default_day, context=context, page_day=page_day, title_signatures=signatures)
+    for item in items:
+        second.feed(item)
+    return second.finish()
 
 
 def parse_bytes(data: bytes, location: str = "<bytes>", options: ParseOptions | None = None) -> Programme:

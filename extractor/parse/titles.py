@@ -73,7 +73,8 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
             return m.group("title").strip(), [(by.group("people").strip(), role)]
     m = _patterns()[1].match(title)
     if m and _all_people(m.group("people")):
-        return m.group("title").strip(), [(m.group("people").strip(), lex.role_by.get(m.group("by").lower()))]
+        return m.group("title").strip(), [(_unstopped(m.group("people").strip()),
+                                           lex.role_by.get(m.group("by").lower()))]
     m = _DASH_TAIL.match(title)
     if m and _all_people(m.group("people"), strict=False) and not place(m.group("people").strip()) \
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
@@ -109,7 +110,13 @@ def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
     if not names or (not m.group(0).strip().startswith(".") and not tail.startswith(names[0])):
         return title, []  # "Learning by Doing Great Things": the words after "by" are no list of people
     role = lexicon().role_by.get((m.group("by") or "").lower())
-    return title[: m.start()].strip(" .,:"), [(name, role) for name in names]
+    return title[: m.start()].strip(" .,:"), [(_unstopped(name), role) for name in names]
+
+
+def _unstopped(name: str) -> str:
+    """"Krishna Gummadi." -> "Krishna Gummadi": a sentence's full stop, not an initial's ("Jin L.C.")."""
+    last = name.split()[-1] if name.split() else ""
+    return name[:-1] if name.endswith(".") and len(last.rstrip(".")) > 1 and "." not in last[:-1] else name
 
 
 _GROUPED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
