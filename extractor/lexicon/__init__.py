@@ -30,6 +30,7 @@ class Lexicon:
     weekdays: dict[str, int]
     months: dict[str, int]
     formats: frozenset[str]  # look-up keys (lexicon.variants)
+    occasions: frozenset[str]  # look-up keys: formats that are sessions of their own ("Pause", "Lunch")
     room_word_re: re.Pattern[str]
     room_label_re: re.Pattern[str]
     venue_re: re.Pattern[str]  # a venue word anywhere in the text
@@ -64,6 +65,7 @@ class Lexicon:
     duration_units: dict[str, int]  # "minutes" -> 1, "hours" -> 60
     chrome_classes: frozenset[str]
     job_words: frozenset[str]  # lowercase
+    notice_re: re.Pattern[str]  # a note about the programme itself ("subject to change")
 
 
 def variants(words: list[str]) -> frozenset[str]:
@@ -97,7 +99,8 @@ def lexicon() -> Lexicon:
     return Lexicon(
         weekdays={k: v for mod in LANGUAGES.values() for k, v in mod.WEEKDAYS.items()},
         months={k: v for mod in LANGUAGES.values() for k, v in mod.MONTHS.items()},
-        formats=variants(_collect("FORMATS")),
+        formats=variants(_collect("FORMATS") + _collect("OCCASIONS")),
+        occasions=variants(_collect("OCCASIONS")),
         room_word_re=re.compile(rf"^(?:{_alternation(room_words)})\b", re.I),
         venue_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('VENUE_WORDS'))})(?:\W|$)", re.I),
         room_label_re=re.compile(rf"^(?:{_alternation(_collect('ROOM_LABELS'))})\s*:\s*(?P<value>.+)$", re.I),
@@ -137,4 +140,5 @@ def lexicon() -> Lexicon:
         duration_units={k: v for mod in LANGUAGES.values() for k, v in mod.DURATION_UNITS.items()},
         chrome_classes=frozenset(common.CHROME_CLASS_WORDS),
         job_words=frozenset(_collect("JOB_WORDS")),
+        notice_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('NOTICES'))})(?:\W|$)", re.I),
     )

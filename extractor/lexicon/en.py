@@ -37,6 +37,12 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "coffee", "morning break", "afternoon break", "poster session and reception", "position paper",
            "invited speaker", "keynote speaker", "paper session", "short paper", "long paper", "demo", "demos",
            "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance"]
+# Formats that name a session of their own: alone on a line, a title (see fr.OCCASIONS).
+OCCASIONS = ["break", "coffee break", "lunch", "lunch break", "networking lunch", "breakfast", "reception",
+             "welcome", "welcome remarks", "opening remarks", "closing remarks", "registration", "q&a",
+             "networking", "happy hour", "awards", "awards ceremony", "closing", "opening", "dinner",
+             "social event", "coffee", "morning break", "afternoon break", "tea break", "introduction",
+             "conclusion", "wrap-up", "wrap up"]
 ROLES = ["moderator", "moderators", "chair", "chairs", "session chair", "co-chair", "facilitator", "host",
          "hosts", "discussant", "mc", "emcee"]
 SPEAKER_HEADINGS = ["speaker", "speakers", "panelist", "panelists", "panellist", "panellists", "presenter",
@@ -63,6 +69,11 @@ STOPWORDS = ["the", "and", "of", "to", "in", "for", "on", "with", "is", "are", "
              "from", "will", "how", "their", "our", "an", "be", "at", "as", "we", "you"]
 # Labels site builders give the page's top and bottom landmarks (Wix: aria-label).
 LANDMARKS = ["top of page", "bottom of page"]
+# Phrases of notes about the programme itself, never sessions: "The schedule is subject to change."
+NOTICES = ["subject to change", "may change", "might change", "may be subject to", "tentative program",
+           "tentative schedule", "preliminary program", "preliminary schedule", "all times are", "times are in",
+           "times are listed in", "click on", "click here", "stay tuned", "to be updated", "last updated",
+           "will be updated", "will be posted", "will be announced"]
 NOISE = [*LANDMARKS, "skip to content", "skip to main content", "menu", "home",
          "register", "register now", "share", "print", "back to top", "schedule", "agenda", "program",
          "programme"]

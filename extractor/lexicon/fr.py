@@ -33,6 +33,13 @@ FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "co
            "lancement", "remise de prix", "réseautage", "clôture", "ouverture", "symposium",
            "conférence invitée", "exposé invité", "assemblée générale", "séance d'affiches", "affiches",
            "5 à 7", "vin d'honneur", "visite", "déjeuner-causerie", "dîner-conférence", "conférence principale"]
+# Formats that name a session of their own (a break, a meal, a ceremony): alone on a line, a title, not
+# the heading of a block of sessions as "Études de cas" or "Ateliers" are.
+OCCASIONS = ["mot de bienvenue", "mot d'ouverture", "mot de clôture", "pause", "pause-café", "pause café",
+             "pause santé", "pause réseautage", "dîner", "déjeuner", "diner", "souper", "cocktail",
+             "cocktail de clôture", "accueil", "accueil et inscription", "inscription", "lancement",
+             "remise de prix", "réseautage", "clôture", "ouverture", "assemblée générale", "5 à 7",
+             "vin d'honneur", "visite", "petit déjeuner", "petit-déjeuner", "mot de la fin", "conclusion"]
 # Role words: "(Animateur)", "Animatrice :", "Présidence de séance :".
 ROLES = ["animateur", "animatrice", "animation", "modérateur", "modératrice", "modération",
          "président de séance", "présidente de séance", "présidence de séance", "présidence",
@@ -73,6 +80,11 @@ STOPWORDS = ["le", "la", "les", "des", "du", "et", "une", "pour", "dans", "sur",
 # Lines of page chrome that are not content (text dumps keep them).
 # Labels site builders give the page's top and bottom landmarks (Wix: aria-label).
 LANDMARKS = ["haut de page", "bas de page"]
+NOTICES = ["sous réserve de modification", "sous réserve de modifications", "susceptible d'être modifié",
+           "susceptible de changer", "programme provisoire", "programme préliminaire", "peut changer",
+           "peut être modifié", "sera mis à jour", "seront annoncés", "sera annoncé", "mis à jour le",
+           "dernière mise à jour", "cliquez ici", "cliquez sur", "à suivre", "heure de paris",
+           "heures de paris", "heure locale", "à venir prochainement"]
 NOISE = [*LANDMARKS, "menu", "accueil du site", "s'inscrire", "inscription en ligne",
          "retour en haut", "partager", "imprimer", "programme", "horaire", "programme complet"]
 TABLE_HEADERS = {

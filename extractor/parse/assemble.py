@@ -18,6 +18,7 @@ from extractor.parse.classify import (
     Kind,
     classify,
     format_label,
+    is_occasion,
     is_person_line,
     is_prose,
     is_sentence,
@@ -70,6 +71,8 @@ class Assembler:
     def _labelled_value(self, field: str, item: Classified) -> bool:
         """The line after a label alone is that field's value; False when it is not one."""
         text, cur = item.block.text, self.current
+        if field in ("meta", "format") and (len(text) > MAX_VALUE_CHARS or is_sentence(text, 3)):
+            return False  # a sentence is not a track or a format: the label was a heading
         if field == "meta":
             return True  # a track, a level: not part of the record
         if field == "format":
@@ -353,6 +356,8 @@ class Assembler:
         title, people = split_people(title, titled=block.hint == "title")  # first: a room may precede people
         title, room = split_room(title)
         fmt, rest = split_format(title)
+        if fmt is None and is_occasion(title):
+            fmt = format_label(title)  # "Pause": a session of its own kind
         if fmt and looks_like_name(rest):
             people.append((rest, None))  # "Invited Speaker: Ana Ruiz": the talk is named by its speaker
         elif fmt:
@@ -477,6 +482,7 @@ _PEOPLE_KINDS = frozenset({Kind.SPEAKER, Kind.PERSON, Kind.TEXT, Kind.SEPARATOR,
 _VALUE_KINDS = frozenset({Kind.TEXT, Kind.PERSON, Kind.SPEAKER, Kind.ROOM, Kind.FORMAT, Kind.NOISE,
                           Kind.DESCRIPTION, Kind.AFFILIATION})
 MAX_HANDLE_CHARS = 40
+MAX_VALUE_CHARS = 60  # a track, a level or a format is a few words
 
 
 def _path(element: object) -> str:

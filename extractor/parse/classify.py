@@ -81,6 +81,8 @@ def classify(block: Block, context: PageContext) -> Classified:
     lex = lexicon()
     if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :") in lex.noise:
         return Classified(Kind.NOISE, block)
+    if lex.notice_re.search(text):
+        return Classified(Kind.NOISE, block)  # "Programme subject to change": about the page, not a session
     day = match_day(text, context)
     if day:
         return Classified(Kind.DAY, block, day=day[0])
@@ -110,7 +112,7 @@ def classify(block: Block, context: PageContext) -> Classified:
     if hinted is not None:
         return hinted
     fmt = format_label(text)
-    if fmt:
+    if fmt and not is_occasion(fmt):
         return Classified(Kind.FORMAT, block, format=fmt)
     room = room_of(text)
     if room:
@@ -164,8 +166,8 @@ def _field_label(block: Block, context: PageContext) -> Classified | None:
     field = lex.field_labels[m.group("label").lower()]
     value = (m.group("value") or "").strip()
     if not value:
-        if field == "description" and m.group("value") is None:
-            return None  # a bare "Description" line is a heading (or a provisional label, read below)
+        if m.group("value") is None and (field == "description" or block.heading):
+            return None  # a bare "Description" or "<h2>Format</h2>" is a section's heading, not a label
         return Classified(Kind.LABEL, block, field=field)
     if field == "meta":
         return Classified(Kind.NOISE, block)
@@ -194,6 +196,11 @@ def _hinted(block: Block) -> Classified | None:
     if hint == "description" and len(text.split()) >= 4:
         return Classified(Kind.DESCRIPTION, block, description=Description(text=text, provisional=False))
     return None
+
+
+def is_occasion(text: str) -> bool:
+    """"Pause", "Lunch", "Opening Remarks": a format that is a session of its own."""
+    return key(text.strip().rstrip(":").strip()) in lexicon().occasions
 
 
 def format_label(text: str) -> str | None:
@@ -285,7 +292,8 @@ def is_prose(text: str) -> bool:
     """Running text rather than a title: long, or a full sentence of many words."""
     words = len(text.split())
     # A question is more often a title ("Faut-il taxer le sucre ?") than running text.
-    return len(text) > MAX_TITLE_CHARS or (words >= 12 and bool(_STATEMENT_END.search(text)))
+    return len(text) > MAX_TITLE_CHARS or (words >= 12 and bool(_STATEMENT_END.search(text))) or (
+        words >= 8 and text.endswith(":"))  # "Each session will follow this format:": an introduction
 
 
 def is_sentence(text: str, min_words: int = 6) -> bool:

@@ -7,7 +7,7 @@ from functools import cache
 
 from extractor.lexicon import lexicon
 from extractor.models import Speaker
-from extractor.textkit.normalise import norm
+from extractor.textkit.normalise import key, norm
 
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|[A-ZÀ-ÖØ-Þ]\.)$")
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
@@ -97,7 +97,7 @@ def looks_like_name(text: str) -> bool:
 def _is_known_phrase(name: str) -> bool:
     lex = lexicon()
     return bool(lex.room_word_re.match(name) or lex.org_re.search(name) or lex.description_label_re.match(name)
-                or any(word.lower() in lex.job_words for word in name.split()))
+                or any(word.lower() in lex.job_words for word in name.split()) or key(name) in lex.formats)
 
 
 def _is_credential(text: str) -> bool:

@@ -52,7 +52,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     first = rf"(?:{_time('a', True)}|{bare})"
     rng = rf"(?:(?:{from_words})\s+)?(?P<range>{first}(?:{sep}{_time('b', True)})?)"
     leading = re.compile(rf"{bullet}{rng}", re.I)
-    trailing = re.compile(rf"\((?P<range>{_time('a', True)}(?:{sep}{_time('b', True)})?)\)\s*$", re.I)
+    trailing = re.compile(rf"\((?P<range>{first}(?:{sep}{_time('b', True)})?)\)\s*$", re.I)
     tail = re.compile(rf"(?:^|(?<=[\s/|,;:–—-]))(?:(?:{from_words})\s+)?(?P<range>{_time('a', False)}"
                       rf"(?:{sep}{_time('b', False)})?)\s*[.;]?\s*$", re.I)
     return leading, trailing, tail
