@@ -30,8 +30,9 @@ CLASS_HINTS = {
     "time": ["time", "times", "timeslot", "hour", "hours", "heure", "horaire", "clock"],
     "description": ["abstract", "description", "summary", "resume", "excerpt", "synopsis", "teaser"],
     "meta": ["track", "tracks", "level", "category", "categories", "tag", "tags", "difficulty", "badge",
-             "duration", "language", "links", "readmore", "more", "share", "slides", "video", "videos"],
-    "title": ["title", "titre", "headline", "subject"],
+             "duration", "language", "links", "readmore", "more", "share", "slides", "video", "videos",
+             "numero", "number", "accordion", "toggle", "button", "icon", "download"],
+    "title": ["title", "titre", "headline", "subject", "libelle", "intitule"],
 }
 
 # Words in the class or id of a site's chrome (menus, breadcrumbs, share bars): such an element is left

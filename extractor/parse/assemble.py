@@ -28,7 +28,7 @@ from extractor.parse.context import PageContext
 from extractor.parse.draft import Draft
 from extractor.parse.merge import merge_mentions
 from extractor.parse.speakers import bare_name, looks_like_name, parse_speaker, split_speakers
-from extractor.parse.tables import read_table
+from extractor.parse.tables import TableSession, read_table
 from extractor.parse.times import add_minutes
 from extractor.parse.titles import all_names, people_list, place, split_format, split_people, split_room
 from extractor.textkit.slug import unique_ids
@@ -294,6 +294,9 @@ class Assembler:
                 slot = Slot(day=slot.day, start=found.slot.start, end=found.slot.end or found.end,
                             raw=found.slot.raw)
             self.slot = slot
+            if found.items:
+                self._cell_items(found, item.block)
+                continue
             self._open(found.title, item.block)
             cur = self.current
             assert cur is not None
@@ -311,6 +314,31 @@ class Assembler:
         self.slot = None
         if result.last_day is not None:
             self.day = result.last_day
+
+    def _cell_items(self, found: TableSession, table: Block) -> None:
+        """A cell whose markup names its fields: each title in it is a session of the row's time, its room
+        the line before it (or the column's), its people and abstract the lines after it."""
+        column_room = room_of(found.room) or Room(name=found.room, provisional=False, raw=found.room) \
+            if found.room else None
+        room: Room | None = None
+        for block in found.items or []:
+            item = classify(block, self.context)
+            cur = self.current
+            if item.kind is Kind.ROOM and item.room is not None:
+                if cur is not None and cur.room is None and not room:
+                    cur.room = item.room
+                else:
+                    self._close()
+                    room = item.room  # the next title's
+            elif block.hint == "title" or (cur is None and item.kind is Kind.TEXT):
+                self._open(block.text, block)
+                opened = self.current
+                assert opened is not None
+                opened.room = room or column_room
+                room = None
+            elif cur is not None and item.kind in _CELL_DETAIL_KINDS:
+                self.feed(item)
+        self._close()
 
     def _cell_line(self, line: str, origin: Block) -> None:
         """A further line in a table cell: read like any line, but a plain text continues the title."""
@@ -482,6 +510,7 @@ _PEOPLE_KINDS = frozenset({Kind.SPEAKER, Kind.PERSON, Kind.TEXT, Kind.SEPARATOR,
 _VALUE_KINDS = frozenset({Kind.TEXT, Kind.PERSON, Kind.SPEAKER, Kind.ROOM, Kind.FORMAT, Kind.NOISE,
                           Kind.DESCRIPTION, Kind.AFFILIATION})
 MAX_HANDLE_CHARS = 40
+_CELL_DETAIL_KINDS = frozenset({Kind.SPEAKER, Kind.PERSON, Kind.AFFILIATION, Kind.DESCRIPTION, Kind.END})
 MAX_VALUE_CHARS = 60  # a track, a level or a format is a few words
 
 

@@ -47,6 +47,9 @@ class TableRow:
     widths: tuple[int, ...]  # colspan of the cell that starts here, 0 where covered
     header: bool
     origin: etree._Element
+    # Cells whose markup names their fields (`<span class="title">`, `<span class="speaker">`), as lines
+    # with those hints: such a cell may hold several sessions. None for a plain cell.
+    items: tuple[list[Block] | None, ...] = ()
 
 
 @dataclass(slots=True)
@@ -127,6 +130,9 @@ class _Lines:
         self.heading = 0
         self.piece_hint: str | None = None  # what the last inline piece's own class says it is
         self.closing = ""  # what ends the line: the parenthesis opened before an inline affiliation
+        self.has_text = False  # the line so far holds more than blanks
+        self.line_hint: str | None = None  # the hint every piece of the line shares, if they all share one
+        self.mixed = False  # the line's pieces have different hints
 
     def add(self, node: etree._ElementUnicodeResult) -> None:
         element = node.getparent()
@@ -134,17 +140,21 @@ class _Lines:
             return
         container = element.getparent() if node.is_tail else element
         bold = False
+        piece = None  # what the inline elements around this text say it is (`<span class="speaker">`)
         while container is not None and container.tag not in BLOCK_TAGS:
             if container.tag in _BOLD_TAGS or (container.tag == "span" and _is_bold_style(container)):
                 bold = True
+            if piece is None and container.get("class"):
+                piece = _own_hint(container)
             container = container.getparent()
-        piece = None if node.is_tail or element is container else _own_hint(element)
         if container is not self.block:
             self.flush()
             self.block = container
             self.heading = _HEADINGS.get(container.tag, 0) if container is not None else 0
-        elif self.buf and piece and self.piece_hint != piece and self.buf[-1].strip():
-            if piece == "affiliation" and not self.closing:
+        elif self.closing and piece != "affiliation" and node.strip():
+            self.flush()  # the affiliation set apart has ended: what follows is another line
+        elif self.has_text and piece and self.piece_hint != piece:
+            if piece == "affiliation" and self.piece_hint in (None, "speaker") and not self.closing:
                 self.buf[-1] = self.buf[-1].rstrip()
                 self.buf.append(" (")  # `Ana Ruiz <span class="org">OSC</span>`: "Ana Ruiz (OSC)"
                 self.closing = ")"
@@ -152,7 +162,14 @@ class _Lines:
                 self.flush()  # `<span class="time">…</span><span class="title">…</span>`: two fields
         elif self.buf and _glued(self.buf[-1], node):
             self.flush()  # `<span>Room: 275</span><span>Chair: Ana Ruiz</span>`: items styled apart
-        self.piece_hint = piece or self.piece_hint
+        if node.strip():
+            if not self.has_text:
+                self.line_hint = piece
+            elif piece != self.line_hint and not self.closing:
+                self.line_hint = self.line_hint or piece
+                self.mixed = True
+            self.has_text = True
+            self.piece_hint = piece or self.piece_hint
         self.buf.append(node)
         if bold:
             self.bold_chars += len(node)
@@ -164,13 +181,17 @@ class _Lines:
         if self.closing:
             raw = raw.rstrip() + self.closing
         bold = self.bold_chars * 2 >= len(raw.strip())
+        line_hint = None if self.mixed else self.line_hint
+        pieces_hinted = self.line_hint is not None
         self.buf, self.bold_chars, self.piece_hint, self.closing = [], 0, None, ""
+        self.has_text, self.line_hint, self.mixed = False, None, False
         origin = self.block if self.block is not None else "html"
         if _SEPARATOR_TEXT.match(raw):
             if "\u00a0" in raw or "\u200b" in raw:
                 self.out.append(Block(text="", origin=origin, separator=True))
             return
-        hint = class_hint(self.block) if self.block is not None else None
+        # The container's hint, unless the line's own pieces say something else (or disagree).
+        hint = line_hint if pieces_hinted else class_hint(self.block) if self.block is not None else None
         self.out.append(Block(text=norm(raw), origin=origin, heading=self.heading, bold=bold, hint=hint))
 
 
@@ -285,6 +306,7 @@ def _grid(table: etree._Element) -> list[TableRow]:
         cells: list[str] = []
         spans: list[int] = []
         widths: list[int] = []
+        items: list[list[Block] | None] = []
         elements = [c for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
         column = 0
         for cell in elements:
@@ -292,6 +314,7 @@ def _grid(table: etree._Element) -> list[TableRow]:
                 cells.append("")
                 spans.append(0)
                 widths.append(0)
+                items.append(None)
                 pending[column] -= 1
                 column += 1
             rowspan = min(_int(cell.get("rowspan")), MAX_SPAN)
@@ -299,6 +322,7 @@ def _grid(table: etree._Element) -> list[TableRow]:
             cells.append(_cell_text(cell))
             spans.append(rowspan)
             widths.append(colspan)
+            items.append(_cell_items(cell))
             for offset in range(colspan):
                 if rowspan > 1:
                     pending[column + offset] = rowspan - 1
@@ -306,6 +330,7 @@ def _grid(table: etree._Element) -> list[TableRow]:
                     cells.append("")
                     spans.append(0)
                     widths.append(0)
+                    items.append(None)
             column += colspan
         last = max((c for c, n in pending.items() if n > 0), default=-1)
         while column <= last:  # covered cells after the row's last own cell (or in an empty <tr>)
@@ -314,12 +339,13 @@ def _grid(table: etree._Element) -> list[TableRow]:
             cells.append("")
             spans.append(0)
             widths.append(0)
+            items.append(None)
             column += 1
         section = tr.getparent()
         header = bool(elements) and (all(c.tag == "th" for c in elements)
                                      or (section is not None and section.tag == "thead"))
         rows.append(TableRow(cells=tuple(cells), spans=tuple(spans), widths=tuple(widths), header=header,
-                             origin=tr))
+                             origin=tr, items=tuple(items)))
     return rows
 
 
@@ -336,6 +362,22 @@ def _is_bold_style(el: etree._Element) -> bool:
 
 
 _CELL_PIECES = etree.XPath(".//text() | .//br | .//p | .//div | .//li")
+_CLASSED = etree.XPath(".//*[@class]")
+_CELL_NODES = etree.XPath(".//text() | .//br")
+
+
+def _cell_items(cell: etree._Element) -> list[Block] | None:
+    """A cell's lines with their hints, when its markup names a title inside it; else None."""
+    if not any(_own_hint(el) == "title" for el in cast(list[etree._Element], _CLASSED(cell))):
+        return None
+    lines = _Lines()
+    for node in cast(list["etree._Element | etree._ElementUnicodeResult"], _CELL_NODES(cell)):
+        if isinstance(node, str):
+            lines.add(node)
+        else:
+            lines.flush()
+    lines.flush()
+    return lines.out
 
 
 def _cell_text(cell: etree._Element) -> str:

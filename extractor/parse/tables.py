@@ -15,12 +15,13 @@ room the column's, unless it spans several rooms (a plenary). Times covered by a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from extractor.lexicon import lexicon
-from extractor.parse.blocks import TableRow
+from extractor.parse.blocks import Block, TableRow
 from extractor.parse.context import PageContext
 from extractor.parse.dates import match_day, weekday_of
 from extractor.parse.speakers import looks_like_name
@@ -45,6 +46,7 @@ class TableSession:
     lines: list[str] = field(default_factory=list)  # the cell's other lines: speakers, rooms…
     speakers: list[str] = field(default_factory=list)
     group: bool = False  # a row naming a group of sessions ("Session 2 : Langage")
+    items: list[Block] | None = None  # the title cell's lines, when its markup names its fields
 
 
 @dataclass
@@ -94,8 +96,12 @@ def _header(rows: list[TableRow], context: PageContext) -> tuple[int | None, _Co
     return None, None
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
 def _header_key(cell: str) -> str:
-    return key(cell.replace("\n", " ")).strip().rstrip(" :").strip("()[] ")
+    """"Speakers (Affiliations)" -> "speakers", "Hawaii Time (GMT-10)" -> "hawaii time"."""
+    return key(_PARENTHESES.sub(" ", cell.replace("\n", " "))).strip().rstrip(" :").strip()
 
 
 def _field_columns(cells: tuple[str, ...]) -> _Columns | None:
@@ -106,7 +112,8 @@ def _field_columns(cells: tuple[str, ...]) -> _Columns | None:
         if len(words) > MAX_HEADER_CHARS or match_slot(words):
             continue
         for name, known in headers.items():
-            if name not in fields and (words in known or any(w in known for w in _split_header(words))):
+            if name not in fields and (words in known or words.rstrip("s") in known
+                                       or any(w in known for w in _split_header(words))):
                 fields[name] = index
                 break
     return _Columns(fields) if "title" in fields and len(fields) >= 2 else None
@@ -136,7 +143,8 @@ def _grid_columns(row: TableRow, below: Sequence[TableRow], context: PageContext
         text = cell.replace("\n", " ").strip()
         if not text or match_slot(text):
             continue
-        if any(_header_key(text) in words for words in headers.values()):
+        name = _header_key(text)
+        if any(name in words or name.rstrip("s") in words for words in headers.values()):
             return None  # a field's name ("Quoi", "Speaker"): not a grid of rooms
         found = match_day(text, context)
         weekday = weekday_of(text.split(",")[0].split()[0]) if text.split() else None
@@ -287,18 +295,22 @@ class _Reader:
         used = {fields.get(n) for n in ("time", "day", "title", "speakers", "room", "format")}
         others = [c for i, c in enumerate(row.cells) if i not in used and c]
         if not title_lines:
-            if others:
+            if cell("format"):
+                title_lines = [cell("format").replace("\n", " ")]  # "Invited Panelists": named by its format
+            elif others:
                 title_lines = others[0].split("\n")
                 others = others[1:]
             elif any(row.cells):
                 if not cell("time") and not cell("day"):
                     self.skipped.append(row)
                 return
+        title_column = fields.get("title")
         self.sessions.append(TableSession(
             title=title_lines[0], origin=row, slot=self.slot, day=self.day,
             room=cell("room").replace("\n", " ") or None, format=cell("format") or None,
             lines=title_lines[1:] + [line for c in others for line in c.split("\n") if line],
             speakers=[s for s in cell("speakers").split("\n") if s],
+            items=_items(row, title_column),
         ))
 
     def _grid_row(self, row: TableRow, index: int, rows: list[TableRow], times: list[SlotMatch | None]) -> None:
@@ -323,13 +335,17 @@ class _Reader:
             self.sessions.append(TableSession(
                 title=lines[0], origin=row, slot=slot, lines=lines[1:], end=end,
                 day=days[0] if len(set(days)) == 1 else self.day,
-                room=rooms[0] if len(rooms) == 1 else None, no_room=len(rooms) > 1,
+                room=rooms[0] if len(rooms) == 1 else None, no_room=len(rooms) > 1, items=_items(row, column),
             ))
 
     def _spans_placed(self, row: TableRow, column: int) -> bool:
         width = row.widths[column] if column < len(row.widths) else 1
         placed = {**self.columns.days, **self.columns.rooms}
         return any(c in placed for c in range(column, column + max(width, 1)))
+
+
+def _items(row: TableRow, column: int | None) -> list[Block] | None:
+    return row.items[column] if column is not None and column < len(row.items) else None
 
 
 def _lone_text(row: TableRow) -> str | None:
