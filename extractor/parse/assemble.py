@@ -226,7 +226,8 @@ class Assembler:
         text = item.block.text
         if item.labelled:
             text = text.partition(":")[2].strip()
-        self._add_people(text, item.role or self.people or None, comma_list=item.labelled)
+        self._add_people(text, item.role or self.people or None, comma_list=item.labelled,
+                         pair=item.block.hint in ("speaker", "chair"))
 
     def _on_person(self, item: Classified) -> None:
         if self.current is None:
@@ -354,10 +355,10 @@ class Assembler:
         else:
             cur.title = f"{cur.title} {line}"
 
-    def _add_people(self, line: str, role: str | None = None, comma_list: bool = False) -> None:
+    def _add_people(self, line: str, role: str | None = None, comma_list: bool = False, pair: bool = False) -> None:
         assert self.current is not None
         parts = split_speakers(line)
-        listed = people_list(line) if comma_list else all_names(line) or [line]
+        listed = people_list(line) if comma_list else all_names(line, pair) or [line]
         if len(listed) > len(parts):
             parts = listed  # "Speakers: Ana Ruiz, Paul Côté & Léa Roy", "Ana Ruiz, Paul Côté, Léa Roy"
         for part in parts:

@@ -176,15 +176,16 @@ def _organisation_like(text: str) -> bool:
     return len(words) <= 6 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in particles for w in words)
 
 
-def all_names(text: str) -> list[str] | None:
+def all_names(text: str, pair: bool = False) -> list[str] | None:
     """`Ana Ruiz, Paul Côté, Léa Roy`: the people of a list whose every item is a name, else None.
 
-    Two items need a joiner (`Ana Ruiz & Paul Côté`): `Mathieu Grzybek, Gendarmerie Nationale` is a person
-    and an organisation far more often than two people."""
+    Two items need a joiner (`Ana Ruiz & Paul Côté`), an affiliation (`Ana Ruiz, Paul Côté (OSC)`) or a line
+    the markup calls people (`pair`): `Mathieu Grzybek, Gendarmerie Nationale` is a person and an
+    organisation far more often than two people."""
     items = _items(text)
     if len(items) < 2 or not all(looks_like_name(bare_name(i)) for i in items):
         return None
-    if len(items) == 2 and not _joiner().search(text):
+    if len(items) == 2 and not pair and not _joiner().search(text) and "(" not in text:
         return None
     return items
 
