@@ -66,6 +66,7 @@ class Lexicon:
     chrome_classes: frozenset[str]
     job_words: frozenset[str]  # lowercase
     notice_re: re.Pattern[str]  # a note about the programme itself ("subject to change")
+    countries: frozenset[str]  # lowercase
 
 
 def variants(words: list[str]) -> frozenset[str]:
@@ -140,5 +141,6 @@ def lexicon() -> Lexicon:
         duration_units={k: v for mod in LANGUAGES.values() for k, v in mod.DURATION_UNITS.items()},
         chrome_classes=frozenset(common.CHROME_CLASS_WORDS),
         job_words=frozenset(_collect("JOB_WORDS")),
+        countries=frozenset(common.COUNTRIES),
         notice_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('NOTICES'))})(?:\W|$)", re.I),
     )

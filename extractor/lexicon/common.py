@@ -41,3 +41,19 @@ CHROME_CLASS_WORDS = ["nav", "navbar", "navigation", "menu", "menubar", "submenu
                       "breadcrumbs", "sidebar", "footer", "header", "masthead", "cookie", "cookies", "skip",
                       "social", "share", "sharing", "pagination", "pager", "topbar", "toolbar", "offcanvas",
                       "widget", "widgets", "banner"]
+
+# Countries as they end an affiliation ("Universitat Pompeu Fabra, Spain"), in English and French.
+COUNTRIES = ["afghanistan", "algeria", "algérie", "argentina", "argentine", "australia", "australie", "austria",
+             "autriche", "belgium", "belgique", "brazil", "brasil", "brésil", "canada", "chile", "chili", "china",
+             "chine", "colombia", "colombie", "czech republic", "czechia", "denmark", "danemark", "egypt",
+             "égypte", "finland", "finlande", "france", "germany", "allemagne", "greece", "grèce", "hong kong",
+             "hungary", "hongrie", "india", "inde", "indonesia", "indonésie", "iran", "ireland", "irlande", "israel",
+             "israël", "italy", "italie", "japan", "japon", "korea", "south korea", "corée", "lebanon", "liban",
+             "luxembourg", "malaysia", "malaisie", "mexico", "mexique", "morocco", "maroc", "netherlands",
+             "the netherlands", "pays-bas", "new zealand", "new zeland", "nouvelle-zélande", "nigeria", "norway",
+             "norvège", "pakistan", "peru", "pérou", "philippines", "poland", "pologne", "portugal", "québec",
+             "romania", "roumanie", "russia", "russie", "singapore", "singapour", "slovenia", "slovénie",
+             "south africa", "afrique du sud", "spain", "espagne", "sweden", "suède", "switzerland", "suisse",
+             "taiwan", "thailand", "thaïlande", "tunisia", "tunisie", "turkey", "turquie", "uk", "united kingdom",
+             "royaume-uni", "usa", "us", "united states", "états-unis", "vietnam", "viet nam", "uruguay",
+             "venezuela", "senegal", "sénégal", "cameroon", "cameroun", "kenya", "ghana", "ethiopia"]

@@ -27,7 +27,7 @@ from extractor.parse.classify import (
 from extractor.parse.context import PageContext
 from extractor.parse.draft import Draft
 from extractor.parse.merge import merge_mentions
-from extractor.parse.speakers import bare_name, looks_like_name, parse_speaker, split_speakers
+from extractor.parse.speakers import bare_name, looks_like_name, organisations, parse_speaker, split_speakers
 from extractor.parse.tables import TableSession, read_table
 from extractor.parse.times import add_minutes
 from extractor.parse.titles import all_names, people_list, place, split_format, split_people, split_room
@@ -259,6 +259,11 @@ class Assembler:
         cur = self.current
         if self._listed_person(item):
             return
+        if cur is not None and cur.speakers and not any(s.affiliation for s in cur.speakers):
+            found = organisations(text)
+            if found:  # `Ana Ruiz and Bo Ma` / `OSC | MIT`: where the people just listed work
+                self._affiliate(cur, found)
+                return
         titled = _title_and_people(text)  # `Title. Ana Ruiz, Paul Côté and Léa Roy.`: a session, not prose
         if cur is None:
             if is_prose(text) and not self.slot_fresh and not titled:  # under a time, a long line is a title
@@ -276,6 +281,17 @@ class Assembler:
             self._on_speaker(item)
         else:
             self._open(text, item.block)
+
+    @staticmethod
+    def _affiliate(draft: Draft, orgs: list[str]) -> None:
+        """One organisation for everyone, or one each in order (the last taking the rest)."""
+        for index, speaker in enumerate(draft.speakers):
+            org = orgs[min(index, len(orgs) - 1)] if len(orgs) > 1 else orgs[0]
+            draft.speakers[index] = speaker.model_copy(update={"affiliation": org})
+        if len(orgs) > len(draft.speakers):
+            last = draft.speakers[-1]
+            rest = " | ".join(orgs[len(draft.speakers) - 1 :])
+            draft.speakers[-1] = last.model_copy(update={"affiliation": rest})
 
     def _not_a_title(self, block: Block) -> bool:
         """On a page whose titles are all one kind of line (`<h3>`), a line of another kind is not one."""

@@ -85,6 +85,9 @@ def classify(block: Block, context: PageContext) -> Classified:
         return Classified(Kind.NOISE, block)  # "Programme subject to change": about the page, not a session
     day = match_day(text, context)
     if day:
+        slot = match_slot(text) if len(text) > len(day[1]) + 3 else None
+        if slot is not None and slot.trailing:  # "Sunday Nov.3 – 14:00-18:00": a day and a time at once
+            return _trailing_slot(block, slot, context)
         return Classified(Kind.DAY, block, day=day[0])
     weekday = weekday_of(text) if len(text) <= 16 else None
     if weekday is not None:  # "Thursday": a new day, dated when the page's dates say which it is

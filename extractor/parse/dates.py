@@ -28,7 +28,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     weekday = rf"(?:(?P<wd>{wd})\.?,?\s+(?:(?:le|the)\s+)?)?"
     return (
         re.compile(rf"{weekday}{day}\s+(?:de\s+)?(?P<month>{mo})\.?{year}\b", re.I),  # mercredi 19 novembre 2025
-        re.compile(rf"{weekday}(?P<month>{mo})\.?\s+{day}{year}\b", re.I),  # Wednesday, November 19, 2025
+        re.compile(rf"{weekday}(?P<month>{mo})(?:\.\s*|\s+){day}{year}\b", re.I),  # Wednesday, Nov. 19, 2025
         re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
     )
 

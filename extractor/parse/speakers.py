@@ -207,3 +207,22 @@ def bare_name(text: str) -> str:
         if bare == text:
             return text
         text = bare
+
+
+_ORG_SEPARATORS = re.compile(r"\s+[|/]\s+|\s*;\s*")
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
+
+
+def organisations(text: str) -> list[str] | None:
+    """`Tel Aviv University, Israel | Duke University, USA`: a line of organisations, else None.
+
+    Each part names an institution (University, Lab, CNRS), or ends with a country."""
+    if len(text) > 300 or text.endswith((".", "?", "!")):
+        return None
+    lex = lexicon()
+    parts = [p.strip() for p in _ORG_SEPARATORS.split(text) if p.strip()]
+    for part in parts:
+        last = part.rsplit(",", 1)[-1].strip().lower() if "," in part else ""
+        if not (lex.org_re.search(part) or last in lex.countries or _ACRONYM.match(part)):
+            return None
+    return parts or None
