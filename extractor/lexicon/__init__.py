@@ -34,6 +34,8 @@ class Lexicon:
     room_word_re: re.Pattern[str]
     room_label_re: re.Pattern[str]
     venue_re: re.Pattern[str]  # a venue word anywhere in the text
+    venue_words: frozenset[str]  # lowercase
+    strong_venue_words: frozenset[str]  # kinds of room no one is named after ("Auditorium", "Ballroom")
     room_provisional_re: re.Pattern[str]
     description_label_re: re.Pattern[str]
     description_provisional: frozenset[str]
@@ -103,6 +105,8 @@ def lexicon() -> Lexicon:
         formats=variants(_collect("FORMATS") + _collect("OCCASIONS")),
         occasions=variants(_collect("OCCASIONS")),
         room_word_re=re.compile(rf"^(?:{_alternation(room_words)})\b", re.I),
+        venue_words=frozenset(w.lower() for w in _collect("VENUE_WORDS")),
+        strong_venue_words=frozenset(w.lower() for w in _collect("STRONG_VENUE_WORDS")),
         venue_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('VENUE_WORDS'))})(?:\W|$)", re.I),
         room_label_re=re.compile(rf"^(?:{_alternation(_collect('ROOM_LABELS'))})\s*:\s*(?P<value>.+)$", re.I),
         room_provisional_re=re.compile(rf"^(?:{_alternation(provisional_rooms)})\s*[.!]?$", re.I),

@@ -15,8 +15,13 @@ VENUE_WORDS = ["hall", "room", "court", "food court", "center", "centre", "campu
                "dorm", "residence", "lounge", "foyer", "atrium", "pavilion", "auditorium", "theatre", "theater",
                "ballroom", "chapel", "gym", "gymnasium", "cafeteria", "terrace", "garden", "lobby", "studio",
                "suite", "floor", "hotel", "museum", "stage", "village", "arena", "plaza",
+               "courtyard", "restaurant", "brasserie",
                # online venues are rooms too
                "zoom", "teams", "webex", "gather town", "online", "virtual"]
+# Venue words no surname shares: a name ending in one is a place ("Bourbon Auditorium").
+STRONG_VENUE_WORDS = ["auditorium", "ballroom", "amphitheatre", "amphitheater", "theatre", "theater", "lounge",
+                      "foyer", "atrium", "lobby", "café", "cafe", "cafeteria", "terrace", "room", "pavilion",
+                      "gymnasium", "chapel", "plaza", "arena", "courtyard", "cafe bar"]
 ROOM_LABELS = ["room", "location", "venue", "where", "place"]
 ROOM_PROVISIONAL = ["room tba", "room tbd", "room tbc", "room to be announced", "room to be confirmed",
                     "room to be determined", "location tba", "location tbd", "location tbc",

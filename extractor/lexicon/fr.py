@@ -15,6 +15,8 @@ VENUE_WORDS = ["salle", "local", "pavillon", "amphithéâtre", "amphi", "auditor
                "foyer", "bibliothèque", "cafétéria", "terrasse", "jardin", "hôtel", "centre", "campus", "édifice",
                "bâtiment", "étage", "espace", "studio", "chapelle", "gymnase", "musée", "théâtre",
                "en ligne", "virtuel", "visioconférence"]
+STRONG_VENUE_WORDS = ["amphithéâtre", "amphi", "auditorium", "agora", "atrium", "foyer", "cafétéria", "terrasse",
+                      "chapelle", "gymnase", "théâtre", "parvis"]
 # "Lieu : …" introduces a room; the label is not part of the name.
 ROOM_LABELS = ["salle", "lieu", "local", "endroit", "emplacement"]
 ROOM_PROVISIONAL = ["salle à venir", "salle à confirmer", "salle à déterminer", "local à venir",

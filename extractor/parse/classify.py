@@ -117,7 +117,7 @@ def classify(block: Block, context: PageContext) -> Classified:
     fmt = format_label(text)
     if fmt and not is_occasion(fmt):
         return Classified(Kind.FORMAT, block, format=fmt)
-    room = room_of(text)
+    room = room_of(text) or named_place(text, heading=block.heading > 0)
     if room:
         return Classified(Kind.ROOM, block, room=room)
     desc = labelled_description(text)
@@ -240,6 +240,28 @@ def room_of(text: str) -> Room | None:
             words = words[1:]
         if not rest or (words and any(w[0].isdigit() or w[0].isupper() or w[0] in "-–#(" for w in words)):
             return Room(name=text, provisional=False, raw=text)
+    return None
+
+
+_FLOOR = re.compile(r"\((?:[^()]*\b(?:floor|level|étage|niveau|rdc|rez-de-chaussée)\b[^()]*)\)\s*$", re.I)
+
+
+def named_place(text: str, heading: bool = False) -> Room | None:
+    """`Bourbon Auditorium (1st floor)`, `All Seasons Hall`: a place named first, its kind last. Surnames
+    can be venue words ("Stuart Hall"), so only a clear kind of room, a floor, or a heading of its own."""
+    if len(text) > MAX_ROOM_CHARS:
+        return None
+    floor = _FLOOR.search(text)
+    bare = text[: floor.start()].strip() if floor else text.split(" (")[0].strip()
+    words = bare.split()
+    if not 1 <= len(words) <= 5 or not words[-1][:1].isupper():
+        return None
+    last = words[-1].lower()
+    lex = lexicon()
+    if last not in lex.venue_words and last not in lex.strong_venue_words:
+        return None
+    if floor or heading or last in lex.strong_venue_words:
+        return Room(name=text, provisional=False, raw=text)
     return None
 
 
