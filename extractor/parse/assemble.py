@@ -186,10 +186,13 @@ class Assembler:
         self.format_used = False
 
     def _on_room(self, item: Classified) -> None:
-        if self.current is None:
+        cur = self.current
+        if cur is None:
             self.slot_room = item.room  # a room given for the whole slot, before its sessions
-        elif self.current.room is None:
-            self.current.room = item.room
+        elif cur.room is None or cur.room_inherited:
+            cur.room, cur.room_inherited = item.room, False
+            if cur.block is not None and (cur.block.heading or cur.block.bold) and not cur.speakers:
+                self.slot_room = item.room  # under a group's heading: its items are in that room too
         else:
             self._warn(item.block, "a second room for one session")
 
@@ -408,7 +411,8 @@ class Assembler:
         elif fmt:
             title = rest
         self.current = Draft(title=title, slot=slot, format=fmt or self.format, block=block,
-                              room=room or self.slot_room, after_slot_line=self.slot_fresh, section=self.section)
+                             room=room or self.slot_room, after_slot_line=self.slot_fresh, section=self.section,
+                             room_inherited=room is None and self.slot_room is not None)
         self.slot_fresh = False
         self.format_used = True
         for line, role in people:

@@ -114,7 +114,7 @@ def classify(block: Block, context: PageContext) -> Classified:
     hinted = _hinted(block)
     if hinted is not None:
         return hinted
-    fmt = format_label(text)
+    fmt = format_label(text, numbered=True)
     if fmt and not is_occasion(fmt):
         return Classified(Kind.FORMAT, block, format=fmt)
     room = room_of(text) or named_place(text, heading=block.heading > 0)
@@ -206,13 +206,21 @@ def is_occasion(text: str) -> bool:
     return key(text.strip().rstrip(":").strip()) in lexicon().occasions
 
 
-def format_label(text: str) -> str | None:
-    """'Études de cas', 'CONFÉRENCE :', 'Keynote' -> the format as written, without its colon."""
+_NUMBERED = re.compile(r"^(?P<format>.+?)\s+(?:n°\s*|no\.?\s*|#)?(?:\d{1,2}|[IVX]{1,4}|[A-H])$", re.I)
+
+
+def format_label(text: str, numbered: bool = False) -> str | None:
+    """'Études de cas', 'CONFÉRENCE :', 'Keynote' -> the format as written, without its colon; with
+    `numbered`, a line alone as 'Tutorial 2' too (the second tutorial is a tutorial). Inside a title a
+    number identifies: "Session 2 : Langage" keeps it."""
     if len(text) > MAX_FORMAT_CHARS:
         return None
     bare = text.strip().rstrip(":").strip()
     if key(bare) in lexicon().formats:
         return bare
+    found = _NUMBERED.match(bare) if numbered else None
+    if found and key(found.group("format")) in lexicon().formats and not is_occasion(found.group("format")):
+        return found.group("format")
     m = _CAPS_LABEL.match(text.strip())
     if m and len(m.group("label").split()) <= 4:
         return m.group("label").strip()

@@ -20,6 +20,7 @@ class Draft:
     description: Description | None = None
     confidence: float = 1.0
     section: str | None = None  # the heading the session sits under, when not a day or a session
+    room_inherited: bool = False  # the room is its slot's or group's, not one stated for this session
 
     def has_details(self) -> bool:
         return bool(self.room or self.speakers or self.description)

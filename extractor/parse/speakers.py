@@ -9,7 +9,8 @@ from extractor.lexicon import lexicon
 from extractor.models import Speaker
 from extractor.textkit.normalise import key, norm
 
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w’'.\-]*|[A-ZÀ-ÖØ-Þ]\.)$")
+# "Garcez", "Jean-Luc", "J.", "d’Avila", "O'Connor", "McKay".
+_NAME_TOKEN = re.compile(r"^(?:(?:[dl][’'])?[A-ZÀ-ÖØ-Þ][\w’'.\-]*|[A-ZÀ-ÖØ-Þ]\.)$")
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
 
 
