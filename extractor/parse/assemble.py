@@ -24,6 +24,7 @@ from extractor.parse.classify import (
     is_sentence,
     room_of,
 )
+from extractor.parse.clock import afternoon_hours
 from extractor.parse.context import PageContext
 from extractor.parse.draft import Draft
 from extractor.parse.merge import merge_mentions
@@ -102,6 +103,7 @@ class Assembler:
     def finish(self) -> tuple[list[Session], list[Warning]]:
         self._close_slot()
         self.sessions = merge_mentions(self.sessions)
+        afternoon_hours(self.sessions)
         _parallel_sections_are_rooms(self.sessions)
         if self.page_day and not self.saw_day:
             day = self.page_day.isoformat()

@@ -173,8 +173,6 @@ def _infer_columns(rows: list[TableRow]) -> _Columns | None:
             fields["time"] = column
         elif "day" not in fields and _mostly(_is_day_cell(t) for t in texts):
             fields["day"] = column
-    if "time" not in fields:
-        return None
     rest = [c for c in range(width) if c not in fields.values()]
     lengths = {c: _mean_length(rows, c) for c in rest}
     if not lengths or max(lengths.values()) == 0:
@@ -185,6 +183,8 @@ def _infer_columns(rows: list[TableRow]) -> _Columns | None:
     fields["title"] = title
     if names:
         fields["speakers"] = names[0]
+    if "time" not in fields and "speakers" not in fields:
+        return None  # without times, only a column of names beside one of titles says "programme"
     return _Columns(fields)
 
 
