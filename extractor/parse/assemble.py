@@ -31,7 +31,7 @@ from extractor.parse.merge import merge_mentions
 from extractor.parse.speakers import bare_name, looks_like_name, organisations, parse_speaker, split_speakers
 from extractor.parse.tables import TableSession, read_table
 from extractor.parse.times import add_minutes
-from extractor.parse.titles import all_names, people_list, place, split_format, split_people, split_room
+from extractor.parse.titles import all_names, people_first, people_list, place, split_format, split_people, split_room
 from extractor.textkit.slug import unique_ids
 
 
@@ -225,6 +225,9 @@ class Assembler:
             cur.slot = cur.slot.model_copy(update={"end": end})
 
     def _on_speaker(self, item: Classified) -> None:
+        if not item.labelled and item.role is None and people_first(item.block.text) is not None:
+            self._open(item.block.text, item.block)  # `Ana Ruiz and Bo Ma. Title of their paper.`
+            return
         if self.current is None:
             self._warn(item.block, "speaker outside any session")
             return
@@ -403,9 +406,14 @@ class Assembler:
     def _open(self, title: str, block: Block) -> None:
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
+        lead, after = split_format(title)  # `Invited talk — Ana Ruiz (HCL). Title.`: the format opens the line
+        if lead and not looks_like_name(after) and split_people(after)[1]:
+            title = after
+        else:
+            lead = None
         title, people = split_people(title, titled=block.hint == "title")  # first: a room may precede people
         title, room = split_room(title)
-        fmt, rest = split_format(title)
+        fmt, rest = split_format(title) if lead is None else (lead, title)
         if fmt is None and is_occasion(title):
             fmt = format_label(title)  # "Pause": a session of its own kind
         if fmt and looks_like_name(rest):

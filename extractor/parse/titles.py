@@ -11,7 +11,7 @@ from functools import cache
 
 from extractor.lexicon import lexicon
 from extractor.models import Room
-from extractor.parse.classify import MAX_ROOM_CHARS, format_label, people_word, room_of
+from extractor.parse.classify import MAX_ROOM_CHARS, format_label, is_occasion, people_word, room_of
 from extractor.parse.speakers import bare_name, looks_like_name
 
 # Tried in this order: a parenthesis closing the line, then what follows its last comma or dash.
@@ -80,7 +80,30 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]
     # A line the markup calls a title is one: only an explicit "par"/"Chair:" takes people out of it.
-    return (title, []) if titled else _sentence_people(title)
+    if titled:
+        return title, []
+    first = people_first(title)
+    return first if first is not None else _sentence_people(title)
+
+
+_FULL_STOP = re.compile(r"\.\s+")
+MIN_TAIL_WORDS = 3
+
+
+def people_first(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
+    """`Nicolas Ferry and Phu H. Nguyen. Towards Model-Based Deployment.`: authors, a full stop, the title.
+    The longest head that is a list of people (initials have full stops too) is the authors."""
+    found = None
+    for stop in _FULL_STOP.finditer(text):
+        head, tail = text[: stop.start()], text[stop.end():]
+        last = head.split()[-1] if head.split() else ""
+        if (not tail[:1].isupper() and not tail[:1].isdigit()) or len(last.rstrip(".")) <= 1:
+            continue  # "Ana Ruiz, Ph.D. et directrice", "Matthew E. P. Davies": not the end of the names
+        if _all_people(tail.rstrip("."), strict=False):
+            continue
+        if len(tail.split()) >= MIN_TAIL_WORDS and _all_people(head, strict=False) and not place(head):
+            found = (tail.strip().rstrip("."), [(head.strip(), None)])
+    return found
 
 
 @cache
@@ -190,9 +213,16 @@ def all_names(text: str, pair: bool = False) -> list[str] | None:
     return items
 
 
+_FORMAT_DASH = re.compile(r"^(?P<head>[^–—:-]{2,40}?)\s+[–—-]\s+(?P<rest>.+)$")
+
+
 def split_format(title: str) -> tuple[str | None, str]:
-    """`Panel: Open Contracting…`, `Conférence : L’avenir…`: a known format before a colon."""
+    """`Panel: Open Contracting…`, `Conférence : L’avenir…`, `Invited talk — Ana Ruiz`: a known format
+    before a colon or a dash."""
     head, sep, rest = title.partition(":")
     if sep and rest.strip() and format_label(head):
         return format_label(head), rest.strip()
+    dashed = _FORMAT_DASH.match(title)
+    if dashed and format_label(dashed.group("head")) and not is_occasion(dashed.group("head")):
+        return format_label(dashed.group("head")), dashed.group("rest").strip()
     return None, title
