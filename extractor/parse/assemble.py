@@ -27,7 +27,7 @@ from extractor.parse.classify import (
 from extractor.parse.clock import afternoon_hours
 from extractor.parse.context import PageContext
 from extractor.parse.draft import Draft
-from extractor.parse.merge import merge_mentions
+from extractor.parse.merge import drop_overviews, merge_mentions
 from extractor.parse.speakers import bare_name, looks_like_name, organisations, parse_speaker, split_speakers
 from extractor.parse.tables import TableSession, read_table
 from extractor.parse.times import add_minutes
@@ -56,6 +56,8 @@ class Assembler:
     people_fresh: bool = False  # the line right after "Speakers" is a person whatever it looks like
     section: str | None = None  # a heading over titled time lines ("1 - Belvédère"): a track or a group
     title_signatures: frozenset[tuple[str, ...]] | None = None  # the kinds of line the page's titles are
+    tables: int = 0  # tables read so far
+    in_table: bool = False
 
     def feed(self, item: Classified) -> None:
         if self.pending is not None and item.kind is not Kind.SEPARATOR:
@@ -102,7 +104,7 @@ class Assembler:
 
     def finish(self) -> tuple[list[Session], list[Warning]]:
         self._close_slot()
-        self.sessions = merge_mentions(self.sessions)
+        self.sessions = merge_mentions(drop_overviews(self.sessions))
         afternoon_hours(self.sessions)
         _parallel_sections_are_rooms(self.sessions)
         if self.page_day and not self.saw_day:
@@ -308,7 +310,9 @@ class Assembler:
 
     def _on_table(self, item: Classified) -> None:
         self._close_slot()
+        self.tables += 1
         result = read_table(item.block.table or [], self.context, self.day or self.default_day)
+        self.in_table = True
         for row in result.skipped:
             self.warnings.append(Warning(where=_path(row.origin), text=" | ".join(row.cells)[:200],
                                          reason="table row not understood"))
@@ -336,6 +340,8 @@ class Assembler:
             for line in found.lines:
                 self._cell_line(line, item.block)
             self._close()
+        self._close()
+        self.in_table = False
         self.slot = None
         if result.last_day is not None:
             self.day = result.last_day
@@ -406,8 +412,9 @@ class Assembler:
     def _open(self, title: str, block: Block) -> None:
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
-        lead, after = split_format(title)  # `Invited talk — Ana Ruiz (HCL). Title.`: the format opens the line
-        if lead and not looks_like_name(after) and split_people(after)[1]:
+        # `Invited talk — Ana Ruiz (HCL). Title.`, `Tutorial 1: Ana Ruiz (INRIA). Title.`: a format, people, a title
+        lead, after = split_format(title, numbered=True)
+        if lead and not looks_like_name(after) and people_first(after) is not None:
             title = after
         else:
             lead = None
@@ -430,6 +437,8 @@ class Assembler:
 
     def _close(self) -> None:
         if self.current is not None:
+            if self.in_table:
+                self.current.table = self.tables
             self.sessions.append(self.current)
             self.current = None
 

@@ -21,6 +21,11 @@ class Draft:
     confidence: float = 1.0
     section: str | None = None  # the heading the session sits under, when not a day or a session
     room_inherited: bool = False  # the room is its slot's or group's, not one stated for this session
+    table: int | None = None  # which table of the page the session was read from
+
+    def detail(self) -> int:
+        """How much the mention says beyond its title and time: people, room, abstract."""
+        return len(self.speakers) + bool(self.room) + bool(self.description)
 
     def has_details(self) -> bool:
         return bool(self.room or self.speakers or self.description)

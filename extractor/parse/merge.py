@@ -19,6 +19,34 @@ MIN_DISTINCT_CHARS = 12  # shorter titles ("Lunch", "Q&A") repeat for real; only
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+MIN_OVERVIEW = 3  # timed sessions a table needs before it can be judged an overview
+OVERVIEW_SHARE = 0.6  # of them found again elsewhere, same day and start, with more detail
+
+
+def drop_overviews(drafts: list[Draft]) -> list[Draft]:
+    """A table whose sessions the rest of the page gives again, at the same times and with more detail,
+    is an overview of the programme (a week at a glance): its cells are not sessions of their own."""
+    tables: dict[int, list[Draft]] = {}
+    for draft in drafts:
+        if draft.table is not None:
+            tables.setdefault(draft.table, []).append(draft)
+    dropped: set[int] = set()
+    for table, members in tables.items():
+        timed = [m for m in members if m.slot.start and m.slot.day]  # undated: no telling two days apart
+        if len(timed) < MIN_OVERVIEW:
+            continue
+        elsewhere: dict[tuple[str | None, str | None], int] = {}
+        for draft in drafts:
+            if draft.table != table and draft.slot.start and draft.slot.day:
+                key = (draft.slot.day, draft.slot.start)
+                elsewhere[key] = max(elsewhere.get(key, 0), draft.detail())
+        found = [m for m in timed if (m.slot.day, m.slot.start) in elsewhere]
+        richer = sum(elsewhere[(m.slot.day, m.slot.start)] for m in found) > sum(m.detail() for m in timed)
+        if len(found) >= OVERVIEW_SHARE * len(timed) and richer:
+            dropped.add(table)
+    return [d for d in drafts if d.table not in dropped]
+
+
 def mention_key(title: str) -> str:
     folded = ascii_fold(unicodedata.normalize("NFKC", title)).casefold()
     return " ".join(_NON_WORD.sub(" ", folded).split())

@@ -216,13 +216,13 @@ def all_names(text: str, pair: bool = False) -> list[str] | None:
 _FORMAT_DASH = re.compile(r"^(?P<head>[^–—:-]{2,40}?)\s+[–—-]\s+(?P<rest>.+)$")
 
 
-def split_format(title: str) -> tuple[str | None, str]:
+def split_format(title: str, numbered: bool = False) -> tuple[str | None, str]:
     """`Panel: Open Contracting…`, `Conférence : L’avenir…`, `Invited talk — Ana Ruiz`: a known format
-    before a colon or a dash."""
+    before a colon or a dash (with `numbered`, `Tutorial 1: …` too)."""
     head, sep, rest = title.partition(":")
-    if sep and rest.strip() and format_label(head):
-        return format_label(head), rest.strip()
+    if sep and rest.strip() and format_label(head, numbered):
+        return format_label(head, numbered), rest.strip()
     dashed = _FORMAT_DASH.match(title)
-    if dashed and format_label(dashed.group("head")) and not is_occasion(dashed.group("head")):
-        return format_label(dashed.group("head")), dashed.group("rest").strip()
+    if dashed and format_label(dashed.group("head"), numbered) and not is_occasion(dashed.group("head")):
+        return format_label(dashed.group("head"), numbered), dashed.group("rest").strip()
     return None, title
