@@ -56,7 +56,9 @@ class Assembler:
     people_fresh: bool = False  # the line right after "Speakers" is a person whatever it looks like
     section: str | None = None  # a heading over titled time lines ("1 - Belvédère"): a track or a group
     title_signatures: frozenset[tuple[str, ...]] | None = None  # the kinds of line the page's titles are
+    room_sections: set[str] = field(default_factory=set)  # sections that are rooms by their words
     tables: int = 0  # tables read so far
+    day_index: int = 0  # day headings read so far
     in_table: bool = False
 
     def feed(self, item: Classified) -> None:
@@ -106,7 +108,7 @@ class Assembler:
         self._close_slot()
         self.sessions = merge_mentions(drop_overviews(self.sessions))
         afternoon_hours(self.sessions)
-        _parallel_sections_are_rooms(self.sessions)
+        _parallel_sections_are_rooms(self.sessions, self.room_sections)
         if self.page_day and not self.saw_day:
             day = self.page_day.isoformat()
             for draft in self.sessions:
@@ -146,6 +148,7 @@ class Assembler:
         self._close_slot()
         self.section = None
         self.saw_day = True
+        self.day_index += 1
         self.day = item.day
         self.slot = None
 
@@ -155,6 +158,8 @@ class Assembler:
         if match.problem:
             self._warn(item.block, f"time range not understood: {match.problem}")
         if item.day is not None or item.dated:
+            if item.day != self.day:
+                self.day_index += 1
             self.day = item.day  # "Saturday 10:00": a new day, even when the page does not date it
             self.saw_day = self.saw_day or item.dated
         slot = Slot(day=self._day_iso(), start=match.start, end=match.end, raw=match.raw)
@@ -191,6 +196,12 @@ class Assembler:
 
     def _on_room(self, item: Classified) -> None:
         cur = self.current
+        if item.block.heading and item.room and item.room.name and (cur is None or cur.slot.start or cur.speakers):
+            # A room as a heading over the sessions below it ("3 - Chalet 1er étage"): their section.
+            self._close()
+            self.section = item.room.name
+            self.room_sections.add(item.room.name)
+            return
         if cur is None:
             self.slot_room = item.room  # a room given for the whole slot, before its sessions
         elif cur.room is None or cur.room_inherited:
@@ -323,10 +334,11 @@ class Assembler:
                 slot = Slot(day=slot.day, start=found.slot.start, end=found.slot.end or found.end,
                             raw=found.slot.raw)
             self.slot = slot
-            if found.items:
+            if found.items and any(b.hint == "title" for b in found.items):
                 self._cell_items(found, item.block)
                 continue
-            self._open(found.title, item.block)
+            lines = self._cell_title(found, item.block)
+            self._open(lines[0].block.text, item.block)
             cur = self.current
             assert cur is not None
             # A cell or row titled "Pause" is a session of that format.
@@ -337,8 +349,8 @@ class Assembler:
                 cur.room = None
             for line in found.speakers:
                 self._add_people(line, comma_list=True)
-            for line in found.lines:
-                self._cell_line(line, item.block)
+            for classified in lines[1:]:
+                self._cell_line(classified)
             self._close()
         self._close()
         self.in_table = False
@@ -371,12 +383,36 @@ class Assembler:
                 self.feed(item)
         self._close()
 
-    def _cell_line(self, line: str, origin: Block) -> None:
+    def _cell_title(self, found: TableSession, table: Block) -> list[Classified]:
+        """A cell's lines, read, its title first: the first plain text, after any room, time, format or
+        person lines before it (`Salle Libéo` / `Catherine Morissette` / `10h30 à 11h15` / `Le web…`)."""
+        if found.items and len(found.items) == 1 + len(found.lines):
+            lines = [classify(block, self.context) for block in found.items]  # with their headings and hints
+        else:
+            lines = [classify(Block(text=line, origin=table.origin), self.context) for line in [found.title, *found.lines]]
+        if len(lines) == 1:
+            return lines
+        texts = [i for i, c in enumerate(lines) if c.kind is Kind.TEXT]
+        first = texts[0] if texts else 0
+        if texts and looks_like_name(lines[first].block.text):
+            # A person's name in its own line is who speaks, when a later plain line reads as a title.
+            first = next((i for i in texts[1:] if _reads_as_title(lines[i].block.text)), first)
+        return [lines[first], *lines[:first], *lines[first + 1 :]]
+
+    def _cell_line(self, item: Classified) -> None:
         """A further line in a table cell: read like any line, but a plain text continues the title."""
-        item = classify(Block(text=line, origin=origin.origin), self.context)
+        line = item.block.text
         cur = self.current
         assert cur is not None
-        if item.kind in (Kind.SPEAKER, Kind.PERSON, Kind.ROOM, Kind.DESCRIPTION):
+        if item.kind is Kind.SLOT and item.slot is not None and not item.slot.rest and item.slot.start:
+            cur.slot = cur.slot.model_copy(update={"start": item.slot.start, "end": item.slot.end,
+                                                   "raw": item.slot.raw})  # the cell's own time
+        elif item.kind is Kind.FORMAT and item.format:
+            cur.format = item.format
+        elif item.kind is Kind.ROOM and item.room is not None:
+            if cur.room is None or cur.room_inherited or not cur.room.name:
+                cur.room, cur.room_inherited = item.room, False
+        elif item.kind in (Kind.SPEAKER, Kind.PERSON, Kind.DESCRIPTION):
             self.feed(item)
         elif item.kind is Kind.TEXT and is_prose(line):
             self._add_description(Description(text=line, provisional=False, label=None))
@@ -429,7 +465,7 @@ class Assembler:
             title = rest
         self.current = Draft(title=title, slot=slot, format=fmt or self.format, block=block,
                              room=room or self.slot_room, after_slot_line=self.slot_fresh, section=self.section,
-                             room_inherited=room is None and self.slot_room is not None)
+                             room_inherited=room is None and self.slot_room is not None, day_index=self.day_index)
         self.slot_fresh = False
         self.format_used = True
         for line, role in people:
@@ -496,6 +532,12 @@ def title_signatures(drafts: list[Draft]) -> frozenset[tuple[str, ...]] | None:
     return frozenset(k for k, n in counts.items() if n >= 2)
 
 
+def _reads_as_title(text: str) -> bool:
+    """Words a name never has: many of them, or small words in lowercase ("Introduction à Ruby")."""
+    words = text.split()
+    return len(words) >= 5 or any(w.islower() and w.isalpha() for w in words[1:])
+
+
 def _title_and_people(text: str) -> bool:
     """A line holding a title and its people: `Title. Ana Ruiz, Paul Côté and Léa Roy.`, `Title by Ana Ruiz`."""
     if len(text) > MAX_TITLED_LINE:
@@ -520,7 +562,7 @@ def _bare_heading(draft: Draft) -> bool:
         and not draft.format and not (draft.slot.start and draft.after_slot_line)
 
 
-def _parallel_sections_are_rooms(drafts: list[Draft]) -> None:
+def _parallel_sections_are_rooms(drafts: list[Draft], rooms: set[str]) -> None:
     """Headings whose sessions run at the same times as another heading's, the same day, are rooms or
     tracks ("1 - Belvédère", "2 - Chalet"): they become the room of their sessions that have none."""
     by_day: dict[str | None, dict[str, list[tuple[int, int]]]] = {}
@@ -529,7 +571,7 @@ def _parallel_sections_are_rooms(drafts: list[Draft]) -> None:
             start = _minutes(d.slot.start)
             end = _minutes(d.slot.end) if d.slot.end else start + 1
             by_day.setdefault(d.slot.day, {}).setdefault(d.section, []).append((start, max(end, start + 1)))
-    parallel: set[tuple[str | None, str]] = set()
+    parallel: set[tuple[str | None, str]] = {(d.slot.day, d.section) for d in drafts if d.section in rooms}
     for day, sections in by_day.items():
         names = list(sections)
         for i, a in enumerate(names):

@@ -47,8 +47,8 @@ class TableRow:
     widths: tuple[int, ...]  # colspan of the cell that starts here, 0 where covered
     header: bool
     origin: etree._Element
-    # Cells whose markup names their fields (`<span class="title">`, `<span class="speaker">`), as lines
-    # with those hints: such a cell may hold several sessions. None for a plain cell.
+    # A cell's lines with their markup (class hints, headings), where it has several lines; a cell whose
+    # markup names titles (`<span class="title">`) may hold several sessions. None for a one-line cell.
     items: tuple[list[Block] | None, ...] = ()
 
 
@@ -362,13 +362,12 @@ def _is_bold_style(el: etree._Element) -> bool:
 
 
 _CELL_PIECES = etree.XPath(".//text() | .//br | .//p | .//div | .//li")
-_CLASSED = etree.XPath(".//*[@class]")
 _CELL_NODES = etree.XPath(".//text() | .//br")
 
 
 def _cell_items(cell: etree._Element) -> list[Block] | None:
-    """A cell's lines with their hints, when its markup names a title inside it; else None."""
-    if not any(_own_hint(el) == "title" for el in cast(list[etree._Element], _CLASSED(cell))):
+    """A cell's lines with their markup (hints, headings), when it has several; else None."""
+    if not any(child.tag in BLOCK_TAGS or child.tag == "br" for child in cell.iter() if child is not cell):
         return None
     lines = _Lines()
     for node in cast(list["etree._Element | etree._ElementUnicodeResult"], _CELL_NODES(cell)):

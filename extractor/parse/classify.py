@@ -33,6 +33,7 @@ MAX_NOISE_CHARS = 40
 MAX_FORMAT_CHARS = 60
 MAX_TITLE_CHARS = 250
 _CAPS_LABEL = re.compile(r"^(?P<label>[^\W\d_a-zà-ÿ][^a-zà-ÿ:]{1,38}?)\s*:\s*$")
+_TRACK_NAME = re.compile(r"^(?:\S+\s+){0,2}(?:track|stream)$|^(?:parcours|filière)\s+\S+$", re.I)
 _STATEMENT_END = re.compile(r"[.!…][\"»)]?$")
 _SENTENCE_END = re.compile(r"[.!?…»\")]$")
 
@@ -108,6 +109,8 @@ def classify(block: Block, context: PageContext) -> Classified:
     heading = people_heading(text)
     if heading is not None:
         return Classified(Kind.PEOPLE, block, role=heading or None)
+    if _TRACK_NAME.match(text):
+        return Classified(Kind.NOISE, block)  # "pydata track", "Parcours Data": which track, not a title
     labelled = _field_label(block, context)
     if labelled is not None:
         return labelled
@@ -189,7 +192,9 @@ def _hinted(block: Block) -> Classified | None:
     if hint is None:
         return None
     if hint == "meta":
-        return Classified(Kind.NOISE, block)
+        # `<h4 class="track1">Salle iXmedia</h4>`: a "track" is a room too, when the text says so
+        room = room_of(text)
+        return Classified(Kind.ROOM, block, room=room) if room else Classified(Kind.NOISE, block)
     if hint == "room" and len(text) <= MAX_ROOM_CHARS:
         return Classified(Kind.ROOM, block, room=room_of(text) or Room(name=text, provisional=False, raw=text))
     if hint in ("speaker", "chair") and len(text) <= 300 and not _STATEMENT_END.search(text):
@@ -246,8 +251,9 @@ def room_of(text: str) -> Room | None:
         words = rest.split()
         while words and words[0].lower() in lex.particles:
             words = words[1:]
-        if not rest or (words and any(w[0].isdigit() or w[0].isupper() or w[0] in "-–#(" for w in words)):
-            return Room(name=text, provisional=False, raw=text)
+        if not rest or (words and any(w[0].isdigit() or w[0] in "-–#(" or any(c.isupper() for c in w)
+                                      for w in words)):
+            return Room(name=text, provisional=False, raw=text)  # "Salle iXmedia" too
     return None
 
 
@@ -262,7 +268,7 @@ def named_place(text: str, heading: bool = False) -> Room | None:
     floor = _FLOOR.search(text)
     bare = text[: floor.start()].strip() if floor else text.split(" (")[0].strip()
     words = bare.split()
-    if not 1 <= len(words) <= 5 or not words[-1][:1].isupper():
+    if not 1 <= len(words) <= 5 or not (words[-1][:1].isupper() or heading):
         return None
     last = words[-1].lower()
     lex = lexicon()

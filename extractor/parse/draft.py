@@ -22,6 +22,7 @@ class Draft:
     section: str | None = None  # the heading the session sits under, when not a day or a session
     room_inherited: bool = False  # the room is its slot's or group's, not one stated for this session
     table: int | None = None  # which table of the page the session was read from
+    day_index: int = 0  # how many day headings came before it: tells undated days apart
 
     def detail(self) -> int:
         """How much the mention says beyond its title and time: people, room, abstract."""

@@ -72,6 +72,8 @@ def _same_session(a: Draft, b: Draft, key: str) -> bool:
     if a.slot.day and b.slot.day and a.slot.day != b.slot.day:
         return False
     if a.slot.start and b.slot.start:
+        if not (a.slot.day and b.slot.day) and a.day_index != b.day_index:
+            return False  # two undated days: "Registration 08:00" on each is two sessions
         return a.slot.start == b.slot.start and (a.room is None or b.room is None or a.room == b.room) and (
             len(key) >= MIN_DISTINCT_CHARS)
     return len(key) >= MIN_DISTINCT_CHARS

@@ -31,6 +31,8 @@ from extractor.textkit.normalise import key
 HEADER_ROWS_SEARCHED = 4
 MAX_HEADER_CHARS = 30
 MIN_COLUMN_SHARE = 0.5  # a column is a time (or day) column when this share of its filled cells are
+PARALLEL_SHARE = 0.4  # a column holding this share of the title column's text also holds sessions
+MIN_SESSION_CELL = 25  # characters: a cell holding a session (title, people…) is longer than a name
 
 
 @dataclass
@@ -185,12 +187,23 @@ def _infer_columns(rows: list[TableRow]) -> _Columns | None:
         fields["speakers"] = names[0]
     if "time" not in fields and "speakers" not in fields:
         return None  # without times, only a column of names beside one of titles says "programme"
+    parallel = [c for c in rest if c not in names and lengths[c] >= PARALLEL_SHARE * lengths[title]
+                and _filled_length(rows, c) >= MIN_SESSION_CELL]
+    if "time" in fields and len(parallel) >= 2:
+        # Several columns of sessions beside the times: a grid of unnamed rooms (or tracks).
+        return _Columns({"time": fields["time"]}, rooms={c: "" for c in parallel})
     return _Columns(fields)
 
 
 def _is_day_cell(text: str) -> bool:
     head = text.split()[0] if text.split() else ""
     return weekday_of(head) is not None or (head.replace("/", "").isdigit() and "/" in head)
+
+
+def _filled_length(rows: list[TableRow], column: int) -> float:
+    """The mean length of the column's filled cells."""
+    texts = [r.cells[column] for r in rows if column < len(r.cells) and r.cells[column]]
+    return sum(len(t) for t in texts) / max(len(texts), 1)
 
 
 def _mean_length(rows: list[TableRow], column: int) -> float:
