@@ -418,8 +418,8 @@ class Assembler:
             self._add_description(Description(text=line, provisional=False, label=None))
         elif item.kind is Kind.TEXT and looks_like_name(line):
             self._on_speaker(item)
-        else:
-            cur.title = f"{cur.title} {line}"
+        elif item.kind is Kind.TEXT:
+            cur.title = f"{cur.title} {line}"  # a title broken over two lines of its cell
 
     def _add_people(self, line: str, role: str | None = None, comma_list: bool = False, pair: bool = False) -> None:
         assert self.current is not None

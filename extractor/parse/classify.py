@@ -248,12 +248,12 @@ def room_of(text: str) -> Room | None:
         rest = lex.room_word_re.sub("", text, count=1).strip()
         # "Salle 2.105", "Auditorium Jean-Coutu", "Agora du pavillon Desjardins": a room word, then a
         # name or number (particles allowed before it), not a phrase in lowercase.
-        words = rest.split()
-        while words and words[0].lower() in lex.particles:
-            words = words[1:]
-        if not rest or (words and any(w[0].isdigit() or w[0] in "-–#(" or any(c.isupper() for c in w)
-                                      for w in words)):
-            return Room(name=text, provisional=False, raw=text)  # "Salle iXmedia" too
+        words = [w for w in rest.split() if w.lower() not in lex.particles]
+        # Each word a name, a number or a code ("Salle iXmedia", "Room 275"), or a place word
+        # ("pavillon"): "Building Quart from Flask and Asyncio" is a talk.
+        if not rest or (words and all(w[0].isdigit() or w[0] in "-–#(" or any(c.isupper() for c in w)
+                                      or w.lower().strip(",") in lex.venue_words for w in words)):
+            return Room(name=text, provisional=False, raw=text)
     return None
 
 
