@@ -47,6 +47,7 @@ class Lexicon:
     joiners: str  # regex alternation: "et", "and", "&"
     particles_alt: str  # regex alternation of the name particles ("de", "van", …)
     title_by: str  # regex alternation: words introducing a title line's people (ROLE_BY phrases too)
+    quoted_by: str  # the same after a quoted title
     run_on_by: str  # the same inside running text
     org_re: re.Pattern[str]
     courtesy: frozenset[str]
@@ -120,6 +121,7 @@ def lexicon() -> Lexicon:
         role_by={k: v for mod in LANGUAGES.values() for k, v in mod.ROLE_BY.items()},
         joiners=_alternation(_collect("LIST_JOINERS") + common.LIST_JOINERS),
         particles_alt=_alternation(common.NAME_PARTICLES),
+        quoted_by=_alternation(_collect("QUOTED_BY_WORDS")),
         title_by=_alternation(_collect("TITLE_BY_WORDS") + [k for m in LANGUAGES.values() for k in m.ROLE_BY]),
         run_on_by=_alternation(_collect("RUN_ON_BY_WORDS") + [k for m in LANGUAGES.values() for k in m.ROLE_BY]),
         role_by_re=re.compile(

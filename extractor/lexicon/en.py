@@ -55,6 +55,8 @@ SPEAKER_HEADINGS = ["speaker", "speakers", "panelist", "panelists", "panellist",
 BY_WORDS = ["by", "with", "presented by"]
 LIST_JOINERS = ["and"]
 TITLE_BY_WORDS = ["by"]
+# After a quoted title, these too: '"Flow" with Ryan Lockard' (unquoted, "with" is part of many titles).
+QUOTED_BY_WORDS = ["with", "featuring", "by"]
 # Not "by" in running text: English Title Case makes "Learning by Doing Great Things" look like a name.
 RUN_ON_BY_WORDS: list[str] = []
 ROLE_BY = {"moderated by": "moderator", "chaired by": "chair", "hosted by": "host", "facilitated by": "facilitator"}
@@ -79,8 +81,14 @@ NOTICES = ["subject to change", "may change", "might change", "may be subject to
            "tentative schedule", "preliminary program", "preliminary schedule", "all times are", "times are in",
            "times are listed in", "click on", "click here", "stay tuned", "to be updated", "last updated",
            "will be updated", "will be posted", "will be announced"]
-NOISE = [*LANDMARKS, "skip to content", "skip to main content", "menu", "home",
-         "register", "register now", "share", "print", "back to top", "schedule", "agenda", "program",
+# Labels of links beside a session (never a session, a title or a room of their own).
+LINK_LABELS = ["read more", "more", "more info", "more information", "details", "see details", "slides",
+               "video", "videos", "watch", "watch video", "recording", "pdf", "download", "materials",
+               "slides & materials", "slides and materials", "permalink", "link", "bio",
+               "view abstract", "show abstract", "hide abstract", "show more", "show less", "toggle",
+               "add to calendar", "add to my schedule", "ical", "back to top", "top"]
+NOISE = [*LANDMARKS, *LINK_LABELS, "skip to content", "skip to main content", "menu", "home",
+         "register", "register now", "share", "print", "schedule", "agenda", "program",
          "programme"]
 TABLE_HEADERS = {
     "time": ["time", "times", "hour", "when", "slot"],

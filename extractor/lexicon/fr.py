@@ -57,6 +57,7 @@ BY_WORDS = ["par", "avec"]
 LIST_JOINERS = ["et"]
 # Inside a title line, the words before its people: "Conférence d’ouverture par Anne Roy" (ROLE_BY too).
 TITLE_BY_WORDS = ["par"]
+QUOTED_BY_WORDS = ["avec", "par"]
 # The same inside a run-on sentence ("Discours par Léa Roy, directrice du musée, et …").
 RUN_ON_BY_WORDS = ["par"]
 # "Animée par Marie Roy": the speaker's role, from the words before the name.
@@ -87,7 +88,10 @@ NOTICES = ["sous réserve de modification", "sous réserve de modifications", "s
            "peut être modifié", "sera mis à jour", "seront annoncés", "sera annoncé", "mis à jour le",
            "dernière mise à jour", "cliquez ici", "cliquez sur", "à suivre", "heure de paris",
            "heures de paris", "heure locale", "à venir prochainement"]
-NOISE = [*LANDMARKS, "menu", "accueil du site", "s'inscrire", "inscription en ligne",
+LINK_LABELS = ["lire la suite", "en savoir plus", "plus", "détails", "voir les détails", "diapositives",
+               "vidéo", "voir la vidéo", "télécharger", "télécharger la présentation", "présentation (pdf)",
+               "voir le résumé", "lien", "enregistrement", "ajouter au calendrier", "haut"]
+NOISE = [*LANDMARKS, *LINK_LABELS, "menu", "accueil du site", "s'inscrire", "inscription en ligne",
          "retour en haut", "partager", "imprimer", "programme", "horaire", "programme complet"]
 TABLE_HEADERS = {
     "time": ["heure", "heures", "horaire", "horaires", "plage horaire", "h", "quand"],

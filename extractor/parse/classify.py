@@ -80,7 +80,7 @@ def classify(block: Block, context: PageContext) -> Classified:
     if block.table is not None:
         return Classified(Kind.TABLE, block)
     lex = lexicon()
-    if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :") in lex.noise:
+    if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :.…›»>") in lex.noise:
         return Classified(Kind.NOISE, block)
     if lex.notice_re.search(text):
         return Classified(Kind.NOISE, block)  # "Programme subject to change": about the page, not a session

@@ -35,7 +35,7 @@ def _time(n: str, dotted: bool) -> str:
     )
 
 
-_LEADING_NOISE = " -–•*·▪►|"  # bullets and rules before a time: "- 9h00-10h15 : Titre"
+_LEADING_NOISE = " -–•*·▪►|~≈"  # bullets, rules, "about" before a time: "- 9h00-10h15 : Titre", "~ 10:15"
 
 
 @cache

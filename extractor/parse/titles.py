@@ -58,6 +58,9 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
     """People written into a title line: `Titre (Chair: Ana Ruiz)`, `Vin d’honneur (animation par Marc Roy)`,
     `Conférence d’ouverture par Anne Roy`, `Atelier 2 - Titre - Léa Roy (Univ. X), Paul Côté (INRAE)`."""
     lex = lexicon()
+    quoted = _quoted().match(title)
+    if quoted and _all_people(quoted.group("people")):  # '"Flow" with Ryan Lockard'
+        return quoted.group("title").strip(), [(quoted.group("people").strip(), None)]
     m = _PAREN_TAIL.match(title)
     if m:
         inner = m.group("inner").strip()
@@ -104,6 +107,11 @@ def people_first(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
         if len(tail.split()) >= MIN_TAIL_WORDS and _all_people(head, strict=False) and not place(head):
             found = (tail.strip().rstrip("."), [(head.strip(), None)])
     return found
+
+
+@cache
+def _quoted() -> re.Pattern[str]:
+    return re.compile(rf"^[\"“«]\s*(?P<title>[^\"“”«»]+?)\s*[\"”»]\s+(?:{lexicon().quoted_by})\s+(?P<people>.+)$", re.I)
 
 
 @cache
