@@ -300,6 +300,15 @@ class Assembler:
             self._add_description(Description(text=text, provisional=False, label=None))
         elif not cur.has_details() and looks_like_name(text):
             self._on_speaker(item)
+        elif _speaker_first(cur, item.block):
+            # `<h4>Ana Ruiz</h4><h5>Her talk's title</h5>`: the line before was who speaks, not a title.
+            name, room = cur.title, None if cur.room_inherited else cur.room
+            self.current = None
+            self._open(text, item.block)
+            opened = self.current
+            assert opened is not None
+            opened.room = room or opened.room
+            self._add_people(name)
         else:
             self._open(text, item.block)
 
@@ -317,7 +326,7 @@ class Assembler:
     def _not_a_title(self, block: Block) -> bool:
         """On a page whose titles are all one kind of line (`<h3>`), a line of another kind is not one."""
         return self.title_signatures is not None and block.hint != "title" and not block.heading \
-            and signature(block) not in self.title_signatures
+            and block.signature not in self.title_signatures
 
     def _on_table(self, item: Classified) -> None:
         self._close_slot()
@@ -387,7 +396,7 @@ class Assembler:
         """A cell's lines, read, its title first: the first plain text, after any room, time, format or
         person lines before it (`Salle Libéo` / `Catherine Morissette` / `10h30 à 11h15` / `Le web…`)."""
         if found.items and len(found.items) == 1 + len(found.lines):
-            lines = [classify(block, self.context) for block in found.items]  # with their headings and hints
+            lines = [classify(block, self.context) for block in found.items]  # with headings and hints
         else:
             lines = [classify(Block(text=line, origin=table.origin), self.context) for line in [found.title, *found.lines]]
         if len(lines) == 1:
@@ -506,14 +515,6 @@ class Assembler:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
 
 
-def signature(block: Block) -> tuple[str, ...]:
-    """What kind of line a block is, as markup goes: its element, classes, heading level and weight."""
-    origin = block.origin
-    if isinstance(origin, str):
-        return ("text", str(block.heading), str(block.bold))
-    return (str(origin.tag), origin.get("class") or "", str(block.heading), str(block.bold))
-
-
 MIN_TITLED = 4  # sessions a first reading must find with their own time or people to learn from them
 
 
@@ -527,9 +528,16 @@ def title_signatures(drafts: list[Draft]) -> frozenset[tuple[str, ...]] | None:
     counts: dict[tuple[str, ...], int] = {}
     for d in titled:
         assert d.block is not None
-        key = signature(d.block)
+        key = d.block.signature
         counts[key] = counts.get(key, 0) + 1
     return frozenset(k for k, n in counts.items() if n >= 2)
+
+
+def _speaker_first(draft: Draft, block: Block) -> bool:
+    """A session opened by a person's name, nothing said of it yet, and now a line of another kind that
+    is no name: the name was its speaker."""
+    return draft.block is not None and looks_like_name(draft.title) and not draft.speakers \
+        and not draft.description and draft.block.signature != block.signature and not looks_like_name(block.text)
 
 
 def _reads_as_title(text: str) -> bool:

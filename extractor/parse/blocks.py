@@ -63,6 +63,14 @@ class Block:
     hint: str | None = None  # what the markup says the text is ("speaker", "room"…), from class names
 
     @property
+    def signature(self) -> tuple[str, ...]:
+        """What kind of line this is, as markup goes: its element, classes, heading level and weight."""
+        origin = self.origin
+        if isinstance(origin, str):
+            return ("text", str(self.heading), str(self.bold))
+        return (str(origin.tag), origin.get("class") or "", str(self.heading), str(self.bold))
+
+    @property
     def where(self) -> str:
         """Where the block came from: its line number, or its element's path (computed on demand)."""
         if isinstance(self.origin, str):

@@ -120,6 +120,8 @@ def classify(block: Block, context: PageContext) -> Classified:
     fmt = format_label(text, numbered=True)
     if fmt and not is_occasion(fmt):
         return Classified(Kind.FORMAT, block, format=fmt)
+    if text in context.places:
+        return Classified(Kind.ROOM, block, room=room_of(text) or Room(name=text, provisional=False, raw=text))
     room = room_of(text) or named_place(text, heading=block.heading > 0)
     if room:
         return Classified(Kind.ROOM, block, room=room)
@@ -212,6 +214,43 @@ def is_occasion(text: str) -> bool:
 
 
 _NUMBERED = re.compile(r"^(?P<format>.+?)\s+(?:n°\s*|no\.?\s*|#)?(?:\d{1,2}|[IVX]{1,4}|[A-H])$", re.I)
+
+
+MIN_PLACE_REPEATS = 3  # a room's name recurs, slot after slot
+
+
+def recurring_places(blocks: list[Block], context: PageContext) -> frozenset[str]:
+    """Short lines that come back, in the same markup, three times or more, two of them at least: the
+    names of the rooms of parallel sessions ("Regency A", "Regency B"), slot after slot. Breaks, formats,
+    times, days and link labels recur too, and are not rooms."""
+    counts: dict[tuple[tuple[str, ...], str], int] = {}
+    for block in blocks:
+        text = block.text
+        if block.table is None and not block.separator and len(text) <= MAX_PLACE_CHARS and len(text.split()) <= 4:
+            key_ = (block.signature, text)
+            counts[key_] = counts.get(key_, 0) + 1
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for (sig, text), n in counts.items():
+        if n >= MIN_PLACE_REPEATS:
+            groups.setdefault(sig, []).append(text)
+    places: set[str] = set()
+    for texts in groups.values():
+        kept = [t for t in texts if _could_be_place(t, context)]
+        if len(kept) >= 2:
+            places.update(kept)
+    return frozenset(places)
+
+
+MAX_PLACE_CHARS = 40
+
+
+def _could_be_place(text: str, context: PageContext) -> bool:
+    lex = lexicon()
+    bare = key(text).rstrip(" :.…")
+    return not (bare in lex.noise or is_occasion(text) or format_label(text, numbered=True)
+                or match_slot(text) or match_day(text, context) or weekday_of(text) is not None
+                or lex.field_label_re.match(text) or text.isdigit() or _STATEMENT_END.search(text))
+
 
 
 def format_label(text: str, numbered: bool = False) -> str | None:

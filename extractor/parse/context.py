@@ -38,6 +38,7 @@ class PageContext:
     year: int | None = None  # the event's year, as the page states it
     dates: list[date] = field(default_factory=list)  # the event's days the page states, sorted
     weekday_dates: dict[int, date] = field(default_factory=dict)  # weekday -> the event's day on it
+    places: frozenset[str] = frozenset()  # short lines that recur as the page's rooms ("Regency A")
 
     def resolve(self, mention: DateMention) -> date | None:
         """A date as written, completed with the page's year (or the reading date's, weekday permitting)."""

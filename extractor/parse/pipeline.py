@@ -14,7 +14,7 @@ from extractor.models import Programme, Session, Source, Warning
 from extractor.options import ParseOptions
 from extractor.parse.assemble import Assembler, title_signatures
 from extractor.parse.blocks import Block, html_blocks, parse_html, text_blocks
-from extractor.parse.classify import Classified, Kind, classify
+from extractor.parse.classify import Classified, Kind, classify, recurring_places
 from extractor.parse.context import PageContext, build_context
 from extractor.parse.dates import dates_in
 from extractor.parse.language import detect_language
@@ -62,6 +62,7 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
                             [*titles, *(b.text for b in blocks[:PAGE_DATE_LINES])])
     if kind == "text":
         title, blocks = _text_title(blocks, context)
+    context.places = recurring_places(blocks, context)
     sessions, warnings = assemble(blocks, context, options.default_date, _page_date(blocks, context))
     language = language_code(options.lang) or detect_language((b.text for b in blocks), declared_lang)
     programme = Programme(source=source(kind), language=language, title=title,
