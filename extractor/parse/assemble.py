@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from extractor.lexicon import lexicon
 from extractor.models import Description, Room, Session, Slot, Warning
 from extractor.parse.blocks import Block
 from extractor.parse.classify import (
@@ -28,7 +29,15 @@ from extractor.parse.clock import afternoon_hours
 from extractor.parse.context import PageContext
 from extractor.parse.draft import Draft
 from extractor.parse.merge import drop_overviews, merge_mentions
-from extractor.parse.speakers import bare_name, looks_like_name, organisations, parse_speaker, split_speakers
+from extractor.parse.speakers import (
+    bare_name,
+    looks_like_name,
+    organisations,
+    parse_speaker,
+    split_outside_parens,
+    split_speakers,
+    trailing_paren,
+)
 from extractor.parse.tables import TableSession, read_table
 from extractor.parse.times import add_minutes
 from extractor.parse.titles import all_names, people_first, people_list, place, split_format, split_people, split_room
@@ -62,6 +71,8 @@ class Assembler:
     in_table: bool = False
 
     def feed(self, item: Classified) -> None:
+        if item.block.lead and item.kind in _LEAD_KINDS and not item.labelled and self._lead_line(item):
+            return
         if self.pending is not None and item.kind is not Kind.SEPARATOR:
             field, self.pending = self.pending, None
             if item.kind in _VALUE_KINDS and self._labelled_value(field, item):
@@ -72,6 +83,17 @@ class Assembler:
         handler(item)
         if item.kind is not Kind.SEPARATOR:
             self.people_fresh = item.kind is Kind.PEOPLE
+
+    def _lead_line(self, item: Classified) -> bool:
+        """`<b>Title</b> Ana Ruiz, Bo Ma (OSC)`: the bold run is the title, the rest its people."""
+        lead = item.block.lead or ""
+        rest = item.block.text[len(lead):].strip(" ,;:–—-")
+        if not rest or not _people_line(rest) or looks_like_name(lead):
+            return False
+        self.pending = None
+        self._open(lead, item.block)
+        self._add_people(rest)
+        return True
 
     def _labelled_value(self, field: str, item: Classified) -> bool:
         """The line after a label alone is that field's value; False when it is not one."""
@@ -432,15 +454,20 @@ class Assembler:
 
     def _add_people(self, line: str, role: str | None = None, comma_list: bool = False, pair: bool = False) -> None:
         assert self.current is not None
-        parts = split_speakers(line)
-        listed = people_list(line) if comma_list else all_names(line, pair) or [line]
-        if len(listed) > len(parts):
-            parts = listed  # "Speakers: Ana Ruiz, Paul Côté & Léa Roy", "Ana Ruiz, Paul Côté, Léa Roy"
-        for part in parts:
-            speaker = parse_speaker(part)
-            if role and speaker.role is None:
-                speaker = speaker.model_copy(update={"role": role})
-            self.current.speakers.append(speaker)
+        groups = split_outside_parens(line, ";")  # `A, B (Inria); C (LNCC)`: groups that share an affiliation
+        for group in groups if len(groups) > 1 else [line]:
+            parts = split_speakers(group)
+            listed = people_list(group) if comma_list else all_names(group, pair or len(groups) > 1) or [group]
+            if len(listed) > len(parts):
+                parts = listed  # "Speakers: Ana Ruiz, Paul Côté & Léa Roy", "Ana Ruiz, Paul Côté, Léa Roy"
+            shared = trailing_paren(parts[-1]) if len(parts) > 1 else None
+            for part in parts:
+                speaker = parse_speaker(part)
+                if shared and speaker.affiliation is None and not lexicon().role_re.match(shared[1]):
+                    speaker = speaker.model_copy(update={"affiliation": shared[1]})  # `A, B (Inria)`: both
+                if role and speaker.role is None:
+                    speaker = speaker.model_copy(update={"role": role})
+                self.current.speakers.append(speaker)
 
     # --- helpers ----------------------------------------------------------------------
     def _open_from_line(self, text: str, block: Block) -> None:
@@ -596,6 +623,7 @@ def _minutes(hhmm: str) -> int:
 
 
 _PEOPLE_KINDS = frozenset({Kind.SPEAKER, Kind.PERSON, Kind.TEXT, Kind.SEPARATOR, Kind.PEOPLE, Kind.AFFILIATION})
+_LEAD_KINDS = frozenset({Kind.TEXT, Kind.PERSON, Kind.SPEAKER})
 # What may be the value of a label alone: anything but structure (a day, a table, another label).
 _VALUE_KINDS = frozenset({Kind.TEXT, Kind.PERSON, Kind.SPEAKER, Kind.ROOM, Kind.FORMAT, Kind.NOISE,
                           Kind.DESCRIPTION, Kind.AFFILIATION})

@@ -61,6 +61,7 @@ class Block:
     separator: bool = False  # an empty or no-break-space paragraph
     table: list[TableRow] | None = None  # a data table, read whole by extractor.parse.tables
     hint: str | None = None  # what the markup says the text is ("speaker", "room"…), from class names
+    lead: str | None = None  # a bold run opening the line, other text after it: `<b>Title</b> Ana Ruiz (OSC)`
 
     @property
     def signature(self) -> tuple[str, ...]:
@@ -127,6 +128,10 @@ def html_blocks(root: etree._Element) -> list[Block]:
     return lines.out
 
 
+# Where a line stands with the bold run that may open it.
+_NO_TEXT, _IN_LEAD, _AFTER_LEAD, _NO_LEAD = range(4)
+
+
 class _Lines:
     """Gathers text nodes into lines: a new line whenever the block-level container changes."""
 
@@ -141,6 +146,9 @@ class _Lines:
         self.has_text = False  # the line so far holds more than blanks
         self.line_hint: str | None = None  # the hint every piece of the line shares, if they all share one
         self.mixed = False  # the line's pieces have different hints
+        self.length = 0  # characters in the buffer
+        self.lead_end = 0  # where the bold run that opens the line ends
+        self.lead_state = _NO_TEXT
 
     def add(self, node: etree._ElementUnicodeResult) -> None:
         element = node.getparent()
@@ -171,6 +179,10 @@ class _Lines:
         elif self.buf and _glued(self.buf[-1], node):
             self.flush()  # `<span>Room: 275</span><span>Chair: Ana Ruiz</span>`: items styled apart
         if node.strip():
+            if self.lead_state == _NO_TEXT:
+                self.lead_state = _IN_LEAD if bold else _NO_LEAD
+            elif self.lead_state == _IN_LEAD and not bold:
+                self.lead_state, self.lead_end = _AFTER_LEAD, self.length
             if not self.has_text:
                 self.line_hint = piece
             elif piece != self.line_hint and not self.closing:
@@ -179,6 +191,7 @@ class _Lines:
             self.has_text = True
             self.piece_hint = piece or self.piece_hint
         self.buf.append(node)
+        self.length += len(node)
         if bold:
             self.bold_chars += len(node)
 
@@ -191,8 +204,10 @@ class _Lines:
         bold = self.bold_chars * 2 >= len(raw.strip())
         line_hint = None if self.mixed else self.line_hint
         pieces_hinted = self.line_hint is not None
+        lead = norm(raw[: self.lead_end]) if self.lead_state == _AFTER_LEAD else None
         self.buf, self.bold_chars, self.piece_hint, self.closing = [], 0, None, ""
         self.has_text, self.line_hint, self.mixed = False, None, False
+        self.length, self.lead_end, self.lead_state = 0, 0, _NO_TEXT
         origin = self.block if self.block is not None else "html"
         if _SEPARATOR_TEXT.match(raw):
             if "\u00a0" in raw or "\u200b" in raw:
@@ -200,7 +215,8 @@ class _Lines:
             return
         # The container's hint, unless the line's own pieces say something else (or disagree).
         hint = line_hint if pieces_hinted else class_hint(self.block) if self.block is not None else None
-        self.out.append(Block(text=norm(raw), origin=origin, heading=self.heading, bold=bold, hint=hint))
+        self.out.append(Block(text=norm(raw), origin=origin, heading=self.heading, bold=bold, hint=hint,
+                              lead=lead or None))
 
 
 HINT_DEPTH = 3  # the line's container and this many ancestors may say what the text is
