@@ -420,7 +420,8 @@ class Assembler:
         if found.items and len(found.items) == 1 + len(found.lines):
             lines = [classify(block, self.context) for block in found.items]  # with headings and hints
         else:
-            lines = [classify(Block(text=line, origin=table.origin), self.context) for line in [found.title, *found.lines]]
+            texts = [found.title, *found.lines]
+            lines = [classify(Block(text=line, origin=table.origin), self.context) for line in texts]
         if len(lines) == 1:
             return lines
         texts = [i for i, c in enumerate(lines) if c.kind is Kind.TEXT]
