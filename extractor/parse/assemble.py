@@ -410,6 +410,8 @@ class Assembler:
                 assert opened is not None
                 opened.room = room or column_room
                 room = None
+            elif cur is not None and item.kind is Kind.FORMAT and item.format:
+                cur.format = item.format
             elif cur is not None and item.kind in _CELL_DETAIL_KINDS:
                 self.feed(item)
         self._close()

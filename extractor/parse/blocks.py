@@ -17,8 +17,8 @@ from typing import cast
 from lxml import etree
 
 from extractor.lexicon import lexicon
-from extractor.parse import wix
-from extractor.textkit.normalise import norm
+from extractor.parse import cssgrid, wix
+from extractor.textkit.normalise import norm, undecorated
 
 MAX_BLOCKS = 200_000  # a page with more lines than this is not a programme we can read in time
 
@@ -215,7 +215,10 @@ class _Lines:
             return
         # The container's hint, unless the line's own pieces say something else (or disagree).
         hint = line_hint if pieces_hinted else class_hint(self.block) if self.block is not None else None
-        self.out.append(Block(text=norm(raw), origin=origin, heading=self.heading, bold=bold, hint=hint,
+        text = undecorated(norm(raw))
+        if not text:
+            return  # a pictogram alone ("🎤"): decoration
+        self.out.append(Block(text=text, origin=origin, heading=self.heading, bold=bold, hint=hint,
                               lead=lead or None))
 
 
@@ -278,6 +281,7 @@ def _glued(before: str, after: str) -> bool:
 
 def _strip_chrome_and_tables(root: etree._Element) -> dict[int, list[Block]]:
     wix.reorder_by_grid(root)  # before <style> elements go
+    cssgrid.grids_as_tables(root)
     body = root.find("body")
     if body is None:
         body = root
@@ -385,7 +389,8 @@ def _is_bold_style(el: etree._Element) -> bool:
     return style is not None and _BOLD_STYLE.search(style) is not None
 
 
-_CELL_PIECES = etree.XPath(".//text() | .//br | .//p | .//div | .//li")
+_CELL_PIECES = etree.XPath(".//text() | .//br | .//p | .//div | .//li | .//h1 | .//h2 | .//h3 | .//h4 | .//h5 "
+                           "| .//h6 | .//dt | .//dd | .//blockquote")
 _CELL_NODES = etree.XPath(".//text() | .//br")
 
 
@@ -411,7 +416,7 @@ def _cell_text(cell: etree._Element) -> str:
             parts.append(piece)
         else:
             parts.append("\n")
-    lines = [norm(line) for line in "".join(parts).split("\n")]
+    lines = [undecorated(norm(line)) for line in "".join(parts).split("\n")]
     return "\n".join(line for line in lines if line)
 
 

@@ -197,7 +197,8 @@ def _hinted(block: Block) -> Classified | None:
         # `<h4 class="track1">Salle iXmedia</h4>`: a "track" is a room too, when the text says so
         room = room_of(text)
         return Classified(Kind.ROOM, block, room=room) if room else Classified(Kind.NOISE, block)
-    if hint == "room" and len(text) <= MAX_ROOM_CHARS:
+    if hint == "room" and len(text) <= MAX_ROOM_CHARS and not format_label(text, numbered=True):
+        # ("Conférence (50min)" in a "room--duration" box is the format: the words outweigh the class)
         return Classified(Kind.ROOM, block, room=room_of(text) or Room(name=text, provisional=False, raw=text))
     if hint in ("speaker", "chair") and len(text) <= 300 and not _STATEMENT_END.search(text):
         return Classified(Kind.SPEAKER, block, role="chair" if hint == "chair" else None)
@@ -213,6 +214,7 @@ def is_occasion(text: str) -> bool:
     return key(text.strip().rstrip(":").strip()) in lexicon().occasions
 
 
+_DURATION_NOTE = re.compile(r"\s*\(\s*\d+\s*(?:min|mins|minutes|h|hr|hrs|hours?)\.?\s*\)$", re.I)
 _NUMBERED = re.compile(r"^(?P<format>.+?)\s+(?:n°\s*|no\.?\s*|#)?(?:\d{1,2}|[IVX]{1,4}|[A-H])$", re.I)
 
 
@@ -259,7 +261,7 @@ def format_label(text: str, numbered: bool = False) -> str | None:
     number identifies: "Session 2 : Langage" keeps it."""
     if len(text) > MAX_FORMAT_CHARS:
         return None
-    bare = text.strip().rstrip(":").strip()
+    bare = _DURATION_NOTE.sub("", text.strip().rstrip(":").strip())  # "Conférence (50min)"
     if key(bare) in lexicon().formats:
         return bare
     found = _NUMBERED.match(bare) if numbered else None

@@ -23,6 +23,17 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+_DECORATION = re.compile(
+    "^[\\s\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+"
+    "|[\\s\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D\u20E3]+$"
+)
+
+
+def undecorated(text: str) -> str:
+    """Pictograms opening or closing a line are decoration, not words: "🕒 Conférence", "Talos ⚡️☸️"."""
+    return _DECORATION.sub("", text) if not text.isascii() else text
+
+
 def unaccented_key(text: str) -> str:
     """Comparison key: lowercase, accents and typographic variants removed, spaces collapsed."""
     text = unicodedata.normalize("NFKD", _INVISIBLE.sub("", text))
