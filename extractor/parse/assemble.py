@@ -365,7 +365,7 @@ class Assembler:
                 slot = Slot(day=slot.day, start=found.slot.start, end=found.slot.end or found.end,
                             raw=found.slot.raw)
             self.slot = slot
-            if found.items and any(b.hint == "title" for b in found.items):
+            if found.items and (any(b.hint == "title" for b in found.items) or self._several_titles(found.items)):
                 self._cell_items(found, item.block)
                 continue
             lines = self._cell_title(found, item.block)
@@ -389,9 +389,18 @@ class Assembler:
         if result.last_day is not None:
             self.day = result.last_day
 
+    def _several_titles(self, items: list[Block]) -> bool:
+        """Plain lines in boxes of their own (not one title broken by <br>), none a sentence: a cell listing
+        a session and its talks (`Ressource Management` / `Horizontal scaling…` / `Out of Hypervisor…`)."""
+        plain = [b for b in items if classify(b, self.context).kind is Kind.TEXT and not looks_like_name(b.text)]
+        return len(plain) >= 2 and len({id(b.origin) for b in plain}) == len(plain) and not any(
+            is_sentence(b.text) or is_prose(b.text) for b in plain)
+
     def _cell_items(self, found: TableSession, table: Block) -> None:
-        """A cell whose markup names its fields: each title in it is a session of the row's time, its room
-        the line before it (or the column's), its people and abstract the lines after it."""
+        """A cell whose markup names its fields, or lists titles in boxes of their own: each title in it is
+        a session of the row's time, its room the line before it (or the column's), its people and abstract
+        the lines after it."""
+        titled = any(b.hint == "title" for b in found.items or [])
         column_room = room_of(found.room) or Room(name=found.room, provisional=False, raw=found.room) \
             if found.room else None
         room: Room | None = None
@@ -404,7 +413,8 @@ class Assembler:
                 else:
                     self._close()
                     room = item.room  # the next title's
-            elif block.hint == "title" or (cur is None and item.kind is Kind.TEXT):
+            elif block.hint == "title" or (item.kind is Kind.TEXT and (cur is None or not titled)
+                                           and not (cur is not None and looks_like_name(block.text))):
                 self._open(block.text, block)
                 opened = self.current
                 assert opened is not None

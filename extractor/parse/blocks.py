@@ -289,6 +289,7 @@ def _strip_chrome_and_tables(root: etree._Element) -> dict[int, list[Block]]:
     for element in _chrome_elements(root):
         if element.getparent() is not None:
             _drop(element)
+    _unwrap_single_column_tables(body)
     tables: dict[int, list[Block]] = {}
     for table in list(body.iter("table")):
         if _is_data_table(table):
@@ -299,6 +300,19 @@ def _strip_chrome_and_tables(root: etree._Element) -> dict[int, list[Block]]:
             if parent is not None:
                 parent.replace(table, marker)
     return tables
+
+
+def _unwrap_single_column_tables(body: etree._Element) -> None:
+    """A table of one row or one column inside another table's cell is a box, not a table: its rows and
+    cells become divs."""
+    for table in list(body.iter("table")):
+        if table.getparent() is None or not any(a.tag in ("td", "th") for a in table.iterancestors()):
+            continue
+        rows = list(table.iter("tr"))
+        if len(rows) <= 1 or all(len([c for c in r if isinstance(c.tag, str) and c.tag in ("td", "th")]) <= 1
+                                 for r in rows):
+            for element in [table, *table.iter("thead", "tbody", "tfoot", "tr", "td", "th")]:
+                element.tag = "div"
 
 
 def _drop(element: etree._Element) -> None:
