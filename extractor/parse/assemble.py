@@ -39,7 +39,7 @@ from extractor.parse.speakers import (
     trailing_paren,
 )
 from extractor.parse.tables import TableSession, read_table
-from extractor.parse.times import add_minutes
+from extractor.parse.times import SlotMatch, add_minutes
 from extractor.parse.titles import all_names, people_first, people_list, place, split_format, split_people, split_room
 from extractor.textkit.slug import unique_ids
 
@@ -369,9 +369,11 @@ class Assembler:
                 self._cell_items(found, item.block)
                 continue
             lines = self._cell_title(found, item.block)
-            self._open(lines[0].block.text, item.block)
+            self._open(_line_title(lines[0]), item.block)
             cur = self.current
             assert cur is not None
+            if lines[0].kind is Kind.SLOT and lines[0].slot is not None:
+                self._cell_time(lines[0].slot)
             # A cell or row titled "Pause" is a session of that format.
             cur.format = found.format or format_label(cur.title) or cur.format
             if found.room:
@@ -428,29 +430,38 @@ class Assembler:
 
     def _cell_title(self, found: TableSession, table: Block) -> list[Classified]:
         """A cell's lines, read, its title first: the first plain text, after any room, time, format or
-        person lines before it (`Salle Libéo` / `Catherine Morissette` / `10h30 à 11h15` / `Le web…`)."""
-        if found.items and len(found.items) == 1 + len(found.lines):
+        person lines before it (`Salle Libéo` / `Catherine Morissette` / `10h30 à 11h15` / `Le web…`);
+        then the lines of the row's other columns."""
+        if found.items:
             lines = [classify(block, self.context) for block in found.items]  # with headings and hints
         else:
-            texts = [found.title, *found.lines]
-            lines = [classify(Block(text=line, origin=table.origin), self.context) for line in texts]
-        if len(lines) == 1:
-            return lines
-        texts = [i for i, c in enumerate(lines) if c.kind is Kind.TEXT]
+            plain = [found.title, *found.lines]
+            lines = [classify(Block(text=line, origin=table.origin), self.context) for line in plain]
+        extra = [classify(Block(text=line, origin=table.origin), self.context) for line in found.extra]
+        # Candidates: plain lines, and lines that end with their time (`Accueil et déjeuner – 7h15 à 8h30`).
+        texts = [i for i, c in enumerate(lines) if c.kind is Kind.TEXT or (
+            c.kind is Kind.SLOT and c.slot is not None and c.slot.trailing and c.slot.rest)]
         first = texts[0] if texts else 0
-        if texts and looks_like_name(lines[first].block.text):
+        if texts and looks_like_name(_line_title(lines[first])):
             # A person's name in its own line is who speaks, when a later plain line reads as a title.
-            first = next((i for i in texts[1:] if _reads_as_title(lines[i].block.text)), first)
-        return [lines[first], *lines[:first], *lines[first + 1 :]]
+            first = next((i for i in texts[1:] if _reads_as_title(_line_title(lines[i]))), first)
+        return [lines[first], *lines[:first], *lines[first + 1 :], *extra]
+
+    def _cell_time(self, slot: SlotMatch) -> None:
+        """A time written in the cell itself: the session's, whatever the row says."""
+        cur = self.current
+        if cur is not None and slot.start:
+            cur.slot = cur.slot.model_copy(update={"start": slot.start, "end": slot.end, "raw": slot.raw})
 
     def _cell_line(self, item: Classified) -> None:
         """A further line in a table cell: read like any line, but a plain text continues the title."""
         line = item.block.text
         cur = self.current
         assert cur is not None
-        if item.kind is Kind.SLOT and item.slot is not None and not item.slot.rest and item.slot.start:
-            cur.slot = cur.slot.model_copy(update={"start": item.slot.start, "end": item.slot.end,
-                                                   "raw": item.slot.raw})  # the cell's own time
+        if item.kind is Kind.SLOT and item.slot is not None and item.slot.start:
+            self._cell_time(item.slot)
+            if item.slot.rest and _people_line(item.slot.rest):
+                self._add_people(item.slot.rest)  # `Peter Morville – 8h30 à 10h00`
         elif item.kind is Kind.FORMAT and item.format:
             cur.format = item.format
         elif item.kind is Kind.ROOM and item.room is not None:
@@ -571,6 +582,11 @@ def title_signatures(drafts: list[Draft]) -> frozenset[tuple[str, ...]] | None:
         key = d.block.signature
         counts[key] = counts.get(key, 0) + 1
     return frozenset(k for k, n in counts.items() if n >= 2)
+
+
+def _line_title(item: Classified) -> str:
+    """The title a line offers: its text, or what stands before the time that ends it."""
+    return item.slot.rest if item.kind is Kind.SLOT and item.slot is not None else item.block.text
 
 
 def _speaker_first(draft: Draft, block: Block) -> bool:

@@ -46,6 +46,7 @@ class TableSession:
     no_room: bool = False  # spans several room columns: a plenary, in no one room
     format: str | None = None
     lines: list[str] = field(default_factory=list)  # the cell's other lines: speakers, rooms…
+    extra: list[str] = field(default_factory=list)  # lines of the row's other, unnamed columns
     speakers: list[str] = field(default_factory=list)
     group: bool = False  # a row naming a group of sessions ("Session 2 : Langage")
     items: list[Block] | None = None  # the title cell's lines, when its markup names its fields
@@ -305,23 +306,25 @@ class _Reader:
             return row.cells[index] if index is not None and index < len(row.cells) else ""
 
         title_lines = [line for line in cell("title").split("\n") if line]
+        title_column = fields.get("title")
         used = {fields.get(n) for n in ("time", "day", "title", "speakers", "room", "format")}
         others = [c for i, c in enumerate(row.cells) if i not in used and c]
         if not title_lines:
             if cell("format"):
                 title_lines = [cell("format").replace("\n", " ")]  # "Invited Panelists": named by its format
+                title_column = None
             elif others:
                 title_lines = others[0].split("\n")
+                title_column = row.cells.index(others[0])
                 others = others[1:]
             elif any(row.cells):
                 if not cell("time") and not cell("day"):
                     self.skipped.append(row)
                 return
-        title_column = fields.get("title")
         self.sessions.append(TableSession(
             title=title_lines[0], origin=row, slot=self.slot, day=self.day,
             room=cell("room").replace("\n", " ") or None, format=cell("format") or None,
-            lines=title_lines[1:] + [line for c in others for line in c.split("\n") if line],
+            lines=title_lines[1:], extra=[line for c in others for line in c.split("\n") if line],
             speakers=[s for s in cell("speakers").split("\n") if s],
             items=_items(row, title_column),
         ))
