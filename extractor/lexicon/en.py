@@ -53,6 +53,8 @@ ROLES = ["moderator", "moderators", "chair", "chairs", "session chair", "co-chai
 SPEAKER_HEADINGS = ["speaker", "speakers", "panelist", "panelists", "panellist", "panellists", "presenter",
                     "presenters", "featuring", "with", "guest", "guests", "presented by"]
 BY_WORDS = ["by", "with", "presented by"]
+SPONSORED_BY = ["sponsored by", "courtesy of", "offered by", "brought to you by", "generously sponsored by",
+                "supported by", "hosted by our sponsor"]
 LIST_JOINERS = ["and"]
 TITLE_BY_WORDS = ["by"]
 # After a quoted title, these too: '"Flow" with Ryan Lockard' (unquoted, "with" is part of many titles).

@@ -53,6 +53,9 @@ SPEAKER_HEADINGS = ["conférencier", "conférencière", "conférenciers", "conf�
                     "avec", "orateurs", "oratrices", "personnes conférencières", "personnes panélistes"]
 # Heads of speaker lines that say "by": "Par Marie Tremblay".
 BY_WORDS = ["par", "avec"]
+# "Pause offerte par Québec International": who pays, not who speaks; dropped from the title.
+SPONSORED_BY = ["offert par", "offerte par", "offerts par", "offertes par", "commandité par",
+                "commanditée par", "sponsorisé par", "sponsorisée par", "gracieuseté de", "présenté grâce à"]
 # Words that join two people or two items of a list: "Marie Roy et Jean Côté".
 LIST_JOINERS = ["et"]
 # Inside a title line, the words before its people: "Conférence d’ouverture par Anne Roy" (ROLE_BY too).

@@ -508,6 +508,7 @@ class Assembler:
     def _open(self, title: str, block: Block) -> None:
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
+        title = lexicon().sponsored_re.sub("", title) or title  # "Pause offerte par X": X pays, X does not speak
         # `Invited talk — Ana Ruiz (HCL). Title.`, `Tutorial 1: Ana Ruiz (INRIA). Title.`: a format, people, a title
         lead, after = split_format(title, numbered=True)
         if lead and not looks_like_name(after) and people_first(after) is not None:
