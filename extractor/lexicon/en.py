@@ -7,6 +7,8 @@ MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    # misspellings seen on real pages
+    "feburary": 2, "febuary": 2, "janurary": 1, "agust": 8, "septmber": 9, "novmber": 11, "decmber": 12,
 }
 ROOM_WORDS = ["room", "hall", "great hall", "ballroom", "auditorium", "theatre", "theater", "amphitheatre",
               "amphitheater", "lecture hall", "conference room", "suite", "salon", "lounge", "atrium",

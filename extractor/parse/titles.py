@@ -167,7 +167,8 @@ def _joiner() -> re.Pattern[str]:
 
 @cache
 def _list_separator() -> re.Pattern[str]:
-    return re.compile(rf"\s*[,;]\s*|\s+(?:{lexicon().joiners})\s+")
+    joiners = lexicon().joiners
+    return re.compile(rf"\s*[,;]\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+")  # ", and" too
 
 
 def _items(text: str) -> list[str]:
