@@ -102,6 +102,10 @@ TABLE_HEADERS = {
                  "author", "moderator", "who"],
     "room": ["room", "location", "venue", "where"],
     "format": ["format", "type", "track"],
+    "surname": ["last name", "surname", "family name"],
+    "given": ["first name", "given name", "firstname"],
+    "name": ["name", "full name"],
+    "role": ["position", "job title", "affiliation", "organisation", "organization", "company"],
 }
 # Field labels whose value is not part of the record: "Track: Being Human", "LEVEL:" / "Everyone".
 METADATA_LABELS = ["track", "tracks", "session track", "level", "levels", "experience level", "skill level",

@@ -106,6 +106,10 @@ TABLE_HEADERS = {
                  "orateurs"],
     "room": ["salle", "lieu", "local", "où", "ou"],
     "format": ["format", "type"],
+    # A table of people (one row a speaker): their names make the title when nothing else does.
+    "surname": ["nom", "nom de famille"],
+    "given": ["prénom", "prenom", "prénoms"],
+    "role": ["statut", "fonction", "qualité", "titre et fonction"],
 }
 # Field labels whose value is not part of the record: "Niveau : débutant", "Thématique :".
 METADATA_LABELS = ["niveau", "public", "public cible", "thématique", "thématiques", "catégorie", "catégories",

@@ -119,7 +119,8 @@ def _field_columns(cells: tuple[str, ...]) -> _Columns | None:
                                        or any(w in known for w in _split_header(words))):
                 fields[name] = index
                 break
-    return _Columns(fields) if "title" in fields and len(fields) >= 2 else None
+    people = any(f in fields for f in ("surname", "given", "name"))
+    return _Columns(fields) if ("title" in fields or people) and len(fields) >= 2 else None
 
 
 def _split_header(words: str) -> list[str]:
@@ -307,7 +308,19 @@ class _Reader:
 
         title_lines = [line for line in cell("title").split("\n") if line]
         title_column = fields.get("title")
-        used = {fields.get(n) for n in ("time", "day", "title", "speakers", "room", "format")}
+        person = " ".join(cell(f).replace("\n", " ") for f in ("surname", "given", "name") if cell(f)).strip()
+        if person:  # a table of people: `PEMEZEC | Philippe | Maire du Plessis-Robinson | 9h00 - 9h10`
+            role = cell("role").replace("\n", " ")
+            speaker = f"{person}, {role}" if role else person
+            if not title_lines:
+                title_lines, title_column = [person], None
+            self.sessions.append(TableSession(
+                title=title_lines[0], origin=row, slot=self.slot, day=self.day, speakers=[speaker],
+                room=cell("room").replace("\n", " ") or None, format=cell("format") or None,
+                lines=title_lines[1:]))
+            return
+        used = {fields.get(n) for n in ("time", "day", "title", "speakers", "room", "format", "surname", "given",
+                                        "name", "role")}
         others = [c for i, c in enumerate(row.cells) if i not in used and c]
         if not title_lines:
             if cell("format"):
