@@ -309,7 +309,10 @@ class _Reader:
         title_lines = [line for line in cell("title").split("\n") if line]
         title_column = fields.get("title")
         person = " ".join(cell(f).replace("\n", " ") for f in ("surname", "given", "name") if cell(f)).strip()
-        if person:  # a table of people: `PEMEZEC | Philippe | Maire du Plessis-Robinson | 9h00 - 9h10`
+        named = bool(cell("name")) or (bool(cell("surname")) and bool(cell("given")))
+        if person and not named:  # `PAUSE DU MATIN | | | 10h45 - 11h10`: no one, a break
+            title_lines, title_column = title_lines or [person], None
+        elif person:  # a table of people: `PEMEZEC | Philippe | Maire du Plessis-Robinson | 9h00 - 9h10`
             role = cell("role").replace("\n", " ")
             speaker = f"{person}, {role}" if role else person
             if not title_lines:

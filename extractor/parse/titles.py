@@ -186,7 +186,8 @@ def people_list(text: str) -> list[str]:
     """`A (X), B (Y) & C`: a list of people, when most items look like names (organisations allowed)."""
     parts = _items(text)
     names = [looks_like_name(bare_name(p)) for p in parts]
-    return parts if len(parts) > 1 and names[0] and sum(names) * 2 >= len(parts) else [text]
+    # Most items are names (two of two): "Ana Ruiz, Maire du Rouret" is one person and their role.
+    return parts if len(parts) > 1 and names[0] and sum(names) * 2 > len(parts) else [text]
 
 
 def _all_people(text: str, strict: bool = True) -> bool:
