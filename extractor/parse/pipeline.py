@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 from datetime import date
+from typing import cast
 
 from lxml import etree
 
@@ -53,12 +54,14 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
             return _checked(programme)
         kind, title = "html", _html_title(root)
         titles = [t for t in (_document_title(root), title) if t]
+        # What the whole page says of the event (its description, banner, footer), before the chrome goes.
+        about = _page_text(root)
         # The page's own name is not a session.
         blocks = [b for b in html_blocks(root) if not (b.heading == 1 and b.text == title)]
     else:
         blocks, kind, declared_lang = text_blocks(text), "text", None
-        titles = []
-    context = build_context((b.text for b in blocks if b.table is None), reference,
+        titles, about = [], []
+    context = build_context([*(b.text for b in blocks if b.table is None), *about], reference,
                             [*titles, *(b.text for b in blocks[:PAGE_DATE_LINES])])
     if kind == "text":
         title, blocks = _text_title(blocks, context)
@@ -144,6 +147,19 @@ def _text_title(blocks: list[Block], context: PageContext) -> tuple[str | None, 
             and classify(lines[1], context).kind is Kind.DAY:
         return lines[0].text, [b for b in blocks if b is not lines[0]]
     return None, blocks
+
+
+MAX_CONTEXT_CHARS = 100_000
+_META_CONTENT = etree.XPath("//meta[@name='description' or @property='og:description' or "
+                            "@name='twitter:description' or @property='og:title']/@content")
+
+
+def _page_text(root: etree._Element) -> list[str]:
+    """The page's meta descriptions and the text of its chrome (banner, footer): where the event's dates
+    and year are often written, and nowhere else."""
+    metas = [str(m) for m in cast(list[str], _META_CONTENT(root))]
+    chrome = [" ".join(str(t) for t in el.itertext()) for el in root.iter("header", "footer")]
+    return [*metas, *(c[:MAX_CONTEXT_CHARS] for c in chrome)]
 
 
 def _document_title(root: etree._Element) -> str | None:
