@@ -256,7 +256,7 @@ class Assembler:
         if cur is None or not cur.slot.start or cur.slot.end:
             return
         end = item.slot.start if item.slot is not None else add_minutes(cur.slot.start, item.minutes or 0)
-        if end > cur.slot.start:
+        if end and end > cur.slot.start:
             cur.slot = cur.slot.model_copy(update={"end": end})
 
     def _on_speaker(self, item: Classified) -> None:

@@ -21,7 +21,7 @@ _MERIDIEM = re.compile(r"\d\s?[aApP]\.?\s?[mM]\b|\b(?:noon|midi|midnight|minuit)
 
 def afternoon_hours(drafts: list[Draft]) -> None:
     timed = [d for d in drafts if d.slot.start]
-    if not timed or any(_hour(d.slot.start) >= 13 or (d.slot.end and _hour(d.slot.end) >= 13)
+    if not timed or any(_hour(d.slot.start or "") >= 13 or (d.slot.end and _hour(d.slot.end) >= 13)
                         or _MERIDIEM.search(d.slot.raw or "") for d in timed):
         return
     previous: dict[str | None, int] = {}  # day -> the last start read, in minutes

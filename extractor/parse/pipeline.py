@@ -165,7 +165,7 @@ def _page_text(root: etree._Element) -> list[str]:
 def _document_title(root: etree._Element) -> str | None:
     """The document's <title>: the event's name and year, often, though it is never a session."""
     found = root.find("head/title")
-    return norm("".join(found.itertext())) if found is not None else None
+    return norm("".join(str(t) for t in found.itertext())) if found is not None else None
 
 
 def _html_title(root) -> str | None:  # type: ignore[no-untyped-def]

@@ -96,7 +96,7 @@ MIN_TAIL_WORDS = 3
 def people_first(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
     """`Nicolas Ferry and Phu H. Nguyen. Towards Model-Based Deployment.`: authors, a full stop, the title.
     The longest head that is a list of people (initials have full stops too) is the authors."""
-    found = None
+    found: tuple[str, list[tuple[str, str | None]]] | None = None
     for stop in _FULL_STOP.finditer(text):
         head, tail = text[: stop.start()], text[stop.end():]
         last = head.split()[-1] if head.split() else ""
