@@ -111,7 +111,8 @@ TABLE_HEADERS = {
 METADATA_LABELS = ["track", "tracks", "session track", "level", "levels", "experience level", "skill level",
                    "session level", "audience", "target audience", "category", "categories", "tag", "tags",
                    "difficulty", "language", "duration", "length", "topic", "topics", "theme", "themes",
-                   "keywords", "slides", "video", "links", "materials", "status"]
+                   "keywords", "slides", "video", "links", "materials", "status", "warning", "content warning",
+                   "trigger warning", "cw", "tw", "prerequisites", "requirements", "hashtag", "twitter"]
 # Labels of a session's format: "Type: Keynote", "Session type:".
 FORMAT_LABELS = ["format", "type", "session type", "talk type", "kind"]
 # Labels of a time: "Time: 10:00 - 11:00", "When:".

@@ -114,7 +114,7 @@ TABLE_HEADERS = {
 # Field labels whose value is not part of the record: "Niveau : débutant", "Thématique :".
 METADATA_LABELS = ["niveau", "public", "public cible", "thématique", "thématiques", "catégorie", "catégories",
                    "durée", "langue", "mots-clés", "mots clés", "piste", "parcours", "thème", "thèmes",
-                   "diapositives", "vidéo", "liens"]
+                   "diapositives", "vidéo", "liens", "avertissement", "prérequis", "pré-requis", "mot-dièse"]
 FORMAT_LABELS = ["format", "type", "type de session", "type d'activité", "formule"]
 TIME_LABELS = ["heure", "horaire", "quand", "début", "commence à", "de"]
 END_LABELS = ["fin", "se termine à", "jusqu'à"]

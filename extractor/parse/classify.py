@@ -33,6 +33,7 @@ MAX_NOISE_CHARS = 40
 MAX_FORMAT_CHARS = 60
 MAX_TITLE_CHARS = 250
 _CAPS_LABEL = re.compile(r"^(?P<label>[^\W\d_a-zà-ÿ][^a-zà-ÿ:]{1,38}?)\s*:\s*$")
+_HANDLE = re.compile(r"^@[\w.]{2,30}$")
 _TRACK_NAME = re.compile(r"^(?:\S+\s+){0,2}(?:track|stream)$|^(?:parcours|filière)\s+\S+$", re.I)
 _STATEMENT_END = re.compile(r"[.!…][\"»)]?$")
 _SENTENCE_END = re.compile(r"[.!?…»\")]$")
@@ -82,6 +83,8 @@ def classify(block: Block, context: PageContext) -> Classified:
     lex = lexicon()
     if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :.…›»>") in lex.noise:
         return Classified(Kind.NOISE, block)
+    if _HANDLE.match(text):
+        return Classified(Kind.NOISE, block)  # "@rachelandrew": a handle, the name is given elsewhere
     if lex.notice_re.search(text):
         return Classified(Kind.NOISE, block)  # "Programme subject to change": about the page, not a session
     day = match_day(text, context)

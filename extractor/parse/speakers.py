@@ -106,10 +106,13 @@ def _is_credential(text: str) -> bool:
     return text in lex.credentials or text.rstrip(".") in lex.credentials
 
 
+_HANDLE_NOTE = re.compile(r"\s*[(\[]\s*@[\w.]+\s*[)\]]|\s+@[\w.]{2,30}$")
+
+
 def parse_speaker(raw: str) -> Speaker:
     lex = lexicon()
     line = norm(raw)
-    body = line
+    body = _HANDLE_NOTE.sub("", line) or line  # "Pierre Henriquet (@astropierre)": the handle is no affiliation
     role = None
     role_by = lex.role_by_re.match(body)
     if role_by:
