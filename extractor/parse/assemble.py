@@ -320,8 +320,9 @@ class Assembler:
                 cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")) or (
                 self._not_a_title(item.block) and cur.has_details()):
             self._add_description(Description(text=text, provisional=False, label=None))
-        elif not cur.has_details() and looks_like_name(text):
-            self._on_speaker(item)
+        elif looks_like_name(text) and not cur.speakers and (
+                not cur.has_details() or self._not_a_title(item.block) or cur.description is not None):
+            self._on_speaker(item)  # a name right after a title, or after its abstract in another markup
         elif _speaker_first(cur, item.block):
             # `<h4>Ana Ruiz</h4><h5>Her talk's title</h5>`: the line before was who speaks, not a title.
             name, room = cur.title, None if cur.room_inherited else cur.room
