@@ -25,7 +25,7 @@ CLASS_HINTS = {
                 "panelists", "people", "person", "persons", "presenters"],
     "chair": ["chair", "chairs", "moderator", "moderators", "convener", "conveners", "animateur"],
     "affiliation": ["affiliation", "affiliations", "organization", "organisation", "company", "institution",
-                    "position", "employer", "org"],
+                    "position", "employer", "org", "job"],
     "room": ["room", "rooms", "location", "venue", "salle", "lieu", "place"],
     "time": ["time", "times", "timeslot", "hour", "hours", "heure", "horaire", "clock"],
     "description": ["abstract", "description", "summary", "resume", "excerpt", "synopsis", "teaser"],

@@ -248,7 +248,11 @@ class Assembler:
     def _on_affiliation(self, item: Classified) -> None:
         cur = self.current
         if cur is not None and cur.speakers and cur.speakers[-1].affiliation is None:
-            cur.speakers[-1] = cur.speakers[-1].model_copy(update={"affiliation": item.block.text})
+            last = cur.speakers[-1]
+            # "Web designer, speaker – Brad Frost Web": what they do, then where
+            detail = parse_speaker(f"{last.name}, {item.block.text}")
+            cur.speakers[-1] = last.model_copy(update={
+                "affiliation": detail.affiliation or item.block.text, "titles": last.titles + detail.titles})
 
     def _on_end(self, item: Classified) -> None:
         """"Ends at 17:00", "50 minutes": the current session's end, when it has a start and no end yet."""
@@ -416,8 +420,10 @@ class Assembler:
                 else:
                     self._close()
                     room = item.room  # the next title's
-            elif block.hint == "title" or (item.kind is Kind.TEXT and (cur is None or not titled)
-                                           and not (cur is not None and looks_like_name(block.text))):
+            elif cur is not None and not cur.speakers and looks_like_name(block.text) and item.kind in (
+                    Kind.TEXT, Kind.PERSON, Kind.SPEAKER):
+                self._add_people(block.text)  # a name under the title, whatever its class calls it
+            elif block.hint == "title" or (item.kind is Kind.TEXT and (cur is None or not titled)):
                 self._open(block.text, block)
                 opened = self.current
                 assert opened is not None

@@ -89,7 +89,7 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
     return first if first is not None else _sentence_people(title)
 
 
-_FULL_STOP = re.compile(r"\.\s+")
+_FULL_STOP = re.compile(r"\.\s+|(?<=\)),\s+")  # "Names. Title", "Name (Org), Title"
 MIN_TAIL_WORDS = 3
 
 
