@@ -70,6 +70,7 @@ class Lexicon:
     job_words: frozenset[str]  # lowercase
     notice_re: re.Pattern[str]  # a note about the programme itself ("subject to change")
     countries: frozenset[str]  # lowercase
+    attendance: frozenset[str]  # "présentiel", "online": how one attends, never a format
     sponsored_re: re.Pattern[str]  # "… offerte par Québec International": a sponsor's mention ending a title
 
 
@@ -149,6 +150,7 @@ def lexicon() -> Lexicon:
         chrome_classes=frozenset(common.CHROME_CLASS_WORDS),
         job_words=frozenset(_collect("JOB_WORDS")),
         countries=frozenset(common.COUNTRIES),
+        attendance=frozenset(_collect("ATTENDANCE")),
         sponsored_re=re.compile(rf"[\s,–—-]+(?:{_alternation(_collect('SPONSORED_BY'))})\s+\S.*$", re.I),
         notice_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('NOTICES'))})(?:\W|$)", re.I),
     )

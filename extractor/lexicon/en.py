@@ -114,6 +114,7 @@ METADATA_LABELS = ["track", "tracks", "session track", "level", "levels", "exper
                    "keywords", "slides", "video", "links", "materials", "status", "warning", "content warning",
                    "trigger warning", "cw", "tw", "prerequisites", "requirements", "hashtag", "twitter"]
 # Labels of a session's format: "Type: Keynote", "Session type:".
+ATTENDANCE = ["online", "in-person", "in person", "hybrid", "virtual", "remote", "onsite", "on-site", "livestream"]
 FORMAT_LABELS = ["format", "type", "session type", "talk type", "kind"]
 # Labels of a time: "Time: 10:00 - 11:00", "When:".
 TIME_LABELS = ["time", "when", "hours", "schedule", "starts at", "start time", "from"]

@@ -115,6 +115,8 @@ TABLE_HEADERS = {
 METADATA_LABELS = ["niveau", "public", "public cible", "thématique", "thématiques", "catégorie", "catégories",
                    "durée", "langue", "mots-clés", "mots clés", "piste", "parcours", "thème", "thèmes",
                    "diapositives", "vidéo", "liens", "avertissement", "prérequis", "pré-requis", "mot-dièse"]
+# How one attends, not what kind of session it is: "Format : présentiel / distanciel".
+ATTENDANCE = ["présentiel", "distanciel", "hybride", "visio", "visioconférence", "en ligne", "sur place"]
 FORMAT_LABELS = ["format", "type", "type de session", "type d'activité", "formule"]
 TIME_LABELS = ["heure", "horaire", "quand", "début", "commence à", "de"]
 END_LABELS = ["fin", "se termine à", "jusqu'à"]

@@ -302,6 +302,14 @@ class Assembler:
         return False
 
     def _on_text(self, item: Classified) -> None:
+        if item.dated and item.rest:
+            self._close_slot()  # a dated title starts a day of its own, with no time yet
+            self.day, self.slot, self.saw_day = item.day, None, True
+            self.day_index += 1
+            self._open(item.rest, item.block)
+            assert self.current is not None
+            self.current.dated = True
+            return
         text = item.block.text
         cur = self.current
         if self._listed_person(item):
@@ -688,7 +696,7 @@ def _confidence(draft: Draft) -> float:
     if draft.slot.start:
         score += 0.4
     if draft.slot.day:
-        score += 0.1
+        score += 0.3 if draft.dated else 0.1
     if draft.format:
         score += 0.2
     if draft.room:

@@ -72,6 +72,7 @@ class Classified:
     title: bool = False  # TEXT the markup calls a title: it opens a session wherever it stands
     dated: bool = False  # SLOT: the line opens with its day ("Saturday 10:00"), a day heading too
     minutes: int | None = None  # END: a duration ("50 minutes") rather than a time
+    rest: str | None = None  # TEXT opening with its day ("24 janvier 2025 - Titre"): the line after the date
 
 
 def classify(block: Block, context: PageContext) -> Classified:
@@ -106,6 +107,9 @@ def classify(block: Block, context: PageContext) -> Classified:
         slot = match_slot(dated[1])  # "2 juillet 2026, 14h - 15h — Salle 4": a day and a slot at once
         if slot:
             return Classified(Kind.SLOT, block, slot=slot, day=dated[0], dated=True)
+        if dated[0] is not None and len(dated[1].split()) >= 2 and not is_prose(dated[1]):
+            # "24 janvier 2025 - Les mains dans le code": a dated session, untimed
+            return Classified(Kind.TEXT, block, day=dated[0], dated=True, rest=dated[1])
     minutes = match_duration(text)
     if minutes is not None:
         return Classified(Kind.END, block, minutes=minutes)
@@ -183,6 +187,9 @@ def _field_label(block: Block, context: PageContext) -> Classified | None:
     if field == "meta":
         return Classified(Kind.NOISE, block)
     if field == "format" and len(value) <= MAX_FORMAT_CHARS:
+        if any(part.strip() in lex.attendance for part in re.split(r"[/,+&]|\bet\b|\band\b|\bou\b|\bor\b",
+                                                                   value.lower())):
+            return Classified(Kind.NOISE, block)  # "Format : présentiel / distanciel": how to attend
         return Classified(Kind.FORMAT, block, format=value)
     if field in ("time", "end"):
         slot = match_slot(value)

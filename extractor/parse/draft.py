@@ -23,6 +23,7 @@ class Draft:
     room_inherited: bool = False  # the room is its slot's or group's, not one stated for this session
     table: int | None = None  # which table of the page the session was read from
     day_index: int = 0  # how many day headings came before it: tells undated days apart
+    dated: bool = False  # its own line gave its date ("24 janvier 2025 - Titre")
 
     def detail(self) -> int:
         """How much the mention says beyond its title and time: people, room, abstract."""
