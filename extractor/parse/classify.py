@@ -195,6 +195,7 @@ def _field_label(block: Block, context: PageContext) -> Classified | None:
         slot = match_slot(value)
         if slot is not None:
             return Classified(Kind.END if field == "end" else Kind.SLOT, block, slot=slot)
+        return Classified(Kind.NOISE, block)  # "Horaire : à définir (matin)": no time yet
     return None
 
 
