@@ -75,7 +75,9 @@ JOB_WORDS = ["director", "manager", "professor", "president", "ceo", "cto", "cfo
              "associate", "assistant", "advisor", "adviser", "partner", "principal", "senior", "junior", "intern",
              "specialist", "strategist", "designer", "evangelist", "advocate", "mayor", "minister", "secretary",
              "treasurer", "chairman", "chairwoman", "chairperson", "owner", "member", "candidate", "postdoc",
-             "librarian", "curator", "executive", "administrator", "technician", "representative", "deputy"]
+             "librarian", "curator", "executive", "administrator", "technician", "representative", "deputy",
+             "organizer", "organiser", "volunteer", "hero", "ambassador", "champion", "mvp", "builder",
+             "instructor", "trainer", "coach", "mentor", "writer", "author", "blogger", "speaker"]
 STOPWORDS = ["the", "and", "of", "to", "in", "for", "on", "with", "is", "are", "this", "that", "by",
              "from", "will", "how", "their", "our", "an", "be", "at", "as", "we", "you"]
 # Labels site builders give the page's top and bottom landmarks (Wix: aria-label).

@@ -18,6 +18,7 @@ from lxml import etree
 
 from extractor.lexicon import lexicon
 from extractor.parse import cssgrid, wix
+from extractor.parse.speakers import looks_like_name
 from extractor.textkit.normalise import norm, undecorated
 
 MAX_BLOCKS = 200_000  # a page with more lines than this is not a programme we can read in time
@@ -178,6 +179,9 @@ class _Lines:
                 self.flush()  # `<span class="time">…</span><span class="title">…</span>`: two fields
         elif self.buf and _glued(self.buf[-1], node):
             self.flush()  # `<span>Room: 275</span><span>Chair: Ana Ruiz</span>`: items styled apart
+        elif node.is_tail and element.tag == "a" and node.strip()[:1].isalpha() and self.has_text \
+                and looks_like_name(norm(self.buf[-1])):
+            self.buf.append(", ")  # `<a>Prashanth HN</a> AWS Serverless Hero`: the link was a person
         if node.strip():
             if self.lead_state == _NO_TEXT:
                 self.lead_state = _IN_LEAD if bold else _NO_LEAD

@@ -11,7 +11,7 @@ from functools import cache
 
 from extractor.lexicon import lexicon
 from extractor.models import Room
-from extractor.parse.classify import MAX_ROOM_CHARS, format_label, is_occasion, people_word, room_of
+from extractor.parse.classify import MAX_ROOM_CHARS, format_label, is_occasion, is_person_line, people_word, room_of
 from extractor.parse.speakers import bare_name, looks_like_name
 
 # Tried in this order: a parenthesis closing the line, then what follows its last comma or dash.
@@ -79,7 +79,8 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
         return m.group("title").strip(), [(_unstopped(m.group("people").strip()),
                                            lex.role_by.get(m.group("by").lower()))]
     m = _DASH_TAIL.match(title)
-    if m and _all_people(m.group("people"), strict=False) and not place(m.group("people").strip()) \
+    if m and (_all_people(m.group("people"), strict=False) or is_person_line(m.group("people"))) \
+            and not place(m.group("people").strip()) \
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]
     # A line the markup calls a title is one: only an explicit "par"/"Chair:" takes people out of it.
@@ -89,8 +90,16 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
     return first if first is not None else _sentence_people(title)
 
 
-_FULL_STOP = re.compile(r"\.\s+|(?<=\)),\s+")  # "Names. Title", "Name (Org), Title"
+# "Names. Title", "Name (Org), Title", "Name - Title"
+_FULL_STOP = re.compile(r"\.\s+|(?<=\)),\s+|\s+[-–—]\s*")
 MIN_TAIL_WORDS = 3
+
+
+def _says_what_they_do(text: str) -> bool:
+    """A person's role or employer rather than a talk: job words (Director, CEO, Organizer) or institutions."""
+    lex = lexicon()
+    words = [w.strip(",.;()").lower() for w in text.split()]
+    return any(w in lex.job_words for w in words[:6]) or bool(lex.org_re.search(text) and len(words) <= 6)
 
 
 def people_first(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
@@ -102,8 +111,8 @@ def people_first(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
         last = head.split()[-1] if head.split() else ""
         if (not tail[:1].isupper() and not tail[:1].isdigit()) or len(last.rstrip(".")) <= 1:
             continue  # "Ana Ruiz, Ph.D. et directrice", "Matthew E. P. Davies": not the end of the names
-        if _all_people(tail.rstrip("."), strict=False):
-            continue
+        if _all_people(tail.rstrip("."), strict=False) or _says_what_they_do(tail):
+            continue  # "Ana Ruiz - Director and CEO, HiFX": the dash gives her role, not a title
         if len(tail.split()) >= MIN_TAIL_WORDS and _all_people(head, strict=False) and not place(head):
             found = (tail.strip().rstrip("."), [(head.strip(), None)])
     return found
@@ -168,7 +177,7 @@ def _joiner() -> re.Pattern[str]:
 @cache
 def _list_separator() -> re.Pattern[str]:
     joiners = lexicon().joiners
-    return re.compile(rf"\s*[,;]\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+")  # ", and" too
+    return re.compile(rf"\s*[,;]\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners}|/)\s+")  # ", and", " / " too
 
 
 def _items(text: str) -> list[str]:
