@@ -419,9 +419,15 @@ class Assembler:
         column_room = room_of(found.room) or Room(name=found.room, provisional=False, raw=found.room) \
             if found.room else None
         room: Room | None = None
-        for block in found.items or []:
-            item = classify(block, self.context)
+        blocks = found.items or []
+        items = [classify(block, self.context) for block in blocks]
+        for index, (block, item) in enumerate(zip(blocks, items, strict=True)):
             cur = self.current
+            after = items[index + 1] if index + 1 < len(items) else None
+            # `Lightning Talks` / `Lessons from building community` / `Javier Carranza, GeoCensos`: a plain
+            # line followed by its people is a talk of its own, under the cell's title.
+            talk = item.kind is Kind.TEXT and after is not None and not looks_like_name(block.text) and (
+                after.kind in (Kind.PERSON, Kind.SPEAKER) or looks_like_name(after.block.text))
             if item.kind is Kind.ROOM and item.room is not None:
                 if cur is not None and cur.room is None and not room:
                     cur.room = item.room
@@ -431,11 +437,12 @@ class Assembler:
             elif cur is not None and not cur.speakers and looks_like_name(block.text) and item.kind in (
                     Kind.TEXT, Kind.PERSON, Kind.SPEAKER):
                 self._add_people(block.text)  # a name under the title, whatever its class calls it
-            elif block.hint == "title" or (item.kind is Kind.TEXT and (cur is None or not titled)):
+            elif block.hint == "title" or (item.kind is Kind.TEXT and (cur is None or not titled or talk)):
+                group_room = cur.room if talk and cur is not None else None
                 self._open(block.text, block)
                 opened = self.current
                 assert opened is not None
-                opened.room = room or column_room
+                opened.room = room or group_room or column_room
                 room = None
             elif cur is not None and item.kind is Kind.FORMAT and item.format:
                 cur.format = item.format
