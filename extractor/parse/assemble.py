@@ -335,6 +335,8 @@ class Assembler:
         elif looks_like_name(text) and not cur.speakers and (
                 not cur.has_details() or self._not_a_title(item.block) or cur.description is not None):
             self._on_speaker(item)  # a name right after a title, or after its abstract in another markup
+        elif cur.untitled and not cur.description and not looks_like_name(text) and not is_prose(text):
+            cur.title, cur.untitled = text, False  # `Keynote 1: Ana Ruiz (OSC)` / `Her talk's title`
         elif _speaker_first(cur, item.block):
             # `<h4>Ana Ruiz</h4><h5>Her talk's title</h5>`: the line before was who speaks, not a title.
             name, room = cur.title, None if cur.room_inherited else cur.room
@@ -387,6 +389,7 @@ class Assembler:
             assert cur is not None
             if lines[0].kind is Kind.SLOT and lines[0].slot is not None:
                 self._cell_time(lines[0].slot)
+            cur.group = found.group
             # A cell or row titled "Pause" is a session of that format.
             cur.format = found.format or format_label(cur.title) or cur.format
             if found.room:
@@ -507,13 +510,21 @@ class Assembler:
             if len(listed) > len(parts):
                 parts = listed  # "Speakers: Ana Ruiz, Paul Côté & Léa Roy", "Ana Ruiz, Paul Côté, Léa Roy"
             shared = trailing_paren(parts[-1]) if len(parts) > 1 else None
+            first = len(self.current.speakers)
             for part in parts:
                 speaker = parse_speaker(part)
-                if shared and speaker.affiliation is None and not lexicon().role_re.match(shared[1]):
-                    speaker = speaker.model_copy(update={"affiliation": shared[1]})  # `A, B (Inria)`: both
                 if role and speaker.role is None:
                     speaker = speaker.model_copy(update={"role": role})
                 self.current.speakers.append(speaker)
+            if shared and not lexicon().role_re.match(shared[1]):
+                # `A, B (Inria)`: both at Inria; `A, B, C (Inria; ENS)`: each in turn, the last the rest
+                group = self.current.speakers[first:]
+                orgs = [o for o in split_outside_parens(shared[1], ";") if o]
+                for index, speaker in enumerate(group):
+                    org = orgs[min(index, len(orgs) - 1)]
+                    group[index] = speaker.model_copy(update={"affiliation": org}) if speaker.affiliation in (
+                        None, shared[1]) else speaker
+                self.current.speakers[first:] = group
 
     # --- helpers ----------------------------------------------------------------------
     def _open_from_line(self, text: str, block: Block) -> None:
@@ -542,11 +553,18 @@ class Assembler:
         fmt, rest = split_format(title) if lead is None else (lead, title)
         if fmt is None and is_occasion(title):
             fmt = format_label(title)  # "Pause": a session of its own kind
-        if fmt and looks_like_name(rest):
-            people.append((rest, None))  # "Invited Speaker: Ana Ruiz": the talk is named by its speaker
+        untitled = False
+        if fmt is None and lead is None:
+            fmt_n, rest_n = split_format(title, numbered=True)
+            if fmt_n and is_person_line(rest_n):
+                fmt, rest = fmt_n, rest_n  # "Keynote 1: Cosmin Munteanu (University of Toronto)"
+        if fmt and (looks_like_name(rest) or is_person_line(rest)):
+            # "Invited Speaker: Ana Ruiz": named by its format and speaker, until a title line says more
+            people.append((rest, None))
+            title, untitled = fmt, True
         elif fmt:
             title = rest
-        self.current = Draft(title=title, slot=slot, format=fmt or self.format, block=block,
+        self.current = Draft(title=title, slot=slot, format=fmt or self.format, block=block, untitled=untitled,
                              room=room or self.slot_room, after_slot_line=self.slot_fresh, section=self.section,
                              room_inherited=room is None and self.slot_room is not None, day_index=self.day_index)
         self.slot_fresh = False
@@ -704,6 +722,8 @@ def _confidence(draft: Draft) -> float:
         score += 0.4
     if draft.slot.day:
         score += 0.3 if draft.dated else 0.1
+    if draft.group:
+        score += 0.3  # a table's own row over a block of sessions
     if draft.format:
         score += 0.2
     if draft.room:

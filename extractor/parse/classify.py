@@ -77,8 +77,8 @@ class Classified:
 
 def classify(block: Block, context: PageContext) -> Classified:
     text = block.text
-    if block.separator or not text:
-        return Classified(Kind.SEPARATOR, block)
+    if block.separator or not text or not any(c.isalnum() for c in text):
+        return Classified(Kind.SEPARATOR, block)  # blank, or a rule drawn with dashes
     if block.table is not None:
         return Classified(Kind.TABLE, block)
     lex = lexicon()

@@ -10,7 +10,7 @@ from extractor.models import Speaker
 from extractor.textkit.normalise import key, norm
 
 # "Garcez", "Jean-Luc", "J.", "d’Avila", "O'Connor", "McKay".
-_NAME_TOKEN = re.compile(r"^(?:(?:[dl][’'])?[A-ZÀ-ÖØ-Þ][\w’'.\-]*|[A-ZÀ-ÖØ-Þ]\.)$")
+_NAME_TOKEN = re.compile(r"^(?:(?:[dl][’'])?[A-ZÀ-ÖØ-Þ][\w’'.\-]*\*?|[A-ZÀ-ÖØ-Þ]\.)$")  # "Ana*": who presents
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
 
 
@@ -111,7 +111,7 @@ _HANDLE_NOTE = re.compile(r"\s*[(\[]\s*@[\w.]+\s*[)\]]|\s+@[\w.]{2,30}$")
 
 def parse_speaker(raw: str) -> Speaker:
     lex = lexicon()
-    line = norm(raw)
+    line = norm(raw).replace("*", "") if "*" in raw else norm(raw)
     body = _HANDLE_NOTE.sub("", line) or line  # "Pierre Henriquet (@astropierre)": the handle is no affiliation
     role = None
     role_by = lex.role_by_re.match(body)
