@@ -67,8 +67,8 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
 
 
 def _same_session(a: Draft, b: Draft, key: str) -> bool:
-    if not key:
-        return False
+    if not key or (a.table is not None and a.table == b.table):
+        return False  # two cells of one table are two sessions (breakfast every day of a week grid)
     if a.slot.day and b.slot.day and a.slot.day != b.slot.day:
         return False
     if a.slot.start and b.slot.start:

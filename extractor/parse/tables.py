@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from extractor.lexicon import lexicon
 from extractor.parse.blocks import Block, TableRow
@@ -160,7 +160,23 @@ def _grid_columns(row: TableRow, below: Sequence[TableRow], context: PageContext
             rooms[index] = text
     if not days and not rooms:
         return None
-    return _Columns({"time": 0}, days, rooms)
+    return _Columns({"time": 0}, _week_of(days, cells), rooms)
+
+
+def _week_of(days: dict[int, date | None], cells: tuple[str, ...]) -> dict[int, date | None]:
+    """Columns headed by weekdays, one of them dated by the page: the others are that week's days."""
+    known = next(((c, d) for c, d in days.items() if d is not None), None)
+    if known is None or all(d is not None for d in days.values()):
+        return days
+    anchor_column, anchor = known
+    filled = dict(days)
+    for column, found in days.items():
+        words = cells[column].split(",")[0].split()
+        weekday = weekday_of(words[0]) if found is None and words else None
+        if weekday is not None:
+            offset = (weekday - anchor.weekday()) % 7 if column > anchor_column else -((anchor.weekday() - weekday) % 7)
+            filled[column] = anchor + timedelta(days=offset)
+    return filled
 
 
 def _infer_columns(rows: list[TableRow]) -> _Columns | None:
