@@ -34,7 +34,7 @@ FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "co
            "communications", "communications libres", "classe de maître", "forum", "discussion",
            "lancement", "remise de prix", "réseautage", "clôture", "ouverture", "symposium",
            "conférence invitée", "exposé invité", "assemblée générale", "séance d'affiches", "affiches",
-           "5 à 7", "vin d'honneur", "visite", "déjeuner-causerie", "dîner-conférence", "conférence principale"]
+           "séances parallèles", "sessions parallèles", "séances", "5 à 7", "vin d'honneur", "visite", "déjeuner-causerie", "dîner-conférence", "conférence principale"]
 # Formats that name a session of their own (a break, a meal, a ceremony): alone on a line, a title, not
 # the heading of a block of sessions as "Études de cas" or "Ateliers" are.
 OCCASIONS = ["mot de bienvenue", "mot d'ouverture", "mot de clôture", "pause", "pause-café", "pause café",

@@ -330,7 +330,7 @@ class Assembler:
             self._open(text, item.block)
         elif is_prose(text) or (cur.description is not None and is_sentence(text)) or (
                 cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")) or (
-                self._not_a_title(item.block) and cur.has_details()):
+                self._not_a_title(item.block) and (cur.has_details() or text.endswith((".", "!")))):
             self._add_description(Description(text=text, provisional=False, label=None))
         elif looks_like_name(text) and not cur.speakers and (
                 not cur.has_details() or self._not_a_title(item.block) or cur.description is not None):
@@ -633,7 +633,7 @@ def _line_title(item: Classified) -> str:
 def _speaker_first(draft: Draft, block: Block) -> bool:
     """A session opened by a person's name, nothing said of it yet, and now a line of another kind that
     is no name: the name was its speaker."""
-    return draft.block is not None and looks_like_name(draft.title) and not draft.speakers \
+    return draft.block is not None and _people_line(draft.title) and not draft.speakers \
         and not draft.description and draft.block.signature != block.signature and not looks_like_name(block.text)
 
 
@@ -648,10 +648,12 @@ def _title_and_people(text: str) -> bool:
     if len(text) > MAX_TITLED_LINE:
         return False
     title, people = split_people(text)
-    return bool(people) and len(title) >= MIN_TITLED_TITLE and not is_prose(title)
+    return bool(people) and len(title) >= MIN_TITLED_TITLE and not is_prose(title) \
+        and len(title.split()) <= MAX_TITLE_WORDS
 
 
 MAX_TITLED_LINE = 600
+MAX_TITLE_WORDS = 25  # longer, it is a sentence of an abstract that happens to name someone
 MIN_TITLED_TITLE = 10
 
 
