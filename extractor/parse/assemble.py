@@ -131,6 +131,7 @@ class Assembler:
         self.sessions = merge_mentions(drop_overviews(self.sessions))
         afternoon_hours(self.sessions)
         _parallel_sections_are_rooms(self.sessions, self.room_sections)
+        _heads_lend_rooms(self.sessions)
         if self.page_day and not self.saw_day:
             day = self.page_day.isoformat()
             for draft in self.sessions:
@@ -208,6 +209,10 @@ class Assembler:
         self._close_slot()
         self.slot = slot
         self.slot_fresh = True
+        if match.place and not _people_line(match.place):
+            # `LUNCH 12:15 - 1:15pm, Bruno's (Upstairs Reed)`: after the time, where
+            self.slot_room = place(match.place, in_parentheses=True) or Room(
+                name=match.place, provisional=False, raw=match.place)
         if match.rest:
             self._open_from_line(match.rest, item.block)
 
@@ -688,6 +693,23 @@ def _parallel_sections_are_rooms(drafts: list[Draft], rooms: set[str]) -> None:
     for d in drafts:
         if d.section and d.room is None and (d.slot.day, d.section) in parallel:
             d.room = Room(name=d.section, provisional=False, raw=d.section)
+
+
+def _heads_lend_rooms(drafts: list[Draft]) -> None:
+    """A heading that names its room (`Panel: Building Games, Reed 114`) over the talks of its slot, written
+    in lesser lines: the talks are in that room too."""
+    head: Draft | None = None
+    for d in drafts:
+        if d.block is None or d.table is not None:
+            head = None
+            continue
+        if head is not None and head.block is not None and d.slot == head.slot \
+                and d.block.signature != head.block.signature and 0 < head.block.heading \
+                and (d.block.heading == 0 or d.block.heading > head.block.heading):
+            if d.room is None:
+                d.room, d.room_inherited = head.room, True
+            continue
+        head = d if d.room is not None and not d.room_inherited else None
 
 
 def _minutes(hhmm: str) -> int:

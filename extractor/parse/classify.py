@@ -153,10 +153,15 @@ def classify(block: Block, context: PageContext) -> Classified:
     return Classified(Kind.TEXT, block, title=block.hint == "title")
 
 
+_DAY_CODE = re.compile(r"\s*\((?:[A-Za-z]{1,3}\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*:?\s*$")
+
+
 def _trailing_slot(block: Block, slot: SlotMatch, context: PageContext) -> Classified:
     """A time ending a line: what stands before it may be a day (`Tuesday 12 March: 14:00 - 15:30`) or a
     label (`Ends at 17:00`) rather than a title."""
-    rest = slot.rest
+    rest = _DAY_CODE.sub("", slot.rest).rstrip(" :")  # "Session 1: (M 5/20) 9 - 10:30am": the day, again
+    if rest != slot.rest:
+        slot = replace(slot, rest=rest)
     day = match_day(rest, context)
     if day:
         return Classified(Kind.SLOT, block, slot=replace(slot, rest=""), day=day[0], dated=True)

@@ -18,6 +18,7 @@ class SlotMatch:
     rest: str  # what the line says besides the time (a title, often)
     problem: str | None = None  # set when the range is impossible; start/end then cleared or partial
     trailing: bool = False  # the time ends the line (`Title 9:00 am - 2:00 pm`, `Name, Org / 09h30 à 10h15`)
+    place: str | None = None  # what follows the time after a comma: `LUNCH 12:15 - 1:15pm, Bruno's`
 
 
 _AMPM = r"(?P<{n}ap>[aApP]\.?\s?[mM]\.?)(?![\w])"
@@ -53,7 +54,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     rng = rf"(?:(?:{from_words})\s+)?(?P<range>{first}(?:{sep}{_time('b', True)})?)"
     leading = re.compile(rf"{bullet}{rng}", re.I)
     trailing = re.compile(rf"\((?P<range>{first}(?:{sep}{_time('b', True)})?)\)\s*$", re.I)
-    tail = re.compile(rf"(?:^|(?<=[\s/|,;:–—-]))(?:(?:{from_words})\s+)?(?P<range>{_time('a', False)}"
+    tail = re.compile(rf"(?:^|(?<=[\s/|,;:–—-]))(?:(?:{from_words})\s+)?(?P<range>(?:{_time('a', False)}|{bare})"
                       rf"(?:{sep}{_time('b', False)})?)\s*[.;]?\s*$", re.I)
     return leading, trailing, tail
 
@@ -103,7 +104,22 @@ def match_slot(line: str) -> SlotMatch | None:
     return None
 
 
+MAX_PLACE_WORDS = 6
+
+
 def _tail(line: str) -> SlotMatch | None:
+    found = _tail_time(line)
+    if found is None and "," in line[-MAX_TAIL_CHARS:]:
+        # `BREAKFAST 8 - 9am, Bruno's (Upstairs Reed)`: the time, then where
+        head, _, place = line.rpartition(",")
+        if 0 < len(place.split()) <= MAX_PLACE_WORDS and not any(c.isdigit() for c in place[:2]):
+            timed = _tail_time(head)
+            if timed is not None:
+                return replace(timed, place=place.strip())
+    return found
+
+
+def _tail_time(line: str) -> SlotMatch | None:
     if (not line[-1:].isalnum() and line[-1:] not in ".;") or not any(c.isdigit() for c in line[-MAX_TAIL_CHARS:]):
         return None
     start = max(0, len(line) - MAX_TAIL_CHARS)
@@ -112,7 +128,7 @@ def _tail(line: str) -> SlotMatch | None:
         return None
     has_end = bool(m.group("bh") or m.group("bword") or m.group("bh2"))
     written = bool(m.group("am1") or m.group("am2") or m.group("aap") or m.group("a2ap") or m.group("aword")
-                   or "h" in m.group("range").lower())
+                   or "h" in m.group("range").lower() or m.groupdict().get("abare"))
     if not has_end and not written:
         return None  # "Workshop 2": a number, not a time
     rest = line[: m.start()].rstrip(" /|,;:–—-").strip()

@@ -29,12 +29,15 @@ _ROOM_CODE = re.compile(
 
 # A building or room code, then the place's name: "B42 Piazza", "B38 Terrace Restaurant".
 _CODED_PLACE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Z]?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3}$")
+# A building's name, then a room number of three digits: "Reed 114", "Olin 101A" ("Part 2" is no room).
+_BUILDING_ROOM = re.compile(r"^[A-Z][a-z’'-]+\s+[A-Z]?\d{3}[A-Z]?$")
 
 
 def place(text: str, in_parentheses: bool = False) -> Room | None:
     """A room written after a title or a time: `Salle 2.105`, `Bourgie Hall`, `(S101-S102)`."""
     room = room_of(text)
-    if room is None and in_parentheses and (_ROOM_CODE.match(text) or _CODED_PLACE.match(text)):
+    if room is None and ((in_parentheses and (_ROOM_CODE.match(text) or _CODED_PLACE.match(text)))
+                         or _BUILDING_ROOM.match(text)):
         room = Room(name=text, provisional=False, raw=text)  # "Déjeuner (S101-S102)", "Lunch (B42 Piazza)"
     if room is None and len(text) <= MAX_ROOM_CHARS and lexicon().venue_re.search(text) and (
             in_parentheses or ("(" not in text and not text[:1].islower() and len(text.split()) <= 5)):
