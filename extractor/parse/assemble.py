@@ -703,13 +703,22 @@ def _heads_lend_rooms(drafts: list[Draft]) -> None:
         if d.block is None or d.table is not None:
             head = None
             continue
-        if head is not None and head.block is not None and d.slot == head.slot \
-                and d.block.signature != head.block.signature and 0 < head.block.heading \
-                and (d.block.heading == 0 or d.block.heading > head.block.heading):
+        if head is not None and head.block is not None and d.slot == head.slot and _under(d.block, head.block):
             if d.room is None:
                 d.room, d.room_inherited = head.room, True
             continue
         head = d if d.room is not None and not d.room_inherited else None
+
+
+def _under(block: Block, head: Block) -> bool:
+    """A lesser line than a heading, or one nested in the element of the line above it."""
+    if block.signature == head.signature:
+        return False
+    if head.heading and (block.heading == 0 or block.heading > head.heading):
+        return True
+    origin, parent = block.origin, head.origin
+    return not isinstance(origin, str) and not isinstance(parent, str) and any(
+        a is parent for a in origin.iterancestors())
 
 
 def _minutes(hhmm: str) -> int:

@@ -114,7 +114,7 @@ def html_blocks(root: etree._Element) -> list[Block]:
     """Lines of the page's content. Consumes the tree: chrome and data tables are removed from it."""
     _machine_times(root)
     tables = _strip_chrome_and_tables(root)
-    lines = _Lines()
+    lines = _Lines(_sections(root))
     for node in cast(list["etree._Element | etree._ElementUnicodeResult"], _NODES(root)):
         if isinstance(node, str):
             lines.add(node)
@@ -133,10 +133,25 @@ def html_blocks(root: etree._Element) -> list[Block]:
 _NO_TEXT, _IN_LEAD, _AFTER_LEAD, _NO_LEAD = range(4)
 
 
+_HEADING_ELEMENTS = etree.XPath("//h1 | //h2 | //h3 | //h4 | //h5 | //h6")
+MIN_SECTION_HEADINGS = 2
+
+
+def _sections(root: etree._Element) -> frozenset[etree._Element]:
+    """Elements holding several headings: sections of the page, whose class names (`teaser`, `content`)
+    say nothing of what one line in them is."""
+    counts: dict[etree._Element, int] = {}
+    for heading in cast(list[etree._Element], _HEADING_ELEMENTS(root)):
+        for ancestor in heading.iterancestors():
+            counts[ancestor] = counts.get(ancestor, 0) + 1
+    return frozenset(e for e, n in counts.items() if n >= MIN_SECTION_HEADINGS)
+
+
 class _Lines:
     """Gathers text nodes into lines: a new line whenever the block-level container changes."""
 
-    def __init__(self) -> None:
+    def __init__(self, sections: frozenset[etree._Element] = frozenset()) -> None:
+        self.sections = sections  # elements whose class names are no hint
         self.out: list[Block] = []
         self.buf: list[str] = []
         self.bold_chars = 0
@@ -218,7 +233,7 @@ class _Lines:
                 self.out.append(Block(text="", origin=origin, separator=True))
             return
         # The container's hint, unless the line's own pieces say something else (or disagree).
-        hint = line_hint if pieces_hinted else class_hint(self.block) if self.block is not None else None
+        hint = line_hint if pieces_hinted else class_hint(self.block, skip=self.sections) if self.block is not None else None
         text = undecorated(norm(raw))
         if not text:
             return  # a pictogram alone ("🎤"): decoration
@@ -232,13 +247,14 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HINT_ORDER = ("affiliation", "speaker", "chair", "room", "time", "description", "meta", "title")
 
 
-def class_hint(element: etree._Element, depth: int = HINT_DEPTH) -> str | None:
+def class_hint(element: etree._Element, depth: int = HINT_DEPTH,
+               skip: frozenset[etree._Element] = frozenset()) -> str | None:
     """The field the nearest classed element names: `class="session-room"` -> "room"."""
     node: etree._Element | None = element
     for _ in range(depth + 1):
         if node is None or node.tag in ("body", "html"):
             return None
-        found = _own_hint(node)
+        found = _own_hint(node) if node not in skip else None
         if found:
             return found
         node = node.getparent()

@@ -98,7 +98,15 @@ def looks_like_name(text: str) -> bool:
 def _is_known_phrase(name: str) -> bool:
     lex = lexicon()
     return bool(lex.room_word_re.match(name) or lex.org_re.search(name) or lex.description_label_re.match(name)
-                or any(word.lower() in lex.job_words for word in name.split()) or key(name) in lex.formats)
+                or any(word.lower() in lex.job_words for word in name.split()) or key(name) in lex.formats
+                or key(name.split()[0]) in lex.formats  # "Tutoriel Upmem", "Workshop Docker"
+                or _leads_with_small_word(name))  # "The PiSeduce Project", "Our Partners"
+
+
+def _leads_with_small_word(name: str) -> bool:
+    first = name.split()[0].lower()
+    lex = lexicon()
+    return first not in lex.particles and any(first in words for words in lex.stopwords.values())
 
 
 def _is_credential(text: str) -> bool:
