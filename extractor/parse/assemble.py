@@ -131,7 +131,7 @@ class Assembler:
         self.sessions = merge_mentions(drop_overviews(self.sessions))
         afternoon_hours(self.sessions)
         _parallel_sections_are_rooms(self.sessions, self.room_sections)
-        _heads_lend_rooms(self.sessions)
+        _heads_over_talks(self.sessions)
         if self.page_day and not self.saw_day:
             day = self.page_day.isoformat()
             for draft in self.sessions:
@@ -553,8 +553,10 @@ class Assembler:
             title = after
         else:
             lead = None
-        title, people = split_people(title, titled=block.hint == "title")  # first: a room may precede people
-        title, room = split_room(title)
+        title, room = split_room(title)  # `Titre : Ana Ruiz (LIG) (Amphi B120)`: the room ends the line
+        title, people = split_people(title, titled=block.hint == "title")
+        if room is None:
+            title, room = split_room(title)  # `Titre (Salle 4) - Ana Ruiz`: or precedes its people
         fmt, rest = split_format(title) if lead is None else (lead, title)
         if fmt is None and is_occasion(title):
             fmt = format_label(title)  # "Pause": a session of its own kind
@@ -695,25 +697,38 @@ def _parallel_sections_are_rooms(drafts: list[Draft], rooms: set[str]) -> None:
             d.room = Room(name=d.section, provisional=False, raw=d.section)
 
 
-def _heads_lend_rooms(drafts: list[Draft]) -> None:
-    """A heading that names its room (`Panel: Building Games, Reed 114`) over the talks of its slot, written
-    in lesser lines: the talks are in that room too."""
-    head: Draft | None = None
+def _heads_over_talks(drafts: list[Draft]) -> None:
+    """A session line over the talks of its slot, written in lesser or nested lines (`Panel: Building
+    Games, Reed 114`, `Système I : Ana Ruiz (LIG) (Amphi B120)`): its room is theirs too, and the one
+    person it names, when they have people of their own, chairs them."""
+    heads: list[tuple[Draft, list[Draft]]] = []  # the lines the current one may stand under, outermost first
     for d in drafts:
-        if d.block is None or d.table is not None:
-            head = None
-            continue
-        if head is not None and head.block is not None and d.slot == head.slot and _under(d.block, head.block):
+        block = d.block
+        while heads and not (block is not None and d.table is None and d.slot == heads[-1][0].slot
+                             and heads[-1][0].block is not None and _under(block, heads[-1][0].block)):
+            _lend(*heads.pop())
+        if heads:
+            heads[-1][1].append(d)
             if d.room is None:
-                d.room, d.room_inherited = head.room, True
-            continue
-        head = d if d.room is not None and not d.room_inherited else None
+                d.room = next((h.room for h, _ in reversed(heads) if h.room and not h.room_inherited), None)
+                d.room_inherited = d.room is not None
+        if block is not None and d.table is None:
+            heads.append((d, []))
+    while heads:
+        _lend(*heads.pop())
+
+
+MIN_CHAIRED_TALKS = 2
+
+
+def _lend(head: Draft, talks: list[Draft]) -> None:
+    if len(head.speakers) == 1 and head.speakers[0].role is None and not head.description \
+            and sum(1 for t in talks if t.speakers) >= MIN_CHAIRED_TALKS:
+        head.speakers = [head.speakers[0].model_copy(update={"role": "chair"})]
 
 
 def _under(block: Block, head: Block) -> bool:
     """A lesser line than a heading, or one nested in the element of the line above it."""
-    if block.signature == head.signature:
-        return False
     if head.heading and (block.heading == 0 or block.heading > head.heading):
         return True
     origin, parent = block.origin, head.origin

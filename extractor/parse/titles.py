@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from extractor.lexicon import lexicon
+from extractor.textkit.normalise import key
 from extractor.models import Room
 from extractor.parse.classify import MAX_ROOM_CHARS, format_label, is_occasion, is_person_line, people_word, room_of
 from extractor.parse.speakers import bare_name, looks_like_name
@@ -50,12 +51,28 @@ def split_room(title: str) -> tuple[str, Room | None]:
     for pattern, in_parentheses in ((_ROOM_IN_PARENS, True), (_ROOM_AFTER_SEP, False)):
         m = pattern.match(title)
         if m and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
-            room = place(m.group("room").strip(), in_parentheses=in_parentheses)
+            inner = m.group("room").strip()
+            room = place(inner, in_parentheses=in_parentheses)
+            if room is None and in_parentheses and is_occasion(m.group("title")) and _names_a_place(inner):
+                room = Room(name=inner, provisional=False, raw=inner)  # "Déjeuner (Jean XXIII)": no one speaks
             if room is not None:
                 return m.group("title").strip(" ,–—|:"), room
     return title, None
 
 
+MAX_PLACE_WORDS = 5
+
+
+def _names_a_place(text: str) -> bool:
+    """What a break's parenthesis may name instead of a room: a proper name, no kind of session
+    ("Packed Lunch"), no ordinal ("II")."""
+    words = text.split()
+    formats = lexicon().formats
+    return text[:1].isupper() and len(words) <= MAX_PLACE_WORDS and any(len(w) >= 3 for w in words) \
+        and not _ROMAN.match(text) and not any(key(w) in formats for w in words)
+
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
 MIN_TITLE_LETTERS = 3  # "2 - Chalet RdC" is a numbered place, not a title "2" by "Chalet RdC"
 _PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*\((?P<inner>[^()]+)\)$")
 _DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>(?:(?!\s[-–—]\s).)+)$")
@@ -85,6 +102,10 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
     if m and _all_people(m.group("people")):
         return m.group("title").strip(), [(_unstopped(m.group("people").strip()),
                                            lex.role_by.get(m.group("by").lower()))]
+    m = _COLON_TAIL.match(title)
+    if m and _affiliated_person(m.group("people")) and format_label(m.group("title"), numbered=True) is None \
+            and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
+        return m.group("title").strip(), [(m.group("people").strip(), None)]  # "Système I : Ana Ruiz (LIG)"
     m = _DASH_TAIL.match(title)
     if m and (_all_people(m.group("people"), strict=False) or is_person_line(m.group("people"))) \
             and not place(m.group("people").strip()) \
@@ -95,6 +116,19 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
         return title, []
     first = people_first(title)
     return first if first is not None else _sentence_people(title)
+
+
+_COLON_TAIL = re.compile(r"^(?P<title>[^:]+?)\s*:\s+(?P<people>[^:]+\))$")
+_ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _affiliated_person(text: str) -> bool:
+    """`Ana Ruiz (Univ. Franche Comté/FEMTO-ST)`: a name, then an organisation in parentheses."""
+    m = _PAREN_TAIL.match(text.strip())
+    if m is None or not looks_like_name(m.group("title")):
+        return False
+    inner = m.group("inner")
+    return bool(lexicon().org_re.search(inner) or _ACRONYM.search(inner))
 
 
 # "Names. Title", "Name (Org), Title", "Name - Title"
