@@ -80,7 +80,8 @@ JOB_WORDS = ["directeur", "directrice", "professeur", "professeure", "président
              "architecte", "ministre", "sous-ministre", "député", "députée", "adjoint", "adjointe", "chef",
              "cheffe", "vice-président", "vice-présidente", "délégué", "déléguée", "secrétaire", "trésorier",
              "trésorière", "analyste", "consultant", "consultante", "enseignant", "enseignante", "maître",
-             "associé", "associée", "membre", "sénateur", "sénatrice", "préfet", "préfète", "docteur"]
+             "associé", "associée", "membre", "sénateur", "sénatrice", "préfet", "préfète", "docteur",
+             "promoteur", "promotrice", "journaliste", "avocat", "avocate", "urbaniste", "agent", "agente"]
 STOPWORDS = ["le", "la", "les", "des", "du", "et", "une", "pour", "dans", "sur", "avec", "par", "est",
              "qui", "que", "au", "aux", "ce", "cette", "ses", "leur", "être", "à", "où", "d'une", "l'"]
 # Lines of page chrome that are not content (text dumps keep them).

@@ -7,11 +7,12 @@ label applies to the sessions under it until the next slot or day.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from extractor.lexicon import lexicon
-from extractor.models import Description, Room, Session, Slot, Warning
+from extractor.models import Description, Room, Session, Slot, Speaker, Warning
 from extractor.parse.blocks import Block
 from extractor.parse.classify import (
     MAX_ROOM_CHARS,
@@ -41,6 +42,7 @@ from extractor.parse.speakers import (
 from extractor.parse.tables import TableSession, read_table
 from extractor.parse.times import SlotMatch, add_minutes
 from extractor.parse.titles import all_names, people_first, people_list, place, split_format, split_people, split_room
+from extractor.textkit.normalise import unaccented_key
 from extractor.textkit.slug import unique_ids
 
 
@@ -139,6 +141,7 @@ class Assembler:
                     draft.slot = draft.slot.model_copy(update={"day": day})
         kept = []
         for draft in self.sessions:
+            draft.speakers = _once_each(draft.speakers)
             draft.confidence = _confidence(draft)
             if draft.confidence >= MIN_CONFIDENCE:
                 kept.append(draft)
@@ -415,7 +418,8 @@ class Assembler:
     def _several_titles(self, items: list[Block]) -> bool:
         """Plain lines in boxes of their own (not one title broken by <br>), none a sentence: a cell listing
         a session and its talks (`Ressource Management` / `Horizontal scaling…` / `Out of Hypervisor…`)."""
-        plain = [b for b in items if classify(b, self.context).kind is Kind.TEXT and not looks_like_name(b.text)]
+        plain = [b for b in items if classify(b, self.context).kind is Kind.TEXT and not looks_like_name(b.text)
+                 and not _MARKER.match(split_people(b.text)[0])]  # `N° 1 Animée par Ana Ruiz`: no title
         return len(plain) >= 2 and len({id(b.origin) for b in plain}) == len(plain) and not any(
             is_sentence(b.text) or is_prose(b.text) for b in plain)
 
@@ -503,6 +507,8 @@ class Assembler:
             self._add_description(Description(text=line, provisional=False, label=None))
         elif item.kind is Kind.TEXT and looks_like_name(line):
             self._on_speaker(item)
+        elif item.kind is Kind.TEXT and _MARKER.match(cur.title):
+            cur.title = line  # `N° 1 Animée par Ana Ruiz` / `La beauté est-elle universelle ?`: a number, then the title
         elif item.kind is Kind.TEXT:
             cur.title = f"{cur.title} {line}"  # a title broken over two lines of its cell
 
@@ -614,6 +620,7 @@ class Assembler:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
 
 
+_MARKER = re.compile(r"^(?:n°|no\.?|#)?\s*\d{1,3}[.:)]?$", re.I)  # "N° 1", "#3", "2.": which one, not what
 MIN_TITLED = 4  # sessions a first reading must find with their own time or people to learn from them
 
 
@@ -704,7 +711,7 @@ def _heads_over_talks(drafts: list[Draft]) -> None:
     heads: list[tuple[Draft, list[Draft]]] = []  # the lines the current one may stand under, outermost first
     for d in drafts:
         block = d.block
-        while heads and not (block is not None and d.table is None and d.slot == heads[-1][0].slot
+        while heads and not (block is not None and _within(d.slot, heads[-1][0].slot)
                              and heads[-1][0].block is not None and _under(block, heads[-1][0].block)):
             _lend(*heads.pop())
         if heads:
@@ -727,13 +734,43 @@ def _lend(head: Draft, talks: list[Draft]) -> None:
         head.speakers = [head.speakers[0].model_copy(update={"role": "chair"})]
 
 
+def _within(slot: Slot, head: Slot) -> bool:
+    """The same slot, or a part of it (`09:50-10:10` in a session of `09:50-10:30`)."""
+    if slot == head:
+        return True
+    return slot.day == head.day and bool(slot.start and head.start and head.end) \
+        and head.start <= (slot.start or "") and (slot.end or slot.start or "") <= (head.end or "")
+
+
 def _under(block: Block, head: Block) -> bool:
-    """A lesser line than a heading, or one nested in the element of the line above it."""
+    """A lesser line than a heading; or one nested in the element of the line above it, or deeper in that
+    line's container than the line itself (`div.session` > `div.heading`, `div.session` > … > `div.title`)."""
     if head.heading and (block.heading == 0 or block.heading > head.heading):
         return True
     origin, parent = block.origin, head.origin
-    return not isinstance(origin, str) and not isinstance(parent, str) and any(
-        a is parent for a in origin.iterancestors())
+    if isinstance(origin, str) or isinstance(parent, str):
+        return False
+    ancestors = list(origin.iterancestors())
+    if any(a is parent for a in ancestors):
+        return True
+    container = parent.getparent()
+    return container is not None and block.signature != head.signature and any(a is container for a in ancestors) \
+        and (origin.getparent() is not container or block.table is not None)
+
+
+def _once_each(people: list[Speaker]) -> list[Speaker]:
+    """One person named twice (`Animée par Maurice Culot` over `CULOT | Maurice`) is one: the mention with
+    a role, else the first."""
+    seen: dict[frozenset[str], int] = {}
+    kept: list[Speaker] = []
+    for person in people:
+        name = frozenset(unaccented_key(person.name).split())
+        if name not in seen:
+            seen[name] = len(kept)
+            kept.append(person)
+        elif person.role and not kept[seen[name]].role:
+            kept[seen[name]] = person
+    return kept
 
 
 def _minutes(hhmm: str) -> int:

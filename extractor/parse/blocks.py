@@ -36,7 +36,9 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _SEPARATOR_TEXT = re.compile(r"^[\s\u00a0\u200b\u202f\ufeff]*$")
 _ROWS_TAG = "x-rows"  # placeholder left where a data table was turned into row blocks
-_NODES = etree.XPath(f"//body//text() | //body//br | //body//{_ROWS_TAG}")
+# The table stays inside its placeholder, so that its cells keep their place in the page's tree.
+_NODES = etree.XPath(f"//body//text()[not(ancestor::{_ROWS_TAG})] | //body//br[not(ancestor::{_ROWS_TAG})]"
+                     f" | //body//{_ROWS_TAG}[not(ancestor::{_ROWS_TAG})]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +321,8 @@ def _strip_chrome_and_tables(root: etree._Element) -> dict[int, list[Block]]:
             parent = table.getparent()
             if parent is not None:
                 parent.replace(table, marker)
+                table.tail = None
+                marker.append(table)
     return tables
 
 

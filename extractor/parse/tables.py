@@ -255,6 +255,11 @@ class _Reader:
             if lone is not None and times[index] is None:
                 self.lone(lone, row)
                 continue
+            person = _person_row(row) if times[index] is None else None
+            if person is not None and self.sessions and self.sessions[-1].slot is not None \
+                    and "surname" not in self.columns.fields:
+                self.sessions[-1].speakers.append(person)  # `| ALTMANN | | Illéana | Architecte |` under its panel
+                continue
             if times[index] is not None:
                 self.slot = times[index]
             elif not self._covered_time(row):
@@ -394,6 +399,21 @@ class _Reader:
 
 def _items(row: TableRow, column: int | None) -> list[Block] | None:
     return row.items[column] if column is not None and column < len(row.items) else None
+
+
+_SURNAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]+$")
+_GIVEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]+){0,2}$")
+
+
+def _person_row(row: TableRow) -> str | None:
+    """A row naming one person in cells of their own, surname in capitals (`| 3 | BENISTI | Jacques-Alain |
+    Maire de Villiers |`): `BENISTI Jacques-Alain, Maire de Villiers`; else None."""
+    cells = [c.replace("\n", " ").strip() for c in row.cells if c.strip() and not c.strip().isdigit()]
+    for i in range(len(cells) - 1):
+        if _SURNAME.match(cells[i]) and _GIVEN.match(cells[i + 1]) and len(cells) <= i + 3:
+            person = f"{cells[i]} {cells[i + 1]}"
+            return f"{person}, {cells[i + 2]}" if len(cells) == i + 3 else person
+    return None
 
 
 def _lone_text(row: TableRow) -> str | None:
