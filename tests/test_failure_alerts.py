@@ -17,6 +17,7 @@ from pathlib import Path
 from extractor.cli import main
 from extractor.monitor.check import CheckResult, attempt
 from extractor.monitor.health import FailureAlerts
+from extractor.monitor.outbox import Outbox
 from extractor.monitor.store import Store
 from tests.conftest import ROOT, SAMPLES
 from tests.endpoint import Endpoint, endpoint
@@ -38,7 +39,7 @@ def test_n_minus_1_failures_send_nothing_the_nth_one_alert_then_only_the_recover
     with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
         first_two = [run(store, page, ep) for _ in range(2)]
         assert [(r.status, r.failures, r.notice) for r in first_two] == [("failed", 1, None), ("failed", 2, None)]
-        assert ep.received == [] and store.outbox.rows() == []
+        assert ep.received == [] and Outbox(store).rows() == []
         third = run(store, page, ep)
         assert (third.failures, third.notice, [d.ok for d in third.deliveries]) == (3, "failing", [True])
         assert ep.titles() == Counter({FAILING: 1})
@@ -59,7 +60,7 @@ def test_endpoint_down_at_the_nth_failure_then_up_delivers_once_on_a_later_run(t
         ep.down = True
         third = run(store, page, ep, T0 + timedelta(minutes=2))
         assert third.notice == "failing" and [d.ok for d in third.deliveries] == [False]
-        assert [(r.kind, r.state(T0 + timedelta(minutes=2)), r.attempts) for r in store.outbox.rows()] == [
+        assert [(r.kind, r.state(T0 + timedelta(minutes=2)), r.attempts) for r in Outbox(store).rows()] == [
             ("failing", "waiting", 1)]
         ep.down = False
         assert run(store, page, ep, T0 + timedelta(minutes=2, seconds=30)).deliveries == []  # backing off
@@ -83,7 +84,7 @@ def test_endpoint_down_at_the_nth_failure_then_alerts_retry_delivers_once(tmp_pa
         assert main(["alerts", "--retry", "--store", str(path)]) == 0  # nothing left to send
         with Store.open(path) as store:
             assert run(store, page, ep).deliveries == []
-            assert [(r.kind, r.state()) for r in store.outbox.rows()] == [("failing", "delivered")]
+            assert [(r.kind, r.state()) for r in Outbox(store).rows()] == [("failing", "delivered")]
         assert ep.titles() == Counter({FAILING: 1})
 
 
@@ -116,7 +117,7 @@ def test_two_processes_failing_at_once_queue_and_send_one_alert(tmp_path: Path) 
         assert [proc.returncode for proc in procs] == [0, 0], outputs
         with Store.open(path) as store:
             assert store.consecutive_failures("page") == 20
-            assert [(r.kind, r.state()) for r in store.outbox.rows()] == [("failing", "delivered")]
+            assert [(r.kind, r.state()) for r in Outbox(store).rows()] == [("failing", "delivered")]
         assert ep.titles() == Counter({FAILING: 1})
 
 
@@ -148,7 +149,7 @@ def test_a_kill_after_recording_the_failure_does_not_lose_the_alert(tmp_path: Pa
         assert proc.returncode == -signal.SIGKILL
         assert ep.received == []
         with Store.open(path) as store:
-            assert [(r.kind, r.state()) for r in store.outbox.rows()] == [("failing", "pending")]
+            assert [(r.kind, r.state()) for r in Outbox(store).rows()] == [("failing", "pending")]
             fourth = run(store, page, ep)  # the next run sends it, and queues nothing new
             assert (fourth.failures, fourth.notice, [d.ok for d in fourth.deliveries]) == (4, None, [True])
         assert ep.titles() == Counter({FAILING: 1})

@@ -9,6 +9,7 @@ import pytest
 
 from extractor.errors import StoreError
 from extractor.models import HttpInfo
+from extractor.monitor.outbox import Outbox
 from extractor.monitor.store import NewAlert, NoticePlan, PageNotice, Store
 from extractor.monitor.store_schema import MIGRATIONS
 from extractor.read.page import RawPage
@@ -124,7 +125,7 @@ def test_outbox_rows_are_unique_per_idempotency_key_and_target(tmp_path: Path) -
         store.record_snapshot(
             "k", raw(b"three"), P1, "t", lambda p, c: ([], [alert("key1", "json://other/")])
         )
-        rows = store.outbox.rows()
+        rows = Outbox(store).rows()
         assert sorted((r.idem_key, r.target) for r in rows) == [
             ("key1", "json://127.0.0.1:9/x"),
             ("key1", "json://other/"),
@@ -135,13 +136,13 @@ def test_outbox_rows_are_unique_per_idempotency_key_and_target(tmp_path: Path) -
 def test_a_row_is_claimed_by_one_worker_only(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.sqlite") as store:
         store.record_snapshot("k", raw(b"one"), P1, "t", lambda p, c: ([], [alert("key1")]))
-        (row,) = store.outbox.rows()
-        assert store.outbox.claim(row.id, "worker-a")
+        (row,) = Outbox(store).rows()
+        assert Outbox(store).claim(row.id, "worker-a")
         with Store.open(tmp_path / "s.sqlite") as other:  # another connection, as another process has
-            assert not other.outbox.claim(row.id, "worker-b")
-        store.outbox.delivered(row.id, "worker-a")
-        assert not store.outbox.claim(row.id, "worker-b")
-        assert store.outbox.rows()[0].state() == "delivered"
+            assert not Outbox(other).claim(row.id, "worker-b")
+        Outbox(store).delivered(row.id, "worker-a")
+        assert not Outbox(store).claim(row.id, "worker-b")
+        assert Outbox(store).rows()[0].state() == "delivered"
 
 
 def test_a_new_store_has_the_current_schema_version_and_refuses_a_newer_one(tmp_path: Path) -> None:
@@ -199,7 +200,7 @@ def test_the_error_alert_is_queued_by_the_failure_reaching_the_threshold_only(tm
                   for _ in range(5)]
         assert counts == [1, 2, 3, 4, 5]
         assert calls == [3]
-        rows = store.outbox.rows()
+        rows = Outbox(store).rows()
         assert [(r.kind, r.target, r.subject, r.session_id) for r in rows] == [
             ("failing", "json://a/", "failing", ""), ("failing", "json://b/", "failing", "")]
         assert store.db.execute("SELECT count(*) FROM outbox WHERE snapshot_id IS NULL").fetchone()[0] == 2
@@ -214,14 +215,14 @@ def test_the_recovery_alert_is_queued_with_the_success_ending_a_long_enough_stre
         for _ in range(2):
             store.record_failure("k", "timeout", alert_at=3)
         store.record_unchanged("k", alert_at=3, recovery=notices("back", calls))
-        assert calls == [] and store.outbox.rows() == []  # 2 failures: no error alert, so no recovery
+        assert calls == [] and Outbox(store).rows() == []  # 2 failures: no error alert, so no recovery
         for _ in range(4):
             store.record_failure("k", "HTTP 503", alert_at=3)
         recorded = store.record_snapshot("k", raw(b"two"), P2, "t", no_plan, alert_at=3,
                                          recovery=notices("back", calls))
         store.record_unchanged("k", alert_at=3, recovery=notices("back", calls))
         assert calls == [4]
-        rows = store.outbox.rows()
+        rows = Outbox(store).rows()
         assert {(r.kind, r.subject) for r in rows} == {("recovered", "back")} and len(rows) == 2
         snapshot_ids = store.db.execute("SELECT DISTINCT snapshot_id FROM outbox").fetchall()
         assert snapshot_ids == [(recorded.snapshot.id,)]
@@ -239,9 +240,9 @@ def test_each_streak_gets_its_own_alerts_and_none_twice(tmp_path: Path) -> None:
             store.record_failure("k", "timeout", alert_at=3, plan=notices("failing", calls))
         store.record_failure("k", "timeout", alert_at=4, plan=notices("failing", calls))
         assert calls == [3, 3, 3, 3, 3, 4]
-        kinds = [r.kind for r in store.outbox.rows()]
+        kinds = [r.kind for r in Outbox(store).rows()]
         assert kinds == ["failing"] * 2 + ["recovered"] * 2 + ["failing"] * 2 + ["recovered"] * 2 + ["failing"] * 2
-        assert len({r.idem_key for r in store.outbox.rows()}) == 5
+        assert len({r.idem_key for r in Outbox(store).rows()}) == 5
 
 
 def version_1_store(path: Path) -> None:
@@ -273,7 +274,7 @@ def test_a_version_1_store_migrates_keeping_its_outbox(tmp_path: Path) -> None:
     version_1_store(path)
     with Store.open(path) as store:
         assert store.schema_version() == len(MIGRATIONS) >= 2
-        rows = store.outbox.rows()
+        rows = Outbox(store).rows()
         assert [(r.id, r.idem_key, r.kind, r.session_id, r.attempts, r.delivered_at) for r in rows] == [
             (7, "key1", "room_confirmed", "s1", 1, "2025-11-01"), (9, "key2", "room_changed", "s2", 2, None)]
         assert [r.state() for r in rows] == ["delivered", "pending"]
@@ -289,7 +290,7 @@ def test_a_version_1_store_migrates_keeping_its_outbox(tmp_path: Path) -> None:
                              "subject, body, created_at) VALUES ('key2', 'json://a/', 1, 'x', '', 'fr', "
                              "'s', 'b', 'now')")
     with Store.open(path) as store:  # reopening migrates nothing twice
-        assert len(store.outbox.rows()) == 4
+        assert len(Outbox(store).rows()) == 4
 
 
 def test_a_migration_that_fails_leaves_the_old_store_whole(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from extractor.cli import main
+from extractor.monitor.outbox import Outbox
 from extractor.monitor.store import Store
 from extractor.read import fetch
 
@@ -138,7 +139,7 @@ def test_watch_once_changes_304_failure_memory_and_recovery(
         assert len(store.snapshots(httpserver.url_for("/p2"))) == 1
         assert store.consecutive_failures(httpserver.url_for("/p3")) == 0
         # The page's own alerts went through the outbox like the others, and were delivered once.
-        health = [(r.kind, r.page, r.delivered_at is not None, r.attempts) for r in store.outbox.rows()
+        health = [(r.kind, r.page, r.delivered_at is not None, r.attempts) for r in Outbox(store).rows()
                   if r.kind in ("failing", "recovered")]
         assert health == [("failing", httpserver.url_for("/p3"), True, 1),
                           ("recovered", httpserver.url_for("/p3"), True, 1)]

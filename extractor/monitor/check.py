@@ -17,19 +17,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from extractor.changes.alerts import (
-    Alert,
-    Delivery,
-    alert_kinds,
-    check_targets,
-    deliver_pending,
-    outbox_rows,
-    plan_alerts,
-)
+from extractor.changes.alerts import Alert, alert_kinds, plan_alerts
 from extractor.changes.diff import ChangeEvent, diff
-from extractor.errors import ExtractorError, InputError, StoreError
+from extractor.errors import ExtractorError, InputError, InternalError, StoreError
 from extractor.models import Programme
-from extractor.monitor.health import FailureAlerts, HealthPlans, InternalError, Notice
+from extractor.monitor.deliver import Delivery, check_targets, deliver_pending
+from extractor.monitor.health import FailureAlerts, HealthPlans, Notice
+from extractor.monitor.outbox import outbox_rows
 from extractor.monitor.store import NewAlert, SnapshotInfo, Store
 from extractor.options import ParseOptions
 from extractor.read.page import RawPage

@@ -7,32 +7,20 @@ neither can be queued twice, even by two processes. Delivery is the outbox's (mo
 calls deliver_pending): a notifier that is down gets the alert later, with backoff, or from
 `extractor alerts --retry`, and a kill after the check was recorded loses nothing.
 
-This module words those alerts (extractor.changes.messages) and keeps a watcher alive whatever one
-check raises.
+This module words those alerts (extractor.changes.messages).
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 from extractor.changes.messages import compose_health
-from extractor.errors import ExtractorError, StoreError
+from extractor.errors import StoreError
 from extractor.monitor.store import NoticePlan, PageNotice, Store
 
-if TYPE_CHECKING:
-    from extractor.monitor.check import CheckResult
-
-log = logging.getLogger(__name__)
 Notice = Literal["failing", "recovered"]
-
-
-class InternalError(ExtractorError):
-    """A check raised something that is not one of our errors (a bug): reported, never fatal."""
-
-    exit_code = 1
 
 
 @dataclass(frozen=True)
@@ -77,32 +65,3 @@ class HealthPlans:
             return self.store.programme(latest.id).language if latest else None
         except StoreError:  # records from an older parser: the wording falls back to English
             return None
-
-
-@dataclass
-class Guarded:
-    result: CheckResult | None = None
-    error: ExtractorError | None = None
-    notice: Notice | None = None  # the page's own alert this check queued
-    delivery_errors: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-def guarded_check(run: Callable[[], CheckResult], *, url: str) -> Guarded:
-    """Run one check (monitor.check with failure_alerts, raise=False); never raise.
-
-    The check records its own failures, the page's included; what reaches here is the store's
-    trouble or a bug outside the page's check, which is reported but not counted against the page.
-    """
-    try:
-        result = run()
-    except ExtractorError as exc:
-        return Guarded(error=exc)
-    except Exception as exc:  # one page's bug must not stop the others
-        log.info("internal error while checking %s", url, exc_info=exc)
-        return Guarded(error=InternalError(f"internal error while checking {url}: {type(exc).__name__}: {exc}"))
-    errors = [f"{d.target}: {d.error}" for d in result.deliveries if not d.ok]
-    return Guarded(result, result.error, result.notice, errors)

@@ -19,16 +19,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from extractor.changes.diff import ChangeEvent
 from extractor.errors import StoreError
 from extractor.models import HttpInfo, Programme
 from extractor.monitor.store_schema import MIGRATIONS
 from extractor.read.page import RawPage
-
-if TYPE_CHECKING:
-    from extractor.monitor.outbox import Outbox
 
 
 def default_path() -> Path:
@@ -130,12 +127,6 @@ class Store:
             raise StoreError(f"cannot open store {target}: {exc.strerror or exc}") from None
         return store
 
-    @property
-    def outbox(self) -> Outbox:
-        from extractor.monitor.outbox import Outbox
-
-        return Outbox(self)
-
     def close(self) -> None:
         self.db.close()
 
@@ -185,20 +176,21 @@ class Store:
     def schema_version(self) -> int:
         return int(self._one("SELECT version FROM schema_version")[0])
 
-    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """The rows of a read; a failure is the store's (StoreError), not SQLite's."""
         try:
             return self.db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read store {self.path}: {exc}") from None
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
-        rows = self._rows(sql, params)
+        rows = self.query(sql, params)
         return rows[0] if rows else None
 
     # -- pages and checks ------------------------------------------------------------------
 
     def pages(self) -> list[str]:
-        return [r[0] for r in self._rows("SELECT key FROM pages ORDER BY key")]
+        return [r[0] for r in self.query("SELECT key FROM pages ORDER BY key")]
 
     def has_page(self, page_key: str) -> bool:
         return self._one("SELECT 1 FROM pages WHERE key = ?", (page_key,)) is not None
@@ -311,7 +303,7 @@ class Store:
               a.body, stamp) for a in alerts])
 
     def checks(self, page_key: str) -> list[dict[str, Any]]:
-        rows = self._rows("SELECT c.outcome, c.first_at, c.last_at, c.count, s.number, c.error FROM checks c "
+        rows = self.query("SELECT c.outcome, c.first_at, c.last_at, c.count, s.number, c.error FROM checks c "
                           "JOIN pages p ON p.id = c.page_id LEFT JOIN snapshots s ON s.id = c.snapshot_id "
                           "WHERE p.key = ? ORDER BY c.id", (page_key,))
         names = ("outcome", "first_at", "last_at", "count", "snapshot", "error")
@@ -368,7 +360,7 @@ class Store:
 
     def snapshots(self, page_key: str, newest_first: bool = False, limit: int = -1) -> list[SnapshotInfo]:
         order = "DESC" if newest_first else "ASC"
-        rows = self._rows(f"SELECT {_SNAPSHOT_COLUMNS} FROM snapshots s JOIN pages p ON p.id = s.page_id "
+        rows = self.query(f"SELECT {_SNAPSHOT_COLUMNS} FROM snapshots s JOIN pages p ON p.id = s.page_id "
                           f"WHERE p.key = ? ORDER BY s.number {order} LIMIT ?", (page_key, limit))
         return [SnapshotInfo(*r) for r in rows]
 
@@ -398,7 +390,7 @@ class Store:
                        retrieved_at=datetime.fromisoformat(row[2]), http=http, charset=row[4])
 
     def events(self, snapshot_id: int) -> list[ChangeEvent]:
-        rows = self._rows("SELECT data FROM events WHERE snapshot_id = ? ORDER BY position", (snapshot_id,))
+        rows = self.query("SELECT data FROM events WHERE snapshot_id = ? ORDER BY position", (snapshot_id,))
         return [ChangeEvent.from_dict(json.loads(r[0])) for r in rows]
 
     def replace_parsed(self, snapshot_id: int, programme: Programme, parser_version: str,

@@ -210,7 +210,7 @@ class _Reader:
         notify = self.strings(merged, "notify", at("notify"))
         for target in notify:
             try:
-                from extractor.changes.alerts import check_targets
+                from extractor.monitor.deliver import check_targets
 
                 check_targets([target])
             except ExtractorError as exc:

@@ -10,7 +10,8 @@
 
 The scheduler (Scheduler) knows nothing of fetching or storing: it is given a function
 that checks one page. watch() wires it to monitor.check.attempt with failure memory (monitor.health)
-and one store connection per worker thread.
+and one store connection per worker thread, guarded so that whatever one check raises, the
+watcher goes on.
 """
 
 from __future__ import annotations
@@ -28,10 +29,14 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from extractor.errors import ExtractorError
+from extractor.errors import ExtractorError, InternalError
 from extractor.watch.config import PageConfig, WatchConfig
+
+if TYPE_CHECKING:
+    from extractor.monitor.check import CheckResult
+    from extractor.monitor.health import Notice
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.5  # how often the scheduler looks at its stop flag while waiting
@@ -267,7 +272,7 @@ class PageChecker:
 
     def __call__(self, page: PageConfig) -> PageOutcome:
         from extractor.monitor.check import attempt
-        from extractor.monitor.health import FailureAlerts, guarded_check
+        from extractor.monitor.health import FailureAlerts
         from extractor.options import ParseOptions
 
         began = time.monotonic()
@@ -297,6 +302,35 @@ class PageChecker:
             page, result.status, seconds, changes=len(result.changes), alerts=len(result.alerts),
             delivery_errors=guarded.delivery_errors, notice=guarded.notice,
         )
+
+
+@dataclass
+class Guarded:
+    result: CheckResult | None = None
+    error: ExtractorError | None = None
+    notice: Notice | None = None  # the page's own alert this check queued
+    delivery_errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def guarded_check(run: Callable[[], CheckResult], *, url: str) -> Guarded:
+    """Run one check (monitor.check.attempt, which records the page's failures); never raise.
+
+    What reaches here is the store's trouble or a bug outside the page's check, which is
+    reported but not counted against the page.
+    """
+    try:
+        result = run()
+    except ExtractorError as exc:
+        return Guarded(error=exc)
+    except Exception as exc:  # one page's bug must not stop the others
+        log.info("internal error while checking %s", url, exc_info=exc)
+        return Guarded(error=InternalError(f"internal error while checking {url}: {type(exc).__name__}: {exc}"))
+    errors = [f"{d.target}: {d.error}" for d in result.deliveries if not d.ok]
+    return Guarded(result, result.error, result.notice, errors)
 
 
 @contextmanager
