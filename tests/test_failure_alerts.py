@@ -19,6 +19,7 @@ from extractor.monitor.check import CheckResult, attempt
 from extractor.monitor.health import FailureAlerts
 from extractor.monitor.outbox import Outbox
 from extractor.monitor.store import Store
+from extractor.read.options import FetchOptions
 from tests.conftest import ROOT, SAMPLES
 from tests.endpoint import Endpoint, endpoint
 
@@ -226,10 +227,11 @@ def test_a_kill_after_recording_the_failure_does_not_lose_the_alert(tmp_path: Pa
 
 def test_a_parser_bug_is_counted_like_any_failure_and_alerts_too(tmp_path: Path) -> None:
     with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
-        # An option the fetcher does not take: a TypeError from inside the check, as a bug would raise.
+        # An option of a type the fetcher cannot use: a TypeError from inside the check, as a bug would raise.
+        broken = FetchOptions(timeout="soon")  # type: ignore[arg-type]
         results = [attempt(f"http://127.0.0.1:{ep.server.server_port}/page", store=store, page_key="page",
-                           notify=[ep.url], fetch_options={"no_such_option": True},
-                           failure_alerts=FailureAlerts("Colloque", 2, "en")) for _ in range(2)]
+                           notify=[ep.url], fetch=broken, failure_alerts=FailureAlerts("Colloque", 2, "en"))
+                   for _ in range(2)]
         assert [r.status for r in results] == ["failed", "failed"]
         assert str(results[0].error).startswith("internal error while checking http://127.0.0.1:")
         assert "TypeError" in str(results[0].error) and results[0].error.exit_code == 1  # type: ignore[union-attr]

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     failure_alerts = FailureAlerts(threshold=max(0, args.fail_alert_after), language=options.lang)
     with open_store(args) as store:
         result = check(args.source, store=store, page_key=args.page, notify=args.notify, alert_on=kinds,
-                       options=options, fetch_options=fetch_options_from(args), failure_alerts=failure_alerts)
+                       options=options, fetch=fetch_options_from(args), failure_alerts=failure_alerts)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -16,10 +16,10 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from extractor.changes.alerts import Alert, alert_kinds, plan_alerts
 from extractor.changes.diff import DEFAULT_ALERT_KINDS, ChangeEvent, diff
@@ -30,16 +30,19 @@ from extractor.monitor.health import NO_FAILURE_ALERTS, FailureAlerts, Notice, n
 from extractor.monitor.outbox import outbox_rows
 from extractor.monitor.store import CheckTx, SnapshotInfo, Store, Streak
 from extractor.options import ParseOptions
+from extractor.read.options import FetchOptions
 from extractor.read.page import RawPage
 from extractor.read.sources import is_url, read_source
 
 log = logging.getLogger(__name__)
+# "failed" comes from attempt() only; check() raises the page's error instead.
+CheckStatus = Literal["first", "changed", "unchanged", "not_modified", "failed"]
 
 
 @dataclass
 class CheckResult:
     page: str
-    status: str  # "first", "changed", "unchanged", "not_modified", or "failed" (from attempt())
+    status: CheckStatus
     snapshot: SnapshotInfo | None
     changes: list[ChangeEvent] = field(default_factory=list)
     alerts: list[Alert] = field(default_factory=list)
@@ -106,11 +109,11 @@ def _parse(raw: RawPage, options: ParseOptions | None) -> Programme:
 
 def check(source: str, *, store: Store, page_key: str | None = None, notify: Iterable[str] = (),
           alert_on: set[str] | None = None, options: ParseOptions | None = None,
-          fetch_options: dict[str, Any] | None = None, now: datetime | None = None,
+          fetch: FetchOptions | None = None, now: datetime | None = None,
           failure_alerts: FailureAlerts | None = None) -> CheckResult:
     """Check one page once; raise the page's error (after recording it) if the check failed."""
     result = attempt(source, store=store, page_key=page_key, notify=notify, alert_on=alert_on,
-                     options=options, fetch_options=fetch_options, now=now, failure_alerts=failure_alerts)
+                     options=options, fetch=fetch, now=now, failure_alerts=failure_alerts)
     if result.error is not None:
         raise result.error
     return result
@@ -118,7 +121,7 @@ def check(source: str, *, store: Store, page_key: str | None = None, notify: Ite
 
 def attempt(source: str, *, store: Store, page_key: str | None = None, notify: Iterable[str] = (),
             alert_on: set[str] | None = None, options: ParseOptions | None = None,
-            fetch_options: dict[str, Any] | None = None, now: datetime | None = None,
+            fetch: FetchOptions | None = None, now: datetime | None = None,
             failure_alerts: FailureAlerts | None = None) -> CheckResult:
     """Check one page once; a failure of the page (a bug in parsing it included) is recorded and
     returned as status "failed", not raised. Bad arguments and the store's own errors still raise.
@@ -128,7 +131,7 @@ def attempt(source: str, *, store: Store, page_key: str | None = None, notify: I
     page = Page(page_key_for(source, page_key), source, tuple(check_targets(notify)) if notify else (),
                 alert_kinds(alert_on), failure_alerts or NO_FAILURE_ALERTS)
     try:
-        result = _check(store, page, options, dict(fetch_options or {}), now)
+        result = _check(store, page, options, fetch or FetchOptions(), now)
     except StoreError:
         raise  # the store's trouble, not the page's: nothing to count against the page
     except ExtractorError as exc:
@@ -142,12 +145,12 @@ def attempt(source: str, *, store: Store, page_key: str | None = None, notify: I
     return result
 
 
-def _check(store: Store, page: Page, options: ParseOptions | None, fetch_options: dict[str, Any],
+def _check(store: Store, page: Page, options: ParseOptions | None, fetch: FetchOptions,
            now: datetime | None) -> CheckResult:
     """Fetch, parse if the bytes changed, and record the outcome in one unit of work; no delivery."""
-    if is_url(page.source) and "validators" not in fetch_options:
-        fetch_options["validators"] = store.validators(page.key)
-    raw = read_source(page.source, **fetch_options)
+    if is_url(page.source) and fetch.validators is None:
+        fetch = replace(fetch, validators=store.validators(page.key))
+    raw = read_source(page.source, fetch)
     sha = hashlib.sha256(raw.data).hexdigest()
     programme = None if raw.not_modified or store.latest_sha(page.key) == sha else _parse(raw, options)
     with store.check(page.key, now) as tx:

@@ -19,13 +19,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from extractor.changes.diff import ChangeEvent
 from extractor.errors import StoreError
 from extractor.models import HttpInfo, Programme
 from extractor.monitor.store_schema import MIGRATIONS
 from extractor.read.page import RawPage
+
+# A check as the checks table records it (its CHECK constraint lists the same).
+Outcome = Literal["snapshot", "unchanged", "not_modified", "failed"]
 
 
 def default_path() -> Path:
@@ -350,7 +353,7 @@ class CheckTx:
             self.store.db.execute("UPDATE pages SET etag = ?, last_modified = ? WHERE id = ?",
                                   (http.etag, http.last_modified, self.page_id))
 
-    def _record(self, outcome: str, snapshot_id: int | None, error: str | None = None) -> None:
+    def _record(self, outcome: Outcome, snapshot_id: int | None, error: str | None = None) -> None:
         # A run of identical outcomes is one row (100 unchanged checks update one); a snapshot is its own.
         db = self.store.db
         last = db.execute("SELECT id, outcome, snapshot_id, error FROM checks WHERE page_id = ? "
