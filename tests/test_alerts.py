@@ -6,17 +6,18 @@ import socket
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from extractor.changes.alerts import plan_alerts
 from extractor.changes.diff import diff
 from extractor.errors import ConfigError
-from extractor.monitor.check import check
+from extractor.monitor.check import CheckResult, check
 from extractor.monitor.deliver import backoff, deliver_pending
 from extractor.monitor.outbox import Outbox
 from extractor.monitor.store import Store
-from tests.builders import changed, programme, session
+from tests.builders import changed, description_of, programme, room_of, session
 from tests.conftest import SAMPLES
 from tests.endpoint import endpoint
 
@@ -26,7 +27,7 @@ B = "Coproduction et logement social – Le cas des Habitations Saint-Michel Nor
 T0 = datetime(2025, 11, 1, 12, 0, tzinfo=UTC)
 
 
-def run(store: Store, step: int, notify: list[str], **kwargs):  # type: ignore[no-untyped-def]
+def run(store: Store, step: int, notify: list[str], **kwargs: Any) -> CheckResult:
     return check(str(SERIES[step]), store=store, page_key="series", notify=notify, **kwargs)
 
 
@@ -100,7 +101,7 @@ def test_a_send_interrupted_by_a_dead_process_is_in_doubt_and_not_resent(tmp_pat
 def test_chosen_kinds_alert_and_cosmetic_changes_never_do() -> None:
     old = programme(session("Atelier", description="Texte – provisoire."))
     new = changed(
-        old, 0, description=old.sessions[0].description.model_copy(update={"text": "Texte - provisoire."})
+        old, 0, description=description_of(old.sessions[0]).model_copy(update={"text": "Texte - provisoire."})
     )
     events = diff(old, new)
     assert [(e.kind, e.cosmetic) for e in events] == [("description_changed", True)]
@@ -117,7 +118,7 @@ def test_messages_are_in_the_pages_language() -> None:
         session("Opening keynote", "09:00", "10:00", day="2025-11-19", room="Room TBA"), language="en"
     )
     new = changed(
-        old, 0, room=old.sessions[0].room.model_copy(update={"name": "Great Hall", "provisional": False})
+        old, 0, room=room_of(old.sessions[0]).model_copy(update={"name": "Great Hall", "provisional": False})
     )
     (alert,) = plan_alerts(diff(old, new), "en", link="https://example.org/prog")
     assert alert.subject == "Room confirmed: Opening keynote"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -25,7 +26,7 @@ def _fresh_fetch_state() -> None:
 
 
 def test_304_adds_no_snapshot_and_a_new_version_is_diffed(httpserver: HTTPServer, tmp_path: Path) -> None:
-    served = {"version": 0, "etag": '"v0"'}
+    served: dict[str, Any] = {"version": 0, "etag": '"v0"'}
     seen: list[str | None] = []
 
     def handler(request: Request) -> Response:

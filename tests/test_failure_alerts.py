@@ -234,7 +234,8 @@ def test_a_parser_bug_is_counted_like_any_failure_and_alerts_too(tmp_path: Path)
                    for _ in range(2)]
         assert [r.status for r in results] == ["failed", "failed"]
         assert str(results[0].error).startswith("internal error while checking http://127.0.0.1:")
-        assert "TypeError" in str(results[0].error) and results[0].error.exit_code == 1  # type: ignore[union-attr]
+        error = results[0].error
+        assert error is not None and "TypeError" in str(error) and error.exit_code == 1
         assert store.consecutive_failures("page") == 2 and results[1].notice == "failing"
         assert "internal error" in ep.received[0]["message"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -175,7 +176,7 @@ def test_body_over_the_limit_with_content_length(httpserver: HTTPServer) -> None
 
 
 def test_streamed_body_over_the_limit_without_content_length(httpserver: HTTPServer) -> None:
-    def endless() -> object:
+    def endless() -> Iterator[bytes]:
         for _ in range(10_000):
             yield b"<p>" + b"y" * 1000 + b"</p>"
 

@@ -183,13 +183,14 @@ def test_signal_finishes_the_check_in_flight(
     try:
         assert seen.wait(30), "the watcher never asked for the page"
         proc.send_signal(sig)
+        assert proc.stderr is not None
         ready, _, _ = select.select([proc.stderr], [], [], 20)
         assert ready, "no word from the watcher after the signal"
-        first_line = proc.stderr.readline()  # type: ignore[union-attr]
+        first_line = proc.stderr.readline()
         assert f"{sig.name}: finishing the checks in progress" in first_line
         release.set()  # only now does the check in flight get its page
         rc = proc.wait(timeout=30)
-        rest = proc.stderr.read()  # type: ignore[union-attr]
+        rest = proc.stderr.read()
     finally:
         release.set()
         if proc.poll() is None:

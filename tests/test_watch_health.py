@@ -9,7 +9,7 @@ import pytest
 
 from extractor.changes.messages import compose_health
 from extractor.errors import StoreError
-from extractor.monitor.check import attempt
+from extractor.monitor.check import CheckResult, attempt
 from extractor.monitor.health import FailureAlerts
 from extractor.monitor.outbox import Outbox
 from extractor.monitor.store import Store
@@ -72,11 +72,11 @@ def test_alerts_speak_the_pages_language_unless_told(tmp_path: Path) -> None:
 
 
 def test_a_bug_outside_the_page_check_is_contained_not_counted(tmp_path: Path) -> None:
-    def broken() -> None:
+    def broken() -> CheckResult:
         raise KeyError("boom")
 
     with Store.open(tmp_path / "s.sqlite") as store:
-        outcome = guarded_check(broken, url="http://x/")  # type: ignore[arg-type]
+        outcome = guarded_check(broken, url="http://x/")
         assert not outcome.ok and outcome.result is None
         assert str(outcome.error) == "internal error while checking http://x/: KeyError: 'boom'"
         assert outcome.error is not None and outcome.error.exit_code == 1

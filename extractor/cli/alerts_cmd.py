@@ -8,7 +8,7 @@ import json
 from extractor.cli._store import add_store_argument
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "alerts", help="show the alert outbox; --retry delivers what is pending",
         description="States: pending, waiting (backing off after a failure), sending, delivered, "

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from extractor.monitor.check import CheckResult
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "check",
         help="check a page: store a snapshot if it changed, report the changes, send alerts",

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from extractor.changes.diff import ChangeEvent
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "diff",
         help="show what changed between two versions of a page",

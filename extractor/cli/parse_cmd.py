@@ -9,7 +9,7 @@ from extractor.cli.http_options import add_http_arguments, fetch_options_from
 from extractor.cli.parse_options import add_parse_arguments, parse_options_from
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "parse",
         help="parse pages (paths, '-' for stdin, or URLs) and print their records",

@@ -7,7 +7,7 @@ import argparse
 from extractor.cli.http_options import add_http_arguments
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "watch",
         help="check the pages of a TOML file on their intervals (or --once, for cron)",

@@ -169,12 +169,12 @@ class _Reader:
             seen[page.key] = index
             pages.append(page)
 
-        defaults = FetchOptions()
+        unset = FetchOptions()
         fetch = FetchOptions(
-            user_agent=self.string(data, "user_agent") if "user_agent" in data else defaults.user_agent,
-            min_host_delay=self.number(data, "min_host_delay", 0, 3600, default=defaults.min_host_delay),
-            retries=int(self.number(data, "retries", 0, 10, integer=True, default=defaults.retries)),
-            max_bytes=int(self.number(data, "max_bytes", 1024, 1 << 31, integer=True, default=defaults.max_bytes)),
+            user_agent=self.string(data, "user_agent") if "user_agent" in data else unset.user_agent,
+            min_host_delay=self.number(data, "min_host_delay", 0, 3600, default=unset.min_host_delay),
+            retries=int(self.number(data, "retries", 0, 10, integer=True, default=unset.retries)),
+            max_bytes=int(self.number(data, "max_bytes", 1024, 1 << 31, integer=True, default=unset.max_bytes)),
         )
         store = None
         if "store" in data:
