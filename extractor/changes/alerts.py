@@ -11,8 +11,9 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from extractor.changes.diff import DEFAULT_ALERT_KINDS, KINDS, ChangeEvent
-from extractor.changes.messages import compose
+from extractor.changes.diff import ChangeEvent
+from extractor.changes.kinds import DEFAULT_ALERT_KINDS, KINDS
+from extractor.changes.messages import compose, wording_language
 from extractor.errors import ConfigError
 
 
@@ -58,5 +59,5 @@ class Alert:
 def plan_alerts(events: Iterable[ChangeEvent], language: str | None,
                 kinds: frozenset[str] = DEFAULT_ALERT_KINDS, link: str | None = None) -> list[Alert]:
     """The alerts for these events, worded in the page's language (English when unknown)."""
-    lang = language if language in ("fr", "en") else "en"
+    lang = wording_language(language)
     return [Alert(e, lang, *compose(e, lang, link), idempotency_key(e)) for e in alert_worthy(events, kinds)]

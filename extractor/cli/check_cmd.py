@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from extractor.changes.kinds import DEFAULT_ALERT_KINDS, KINDS
 from extractor.cli._store import add_store_argument, open_store
 from extractor.cli.http_options import add_http_arguments, fetch_options_from
 from extractor.cli.parse_options import add_parse_arguments, parse_options_from
@@ -29,8 +30,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--notify", metavar="URL", action="append", default=[],
                    help="Apprise URL to send alerts to (repeatable): mailto://, slack://, ntfys://, …")
     p.add_argument("--alert-on", metavar="KIND", nargs="+", action="extend",
-                   help="change kinds that alert (default: room_confirmed description_finalized room_changed "
-                   "time_changed session_removed)")
+                   help="change kinds that alert (default: "
+                   f"{' '.join(k for k in KINDS if k in DEFAULT_ALERT_KINDS)})")
     p.add_argument("--fail-alert-after", metavar="N", type=int, default=3,
                    help="send one error alert after N consecutive failed checks, and one on recovery "
                    "(default 3; 0 turns both off)")

@@ -8,6 +8,10 @@ MONTHS = {
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }
+# How alerts write them (capitalised, unlike the look-up words): Monday first, January first.
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
 ROOM_WORDS = ["room", "hall", "great hall", "ballroom", "auditorium", "theatre", "theater", "amphitheatre",
               "amphitheater", "lecture hall", "conference room", "suite", "salon", "lounge", "atrium",
               "building", "studio", "foyer", "stage", "main stage", "track"]

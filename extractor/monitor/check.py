@@ -21,8 +21,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from extractor.about import __version__
 from extractor.changes.alerts import Alert, alert_kinds, plan_alerts
-from extractor.changes.diff import DEFAULT_ALERT_KINDS, ChangeEvent, diff
+from extractor.changes.diff import ChangeEvent, diff
+from extractor.changes.kinds import DEFAULT_ALERT_KINDS
 from extractor.errors import ExtractorError, InputError, InternalError, StoreError
 from extractor.models import Programme
 from extractor.monitor.deliver import Delivery, check_targets, deliver_pending
@@ -94,13 +96,6 @@ def page_key_for(source: str, page_key: str | None = None) -> str:
     return str(Path(source).resolve())
 
 
-def parser_version() -> str:
-    from extractor.about import __version__
-    from extractor.parse import pipeline
-
-    return str(getattr(pipeline, "PARSER_VERSION", __version__))
-
-
 def _parse(raw: RawPage, options: ParseOptions | None) -> Programme:
     from extractor.parse.pipeline import parse_page  # only when the page changed: unchanged checks stay light
 
@@ -152,6 +147,7 @@ def _check(store: Store, page: Page, options: ParseOptions | None, fetch: FetchO
         fetch = replace(fetch, validators=store.validators(page.key))
     raw = read_source(page.source, fetch)
     sha = hashlib.sha256(raw.data).hexdigest()
+    # Parsed before the transaction, so that a slow page holds no lock; only when the bytes changed.
     programme = None if raw.not_modified or store.latest_sha(page.key) == sha else _parse(raw, options)
     with store.check(page.key, now) as tx:
         ending = tx.streak()  # read before this success is recorded: the failures it ends
@@ -165,9 +161,9 @@ def _check(store: Store, page: Page, options: ParseOptions | None, fetch: FetchO
             # A first snapshot is a baseline, not news.
             events = diff(previous, programme, page=page.key) if previous else []
             alerts = plan_alerts(events, programme.language, page.alert_kinds, link=programme.source.location)
-            snapshot = tx.add_snapshot(raw, programme, parser_version(), events)
+            snapshot = tx.add_snapshot(raw, programme, __version__, events)
             tx.queue(outbox_rows(alerts, page.targets))
-            result = CheckResult(page.key, "changed" if previous else "first", snapshot, events, alerts)
+            result = CheckResult(page.key, "first" if previous is None else "changed", snapshot, events, alerts)
         threshold = page.failure_alerts.threshold
         if threshold > 0 and ending.count >= threshold:
             _queue_notice(store, tx, page, "recovered", ending, programme)
@@ -181,7 +177,8 @@ def record_failure(store: Store, page: Page, error: ExtractorError, now: datetim
     with store.check(page.key, now) as tx:
         failures = tx.record_failure(str(error))
         # Exactly the threshold: of two processes failing at once, one sees the count reach it.
-        if 0 < page.failure_alerts.threshold == failures:
+        threshold = page.failure_alerts.threshold
+        if threshold > 0 and failures == threshold:
             _queue_notice(store, tx, page, "failing", tx.streak(), error=str(error))
             notice = "failing"
     return CheckResult(page.key, "failed", None, error=error, failures=failures, notice=notice)

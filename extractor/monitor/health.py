@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from extractor.changes.messages import compose_health
+from extractor.changes.messages import compose_health, wording_language
 from extractor.monitor.store import NewAlert, Streak
 
 Notice = Literal["failing", "recovered"]
@@ -43,7 +43,7 @@ def notice_key(page_key: str, kind: Notice, streak: Streak) -> str:
 def notices(alerts: FailureAlerts, kind: Notice, key: str, *, url: str, targets: Iterable[str], failures: int,
             language: str | None, error: str = "") -> list[NewAlert]:
     """The page's own alert, one outbox row per target."""
-    language = language if language in ("fr", "en") else "en"
+    language = wording_language(language)
     subject, body = compose_health(kind, language, label=alerts.label or url, url=url, failures=failures,
                                    error=error)
     return [NewAlert(key, target, kind, "", language, subject, body) for target in targets]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from extractor.changes.kinds import KINDS
 from extractor.errors import ConfigError, ExtractorError
 from extractor.read.options import FetchOptions
 
@@ -229,8 +230,6 @@ class _Reader:
                 raise self.fail("notify", str(exc), at("notify")) from None
         alert_on = self.strings(merged, "alert_on", at("alert_on")) if "alert_on" in merged else None
         if alert_on is not None:
-            from extractor.changes.diff import KINDS
-
             unknown = [kind for kind in alert_on if kind not in KINDS]
             if unknown:
                 choices = ", ".join(KINDS)
