@@ -35,10 +35,12 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy extractor tests bench
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy extractor tests bench
 
 bench: $(STAMP)
 	$(BIN)/python bench/parse_bench.py

@@ -9,6 +9,7 @@ from extractor.about import PROJECT_URL, __version__
 if TYPE_CHECKING:
     from extractor.models import Programme
     from extractor.options import ParseOptions
+    from extractor.read.options import FetchOptions
 
 
 def parse_bytes(data: bytes, location: str = "<bytes>", options: ParseOptions | None = None) -> Programme:
@@ -18,11 +19,13 @@ def parse_bytes(data: bytes, location: str = "<bytes>", options: ParseOptions | 
     return _parse_bytes(data, location, options)
 
 
-def parse_source(location: str, options: ParseOptions | None = None, **fetch_options: object) -> Programme:
-    """Read a path, '-' (stdin) or URL and parse it; fetch options as for extractor.read.fetch.fetch_page."""
-    from extractor.parse.pipeline import parse_source as _parse_source
+def parse_source(location: str, options: ParseOptions | None = None,
+                 fetch: FetchOptions | None = None) -> Programme:
+    """Read a path, '-' (stdin) or URL and parse it; `fetch` says how a URL is fetched."""
+    from extractor.parse.pipeline import parse_page
+    from extractor.read.sources import read_source
 
-    return _parse_source(location, options, **fetch_options)
+    return parse_page(read_source(location, fetch), options)
 
 
 __all__ = ["PROJECT_URL", "__version__", "parse_bytes", "parse_source"]

@@ -43,3 +43,9 @@ class ConfigError(ExtractorError):
     """A configuration file or option is invalid."""
 
     exit_code = 2
+
+
+class InternalError(ExtractorError):
+    """Something that is not one of our errors (a bug) was raised while checking a page: reported, never fatal."""
+
+    exit_code = 1

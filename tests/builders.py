@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from extractor.models import Description, Programme, Room, Session, Slot, Source, Speaker
 from extractor.textkit.slug import slugify
@@ -54,7 +54,8 @@ def session(
 
 
 def programme(
-    *sessions: Session, language: str | None = "fr", location: str = "https://example.org/prog", **kwargs: Any
+    *sessions: Session, language: Literal["fr", "en"] | None = "fr", location: str = "https://example.org/prog",
+    **kwargs: Any,
 ) -> Programme:
     return Programme(
         source=Source(location=location, kind="text", sha256="0" * 64, retrieved_at=WHEN),
@@ -62,6 +63,16 @@ def programme(
         sessions=list(sessions),
         **kwargs,
     )
+
+
+def room_of(s: Session) -> Room:
+    assert s.room is not None
+    return s.room
+
+
+def description_of(s: Session) -> Description:
+    assert s.description is not None
+    return s.description
 
 
 def changed(p: Programme, index: int, **updates: Any) -> Programme:

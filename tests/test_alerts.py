@@ -6,15 +6,18 @@ import socket
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from extractor.changes.alerts import backoff, deliver_pending, plan_alerts
+from extractor.changes.alerts import plan_alerts
 from extractor.changes.diff import diff
 from extractor.errors import ConfigError
-from extractor.monitor.check import check
+from extractor.monitor.check import CheckResult, check
+from extractor.monitor.deliver import backoff, deliver_pending
+from extractor.monitor.outbox import Outbox
 from extractor.monitor.store import Store
-from tests.builders import changed, programme, session
+from tests.builders import changed, description_of, programme, room_of, session
 from tests.conftest import SAMPLES
 from tests.endpoint import endpoint
 
@@ -24,7 +27,7 @@ B = "Coproduction et logement social – Le cas des Habitations Saint-Michel Nor
 T0 = datetime(2025, 11, 1, 12, 0, tzinfo=UTC)
 
 
-def run(store: Store, step: int, notify: list[str], **kwargs):  # type: ignore[no-untyped-def]
+def run(store: Store, step: int, notify: list[str], **kwargs: Any) -> CheckResult:
     return check(str(SERIES[step]), store=store, page_key="series", notify=notify, **kwargs)
 
 
@@ -50,7 +53,7 @@ def test_endpoint_down_then_up_delivers_each_alert_exactly_once(tmp_path: Path) 
         ep.down = True
         result = run(store, 1, [ep.url], now=T0)
         assert [d.ok for d in result.deliveries] == [False, False]
-        rows = store.outbox.rows()
+        rows = Outbox(store).rows()
         assert [(r.attempts, r.state(T0), r.next_try_at) for r in rows] == [
             (1, "waiting", "2025-11-01T12:01:00.000000+00:00")
         ] * 2
@@ -74,7 +77,7 @@ def test_an_unreachable_notifier_keeps_the_alert_with_the_reason(tmp_path: Path)
         run(store, 0, [target])
         result = run(store, 1, [target])
         assert all(not d.ok and "onnection" in (d.error or "") for d in result.deliveries)
-        assert all(r.delivered_at is None and r.last_error for r in store.outbox.rows())
+        assert all(r.delivered_at is None and r.last_error for r in Outbox(store).rows())
 
 
 def test_a_send_interrupted_by_a_dead_process_is_in_doubt_and_not_resent(tmp_path: Path) -> None:
@@ -83,13 +86,13 @@ def test_a_send_interrupted_by_a_dead_process_is_in_doubt_and_not_resent(tmp_pat
         ep.down = True
         run(store, 1, [ep.url], now=T0)
         ep.down = False
-        row = store.outbox.rows()[0]
+        row = Outbox(store).rows()[0]
         # A process claimed it, then died: the claim was never released.
-        assert store.outbox.claim(row.id, "dead-worker", T0)
+        assert Outbox(store).claim(row.id, "dead-worker", T0)
         later = T0 + timedelta(hours=1)
-        assert store.outbox.rows()[0].state(later) == "in doubt"
+        assert Outbox(store).rows()[0].state(later) == "in doubt"
         sent = deliver_pending(store, now=later, ignore_backoff=True)
-        assert [d.outbox_id for d in sent] == [store.outbox.rows()[1].id]
+        assert [d.outbox_id for d in sent] == [Outbox(store).rows()[1].id]
         resent = deliver_pending(store, now=later, ignore_backoff=True, resend_in_doubt=True)
         assert [d.outbox_id for d in resent] == [row.id]
         assert len(ep.received) == 2
@@ -98,7 +101,7 @@ def test_a_send_interrupted_by_a_dead_process_is_in_doubt_and_not_resent(tmp_pat
 def test_chosen_kinds_alert_and_cosmetic_changes_never_do() -> None:
     old = programme(session("Atelier", description="Texte – provisoire."))
     new = changed(
-        old, 0, description=old.sessions[0].description.model_copy(update={"text": "Texte - provisoire."})
+        old, 0, description=description_of(old.sessions[0]).model_copy(update={"text": "Texte - provisoire."})
     )
     events = diff(old, new)
     assert [(e.kind, e.cosmetic) for e in events] == [("description_changed", True)]
@@ -115,7 +118,7 @@ def test_messages_are_in_the_pages_language() -> None:
         session("Opening keynote", "09:00", "10:00", day="2025-11-19", room="Room TBA"), language="en"
     )
     new = changed(
-        old, 0, room=old.sessions[0].room.model_copy(update={"name": "Great Hall", "provisional": False})
+        old, 0, room=room_of(old.sessions[0]).model_copy(update={"name": "Great Hall", "provisional": False})
     )
     (alert,) = plan_alerts(diff(old, new), "en", link="https://example.org/prog")
     assert alert.subject == "Room confirmed: Opening keynote"

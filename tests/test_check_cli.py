@@ -189,9 +189,9 @@ class Terminal(io.StringIO):
 
 
 def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    from extractor import parse_source
     from extractor.changes.diff import diff
     from extractor.cli.render import text_changelog, use_colour
-    from extractor.parse.pipeline import parse_source
 
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm")

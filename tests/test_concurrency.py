@@ -14,10 +14,11 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from extractor.changes.alerts import alert_worthy, deliver_pending, idempotency_key
+from extractor.changes.alerts import alert_worthy, idempotency_key
 from extractor.changes.diff import diff
 from extractor.monitor.check import check
-from extractor.monitor.outbox import LEASE
+from extractor.monitor.deliver import deliver_pending
+from extractor.monitor.outbox import LEASE, Outbox
 from extractor.monitor.store import Store
 from tests.conftest import ROOT, SAMPLES
 from tests.endpoint import endpoint
@@ -54,7 +55,7 @@ def test_two_concurrent_checks_send_each_alert_once(tmp_path: Path) -> None:
             assert [p.returncode for p in procs] == [0, 0], outputs
         with Store.open(store) as s:
             assert len(s.snapshots("p")) == len(SERIES)  # one snapshot per version, not one per process
-            rows = s.outbox.rows()
+            rows = Outbox(s).rows()
         assert len(rows) == 5 and all(r.delivered_at for r in rows)
         assert sorted(ep.titles().values()) == [1] * 5
 
@@ -86,7 +87,7 @@ def test_a_process_killed_while_sending_leaves_its_alert_in_doubt_not_duplicated
             assert len(s.events(s.snapshots("p")[1].id)) == 2
             check(str(SERIES[1]), store=s, page_key="p", notify=[ep.url])  # the next hourly check
             deliver_pending(s, ignore_backoff=True)
-            rows = s.outbox.rows()
+            rows = Outbox(s).rows()
         # Sending until its claim runs out; then in doubt, and never resent on its own.
         assert sorted(r.state() for r in rows) == ["delivered", "sending"]
         after_lease = datetime.now(UTC) + LEASE + timedelta(seconds=1)
@@ -124,13 +125,13 @@ def test_a_process_killed_mid_check_leaves_the_store_consistent(tmp_path: Path) 
         with Store.open(store) as s:
             snaps = s.snapshots("p")
             assert [n.number for n in snaps] == list(range(1, len(snaps) + 1))
-            queued = {r.idem_key for r in s.outbox.rows()}
+            queued = {r.idem_key for r in Outbox(s).rows()}
             for before, after in itertools.pairwise(snaps):
                 expected = diff(s.programme(before.id), s.programme(after.id), page="p")
                 assert s.events(after.id) == expected  # every snapshot came with all its events
                 assert {idempotency_key(e) for e in alert_worthy(expected)} <= queued  # and its alerts
             deliver_pending(s, ignore_backoff=True)
-            rows = s.outbox.rows()
+            rows = Outbox(s).rows()
         assert all(r.state() in ("delivered", "in doubt") for r in rows)
         received = Counter((m["title"], m["message"]) for m in ep.received)
         assert set(received.values()) == {1}

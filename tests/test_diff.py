@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.changes.diff import diff
-from extractor.models import Programme
-from tests.builders import changed, programme, session, speaker
+from extractor.models import Programme, Session
+from tests.builders import changed, description_of, programme, room_of, session, speaker
 
 A = "Coproduction et numérique – L’exemple de la MRC"
 B = "Coproduction et logement social – Le cas des Habitations"
@@ -31,12 +31,12 @@ def kinds(old: Programme, new: Programme) -> list[tuple[str, str, bool]]:
     return [(e.kind, e.title, e.cosmetic) for e in diff(old, new)]
 
 
-def with_sessions(*sessions) -> Programme:  # type: ignore[no-untyped-def]
+def with_sessions(*sessions: Session) -> Programme:
     return BASE.model_copy(update={"sessions": list(sessions)})
 
 
 S = BASE.sessions
-ROOM = S[0].room
+ROOM = room_of(S[0])
 TABLE = [
     ("identical", BASE, []),
     (
@@ -47,23 +47,23 @@ TABLE = [
     ("a provisional room no longer mentioned", changed(BASE, 0, room=None), []),
     (
         "room changed",
-        changed(BASE, 1, room=S[1].room.model_copy(update={"name": "Agora B"})),
+        changed(BASE, 1, room=room_of(S[1]).model_copy(update={"name": "Agora B"})),
         [("room_changed", B, False)],
     ),
     (
         "room changed in typography only",
-        changed(BASE, 1, room=S[1].room.model_copy(update={"name": "Salle\u00a02.105 "})),
+        changed(BASE, 1, room=room_of(S[1]).model_copy(update={"name": "Salle\u00a02.105 "})),
         [("room_changed", B, True)],
     ),
     ("room back to provisional", changed(BASE, 1, room=ROOM), [("room_unconfirmed", B, False)]),
     (
         "description finalized",
-        changed(BASE, 0, description=S[0].description.model_copy(update={"provisional": False})),
+        changed(BASE, 0, description=description_of(S[0]).model_copy(update={"provisional": False})),
         [("description_finalized", A, False)],
     ),
     (
         "description reworded",
-        changed(BASE, 1, description=S[1].description.model_copy(update={"text": "Autre."})),
+        changed(BASE, 1, description=description_of(S[1]).model_copy(update={"text": "Autre."})),
         [("description_changed", B, False)],
     ),
     (
@@ -71,7 +71,7 @@ TABLE = [
         changed(
             BASE,
             2,
-            description=S[2].description.model_copy(update={"text": "Comment  la\u00a0coproduction…"}),
+            description=description_of(S[2]).model_copy(update={"text": "Comment  la\u00a0coproduction…"}),
         ),
         [("description_changed", C, True)],
     ),
@@ -135,7 +135,7 @@ def test_duplicate_titles_in_two_slots_follow_their_slot() -> None:
     )
     new = programme(session("Pause", "15:00", "15:15", id="pause"))
     events = diff(old, new)
-    assert [(e.kind, e.session_id, e.slot["start"]) for e in events] == [
+    assert [(e.kind, e.session_id, (e.slot or {})["start"]) for e in events] == [
         ("session_removed", "pause", "10:00")
     ]
 

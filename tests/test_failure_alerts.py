@@ -17,7 +17,9 @@ from pathlib import Path
 from extractor.cli import main
 from extractor.monitor.check import CheckResult, attempt
 from extractor.monitor.health import FailureAlerts
+from extractor.monitor.outbox import Outbox
 from extractor.monitor.store import Store
+from extractor.read.options import FetchOptions
 from tests.conftest import ROOT, SAMPLES
 from tests.endpoint import Endpoint, endpoint
 
@@ -27,10 +29,15 @@ T0 = datetime(2025, 11, 1, 12, 0, tzinfo=UTC)
 FAILING, BACK = "Page failing: Colloque", "Page back: Colloque"
 
 
-def run(store: Store, page: Path, ep: Endpoint, now: datetime | None = None) -> CheckResult:
+def run(store: Store, page: Path, ep: Endpoint, now: datetime | None = None, *, threshold: int = 3,
+        two_targets: bool = False) -> CheckResult:
     """One watch-like check of `page` (missing: it fails), threshold 3, English wording."""
-    return attempt(str(page), store=store, page_key="page", notify=[ep.url], now=now,
-                   failure_alerts=FailureAlerts("Colloque", 3, "en"))
+    return attempt(str(page), store=store, page_key="page", notify=targets(ep) if two_targets else [ep.url],
+                   now=now, failure_alerts=FailureAlerts("Colloque", threshold, "en"))
+
+
+def targets(ep: Endpoint) -> list[str]:
+    return [ep.url, ep.url.replace("/hook", "/other")]
 
 
 def test_n_minus_1_failures_send_nothing_the_nth_one_alert_then_only_the_recovery(tmp_path: Path) -> None:
@@ -38,7 +45,7 @@ def test_n_minus_1_failures_send_nothing_the_nth_one_alert_then_only_the_recover
     with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
         first_two = [run(store, page, ep) for _ in range(2)]
         assert [(r.status, r.failures, r.notice) for r in first_two] == [("failed", 1, None), ("failed", 2, None)]
-        assert ep.received == [] and store.outbox.rows() == []
+        assert ep.received == [] and Outbox(store).rows() == []
         third = run(store, page, ep)
         assert (third.failures, third.notice, [d.ok for d in third.deliveries]) == (3, "failing", [True])
         assert ep.titles() == Counter({FAILING: 1})
@@ -51,6 +58,68 @@ def test_n_minus_1_failures_send_nothing_the_nth_one_alert_then_only_the_recover
         assert "after 6 failed checks" in ep.received[1]["message"]
 
 
+def test_the_error_alert_is_queued_by_the_failure_reaching_the_threshold_only(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        results = [run(store, page, ep, two_targets=True) for _ in range(5)]
+        assert [(r.failures, r.notice) for r in results] == [
+            (1, None), (2, None), (3, "failing"), (4, None), (5, None)]
+        rows = Outbox(store).rows()
+        assert [(r.kind, r.target, r.subject, r.session_id) for r in rows] == [
+            ("failing", target, FAILING, "") for target in targets(ep)]
+        assert store.db.execute("SELECT count(*) FROM outbox WHERE snapshot_id IS NULL").fetchone()[0] == 2
+        off = attempt(str(page), store=store, page_key="other", notify=targets(ep),
+                      failure_alerts=FailureAlerts("Colloque", 0, "en"))
+        assert (off.failures, off.notice, len(Outbox(store).rows())) == (1, None, 2)
+
+
+def test_the_recovery_alert_is_queued_with_the_success_ending_a_long_enough_streak(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        shutil.copy(GOOD, page)
+        run(store, page, ep, two_targets=True)
+        page.unlink()
+        for _ in range(2):
+            run(store, page, ep, two_targets=True)
+        shutil.copy(GOOD, page)
+        assert run(store, page, ep, two_targets=True).notice is None
+        assert Outbox(store).rows() == []  # 2 failures: no error alert, so no recovery
+        page.unlink()
+        for _ in range(4):
+            run(store, page, ep, two_targets=True)
+        shutil.copy(SAMPLES / "series" / "02-rooms-confirmed.txt", page)
+        recorded = run(store, page, ep, two_targets=True)
+        again = run(store, page, ep, two_targets=True)
+        assert (recorded.status, recorded.notice, again.notice) == ("changed", "recovered", None)
+        rows = [r for r in Outbox(store).rows() if r.kind == "recovered"]
+        assert {r.subject for r in rows} == {BACK} and len(rows) == 2
+        assert all("after 4 failed checks" in r.body for r in rows)
+        snapshot_ids = store.db.execute("SELECT DISTINCT snapshot_id FROM outbox WHERE kind = 'recovered'")
+        assert recorded.snapshot is not None and snapshot_ids.fetchall() == [(recorded.snapshot.id,)]
+
+
+def test_each_streak_gets_its_own_alerts_and_none_twice(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        results = []
+        for _streak in range(2):
+            page.unlink(missing_ok=True)
+            results += [run(store, page, ep, two_targets=True) for _ in range(3)]
+            shutil.copy(GOOD, page)
+            results.append(run(store, page, ep, two_targets=True))
+        page.unlink()
+        results += [run(store, page, ep, two_targets=True) for _ in range(3)]
+        # A threshold raised mid-streak is reached a second time: the streak's key refuses the rows.
+        results.append(run(store, page, ep, threshold=4, two_targets=True))
+        assert [(r.notice, r.failures) for r in results if r.notice] == [
+            ("failing", 3), ("recovered", 0), ("failing", 3), ("recovered", 0), ("failing", 3), ("failing", 4)]
+        rows = Outbox(store).rows()
+        kinds = [r.kind for r in rows]
+        assert kinds == ["failing"] * 2 + ["recovered"] * 2 + ["failing"] * 2 + ["recovered"] * 2 + ["failing"] * 2
+        assert all("after 3 failed checks" in r.body for r in rows if r.kind == "recovered")
+        assert len({r.idem_key for r in rows}) == 5
+
+
 def test_endpoint_down_at_the_nth_failure_then_up_delivers_once_on_a_later_run(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
@@ -59,7 +128,7 @@ def test_endpoint_down_at_the_nth_failure_then_up_delivers_once_on_a_later_run(t
         ep.down = True
         third = run(store, page, ep, T0 + timedelta(minutes=2))
         assert third.notice == "failing" and [d.ok for d in third.deliveries] == [False]
-        assert [(r.kind, r.state(T0 + timedelta(minutes=2)), r.attempts) for r in store.outbox.rows()] == [
+        assert [(r.kind, r.state(T0 + timedelta(minutes=2)), r.attempts) for r in Outbox(store).rows()] == [
             ("failing", "waiting", 1)]
         ep.down = False
         assert run(store, page, ep, T0 + timedelta(minutes=2, seconds=30)).deliveries == []  # backing off
@@ -83,7 +152,7 @@ def test_endpoint_down_at_the_nth_failure_then_alerts_retry_delivers_once(tmp_pa
         assert main(["alerts", "--retry", "--store", str(path)]) == 0  # nothing left to send
         with Store.open(path) as store:
             assert run(store, page, ep).deliveries == []
-            assert [(r.kind, r.state()) for r in store.outbox.rows()] == [("failing", "delivered")]
+            assert [(r.kind, r.state()) for r in Outbox(store).rows()] == [("failing", "delivered")]
         assert ep.titles() == Counter({FAILING: 1})
 
 
@@ -116,18 +185,20 @@ def test_two_processes_failing_at_once_queue_and_send_one_alert(tmp_path: Path) 
         assert [proc.returncode for proc in procs] == [0, 0], outputs
         with Store.open(path) as store:
             assert store.consecutive_failures("page") == 20
-            assert [(r.kind, r.state()) for r in store.outbox.rows()] == [("failing", "delivered")]
+            assert [(r.kind, r.state()) for r in Outbox(store).rows()] == [("failing", "delivered")]
         assert ep.titles() == Counter({FAILING: 1})
 
 
 RECORD_THEN_HANG = """
 import sys
+from extractor.errors import InputError
+from extractor.monitor.check import Page, record_failure
 from extractor.monitor.health import FailureAlerts
 from extractor.monitor.store import Store
 store_path, target = sys.argv[1:3]
 store = Store.open(store_path)
-plans = FailureAlerts("Colloque", 3, "en").plans(store, "page", "/missing.txt", [target])
-print(store.record_failure("page", "no such file", alert_at=3, plan=plans.failing("no such file")), flush=True)
+page = Page("page", "/missing.txt", (target,), failure_alerts=FailureAlerts("Colloque", 3, "en"))
+print(record_failure(store, page, InputError("no such file")).failures, flush=True)
 sys.stdin.readline()  # killed here: after the failure was recorded, before anything was sent
 """
 
@@ -148,7 +219,7 @@ def test_a_kill_after_recording_the_failure_does_not_lose_the_alert(tmp_path: Pa
         assert proc.returncode == -signal.SIGKILL
         assert ep.received == []
         with Store.open(path) as store:
-            assert [(r.kind, r.state()) for r in store.outbox.rows()] == [("failing", "pending")]
+            assert [(r.kind, r.state()) for r in Outbox(store).rows()] == [("failing", "pending")]
             fourth = run(store, page, ep)  # the next run sends it, and queues nothing new
             assert (fourth.failures, fourth.notice, [d.ok for d in fourth.deliveries]) == (4, None, [True])
         assert ep.titles() == Counter({FAILING: 1})
@@ -156,13 +227,15 @@ def test_a_kill_after_recording_the_failure_does_not_lose_the_alert(tmp_path: Pa
 
 def test_a_parser_bug_is_counted_like_any_failure_and_alerts_too(tmp_path: Path) -> None:
     with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
-        # An option the fetcher does not take: a TypeError from inside the check, as a bug would raise.
+        # An option of a type the fetcher cannot use: a TypeError from inside the check, as a bug would raise.
+        broken = FetchOptions(timeout="soon")  # type: ignore[arg-type]
         results = [attempt(f"http://127.0.0.1:{ep.server.server_port}/page", store=store, page_key="page",
-                           notify=[ep.url], fetch_options={"no_such_option": True},
-                           failure_alerts=FailureAlerts("Colloque", 2, "en")) for _ in range(2)]
+                           notify=[ep.url], fetch=broken, failure_alerts=FailureAlerts("Colloque", 2, "en"))
+                   for _ in range(2)]
         assert [r.status for r in results] == ["failed", "failed"]
         assert str(results[0].error).startswith("internal error while checking http://127.0.0.1:")
-        assert "TypeError" in str(results[0].error) and results[0].error.exit_code == 1  # type: ignore[union-attr]
+        error = results[0].error
+        assert error is not None and "TypeError" in str(error) and error.exit_code == 1
         assert store.consecutive_failures("page") == 2 and results[1].notice == "failing"
         assert "internal error" in ep.received[0]["message"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -75,7 +76,7 @@ def test_parse_rejects_a_bad_timeout(capsys: pytest.CaptureFixture[str]) -> None
 def test_check_url_conditional_request_and_alert(
     httpserver: HTTPServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    state = {"body": (SERIES / "01-initial.txt").read_bytes(), "etag": '"v1"'}
+    state: dict[str, Any] = {"body": (SERIES / "01-initial.txt").read_bytes(), "etag": '"v1"'}
     conditional: list[str | None] = []
 
     def page(request: Request) -> Response:

@@ -7,13 +7,15 @@ import socket
 import struct
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 
 from extractor.errors import FetchError
 from extractor.read import fetch
+from extractor.read.options import FetchOptions
 
-FAST = {"min_host_delay": 0, "backoff": 0.01, "ignore_robots": True}
+FAST = FetchOptions(min_host_delay=0, backoff=0.01, ignore_robots=True)
 
 
 # Servers that misbehave in ways pytest-httpserver cannot: they stall or reset connections.
@@ -105,7 +107,7 @@ def _fresh_fetch_state() -> None:
 def test_stalled_server_times_out_and_is_retried() -> None:
     with RawServer(stall) as server:
         with pytest.raises(FetchError) as info:
-            fetch.fetch_page(server.url("/prog"), timeout=0.3, retries=1, **FAST)
+            fetch.fetch_page(server.url("/prog"), replace(FAST, timeout=0.3, retries=1))
         assert server.connections == 2  # one retry
     message = str(info.value)
     assert message.startswith(f"timed out after 0.3 s waiting for {server.url('/prog')}")
@@ -116,7 +118,7 @@ def test_stalled_server_times_out_and_is_retried() -> None:
 def test_reset_before_the_answer() -> None:
     with RawServer(reset_before_answer) as server:
         with pytest.raises(FetchError, match=r"cannot connect to 127\.0\.0\.1: connection reset") as info:
-            fetch.fetch_page(server.url("/prog"), timeout=5, retries=2, **FAST)
+            fetch.fetch_page(server.url("/prog"), replace(FAST, timeout=5, retries=2))
         assert server.connections == 3
     assert info.value.exit_code == 3
 
@@ -124,7 +126,7 @@ def test_reset_before_the_answer() -> None:
 def test_reset_in_the_middle_of_the_body() -> None:
     with RawServer(reset_mid_body) as server:
         with pytest.raises(FetchError, match=r"connection broken while reading http://127\.0\.0\.1:\d+/prog"):
-            fetch.fetch_page(server.url("/prog"), timeout=5, retries=0, **FAST)
+            fetch.fetch_page(server.url("/prog"), replace(FAST, timeout=5, retries=0))
         assert server.connections == 1
 
 
@@ -135,7 +137,7 @@ def test_connection_refused() -> None:
     probe.close()  # nothing listens there now
     refused = r"cannot connect to 127\.0\.0\.1: connection refused \(gave up after 2"
     with pytest.raises(FetchError, match=refused):
-        fetch.fetch_page(f"http://127.0.0.1:{port}/", timeout=5, retries=1, **FAST)
+        fetch.fetch_page(f"http://127.0.0.1:{port}/", replace(FAST, timeout=5, retries=1))
 
 
 def test_connect_timeout_names_the_host() -> None:
@@ -152,7 +154,7 @@ def test_connect_timeout_names_the_host() -> None:
             filler.connect_ex(("127.0.0.1", port))
             fillers.append(filler)
         with pytest.raises(FetchError, match=r"timed out after 0\.3 s connecting to 127\.0\.0\.1"):
-            fetch.fetch_page(f"http://127.0.0.1:{port}/", timeout=0.3, retries=0, **FAST)
+            fetch.fetch_page(f"http://127.0.0.1:{port}/", replace(FAST, timeout=0.3, retries=0))
     finally:
         for filler in fillers:
             filler.close()

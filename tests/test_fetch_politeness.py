@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from dataclasses import replace
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -12,10 +13,11 @@ from werkzeug import Request, Response
 from extractor.about import PROJECT_URL, __version__
 from extractor.errors import FetchError
 from extractor.read import fetch
+from extractor.read.options import FetchOptions
 from extractor.read.pacing import HostPacer
 from extractor.read.robots import RobotsResponse, policy_from_response, product_token
 
-FAST = {"min_host_delay": 0, "backoff": 0.01, "timeout": 5}
+FAST = FetchOptions(min_host_delay=0, backoff=0.01, timeout=5)
 PAGE = "<html><body><p>Salle à venir</p></body></html>"
 
 
@@ -36,10 +38,9 @@ def test_honest_user_agent_and_override(httpserver: HTTPServer) -> None:
         return Response(PAGE)
 
     httpserver.expect_request("/prog").respond_with_handler(handler)
-    fetch.fetch_page(httpserver.url_for("/prog"), ignore_robots=True, **FAST)
+    fetch.fetch_page(httpserver.url_for("/prog"), replace(FAST, ignore_robots=True))
     fetch.fetch_page(
-        httpserver.url_for("/prog"), ignore_robots=True, user_agent="MyBot/2 (+me@example.org)", **FAST
-    )
+        httpserver.url_for("/prog"), replace(FAST, ignore_robots=True, user_agent="MyBot/2 (+me@example.org)"))
     assert agents == [f"extractor/{__version__} (+{PROJECT_URL})", "MyBot/2 (+me@example.org)"]
 
 
@@ -48,7 +49,7 @@ def test_robots_disallow_refuses_without_requesting_the_page(httpserver: HTTPSer
     httpserver.expect_request("/private/prog").respond_with_data(PAGE)
     url = httpserver.url_for("/private/prog")
     with pytest.raises(FetchError) as info:
-        fetch.fetch_page(url, **FAST)
+        fetch.fetch_page(url, FAST)
     assert str(info.value) == f"refused by robots.txt: {url}"
     assert info.value.exit_code == 3
     assert paths(httpserver) == ["/robots.txt"]
@@ -57,13 +58,13 @@ def test_robots_disallow_refuses_without_requesting_the_page(httpserver: HTTPSer
 def test_robots_rules_for_other_agents_do_not_apply(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/robots.txt").respond_with_data("User-agent: otherbot\nDisallow: /\n")
     httpserver.expect_request("/prog").respond_with_data(PAGE)
-    assert fetch.fetch_page(httpserver.url_for("/prog"), **FAST).data == PAGE.encode()
+    assert fetch.fetch_page(httpserver.url_for("/prog"), FAST).data == PAGE.encode()
 
 
 def test_ignore_robots_skips_the_file(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nDisallow: /\n")
     httpserver.expect_request("/prog").respond_with_data(PAGE)
-    assert fetch.fetch_page(httpserver.url_for("/prog"), ignore_robots=True, **FAST).data == PAGE.encode()
+    assert fetch.fetch_page(httpserver.url_for("/prog"), replace(FAST, ignore_robots=True)).data == PAGE.encode()
     assert paths(httpserver) == ["/prog"]
 
 
@@ -72,21 +73,21 @@ def test_robots_is_fetched_once_per_host(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/a").respond_with_data(PAGE)
     httpserver.expect_request("/b").respond_with_data(PAGE)
     for path in ("/a", "/b", "/a"):
-        fetch.fetch_page(httpserver.url_for(path), **FAST)
+        fetch.fetch_page(httpserver.url_for(path), FAST)
     assert paths(httpserver) == ["/robots.txt", "/a", "/b", "/a"]
 
 
 def test_missing_robots_allows_everything(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/robots.txt").respond_with_data("not here", status=404)
     httpserver.expect_request("/prog").respond_with_data(PAGE)
-    assert fetch.fetch_page(httpserver.url_for("/prog"), **FAST).data == PAGE.encode()
+    assert fetch.fetch_page(httpserver.url_for("/prog"), FAST).data == PAGE.encode()
 
 
 def test_robots_server_error_means_stay_away(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/robots.txt").respond_with_data("down", status=503)
     httpserver.expect_request("/prog").respond_with_data(PAGE)
     with pytest.raises(FetchError, match=r"refused by robots\.txt: .*HTTP 503"):
-        fetch.fetch_page(httpserver.url_for("/prog"), retries=1, **FAST)
+        fetch.fetch_page(httpserver.url_for("/prog"), replace(FAST, retries=1))
     assert "/prog" not in paths(httpserver)
     assert paths(httpserver).count("/robots.txt") == 2  # retried once like any request
 
@@ -96,7 +97,7 @@ def test_redirect_target_is_checked_against_robots(httpserver: HTTPServer) -> No
     httpserver.expect_request("/open").respond_with_data("", status=302, headers={"Location": "/secret"})
     httpserver.expect_request("/secret").respond_with_data(PAGE)
     with pytest.raises(FetchError, match=r"refused by robots\.txt: .*/secret"):
-        fetch.fetch_page(httpserver.url_for("/open"), **FAST)
+        fetch.fetch_page(httpserver.url_for("/open"), FAST)
     assert "/secret" not in paths(httpserver)
 
 
@@ -109,8 +110,8 @@ def test_crawl_delay_is_honoured(httpserver: HTTPServer) -> None:
 
     httpserver.expect_request("/robots.txt").respond_with_data("User-agent: *\nCrawl-delay: 0.5\n")
     httpserver.expect_request("/prog").respond_with_handler(handler)
-    fetch.fetch_page(httpserver.url_for("/prog"), **FAST)
-    fetch.fetch_page(httpserver.url_for("/prog"), **FAST)
+    fetch.fetch_page(httpserver.url_for("/prog"), FAST)
+    fetch.fetch_page(httpserver.url_for("/prog"), FAST)
     assert arrivals[1] - arrivals[0] >= 0.4
 
 
@@ -126,7 +127,7 @@ def test_two_pages_on_one_host_are_paced(httpserver: HTTPServer) -> None:
     threads = [
         threading.Thread(
             target=fetch.fetch_page, args=(httpserver.url_for(path),),
-            kwargs={"ignore_robots": True, "min_host_delay": 0.6, "timeout": 5},
+            kwargs={"options": FetchOptions(ignore_robots=True, min_host_delay=0.6, timeout=5)},
         )
         for path in ("/a", "/b")
     ]

@@ -1,4 +1,8 @@
-"""The SQLite store on real files: round trip, unchanged checks, failures, crashes, migrations."""
+"""The SQLite store on real files: round trip, unchanged checks, failures, crashes, migrations.
+
+What a check decides (which alerts, when the page's own alerts are due) is monitor.check's: see
+test_alerts.py and test_failure_alerts.py. Here, the unit of work it records with.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from extractor.changes.diff import diff
 from extractor.errors import StoreError
-from extractor.models import HttpInfo
-from extractor.monitor.store import NewAlert, NoticePlan, PageNotice, Store
+from extractor.models import HttpInfo, Programme
+from extractor.monitor.outbox import Outbox
+from extractor.monitor.store import NewAlert, SnapshotInfo, Store, Streak
 from extractor.monitor.store_schema import MIGRATIONS
 from extractor.read.page import RawPage
 from tests.builders import WHEN, changed, programme, session
@@ -28,15 +34,31 @@ def raw(data: bytes, **http: str) -> RawPage:
     )
 
 
-def no_plan(previous, current):  # type: ignore[no-untyped-def]
-    return [], []
+def add(store: Store, data: bytes, programme: Programme, alerts: list[NewAlert] | None = None) -> SnapshotInfo:
+    """What a check that read new bytes records, in its unit of work."""
+    with store.check("k") as tx:
+        snapshot = tx.add_snapshot(raw(data), programme, "t", [])
+        tx.queue(alerts or [])
+    return snapshot
+
+
+def unchanged(store: Store, data: bytes) -> None:
+    with store.check("k") as tx:
+        tx.record_unchanged(raw(data))
+
+
+def fail(store: Store, error: str, page: str = "k") -> int:
+    with store.check(page) as tx:
+        return tx.record_failure(error)
 
 
 def test_round_trip_keeps_records_raw_bytes_and_validators(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.sqlite") as store:
         page = raw(b"<p>programme</p>" * 100, etag='"v1"', last_modified="Sat, 01 Nov 2025 12:00:00 GMT")
-        recorded = store.record_snapshot("k", page, P1, "test-1", no_plan)
-        assert (recorded.status, recorded.snapshot.number, recorded.snapshot.ref) == ("first", 1, "k@1")
+        with store.check("k") as tx:
+            assert tx.previous is None  # the first snapshot
+            recorded = tx.add_snapshot(page, P1, "test-1", [])
+        assert (recorded.number, recorded.ref) == (1, "k@1")
     with Store.open(tmp_path / "s.sqlite") as store:  # reopened: it was on disk
         snap = store.latest("k")
         assert snap is not None and snap.parser_version == "test-1"
@@ -57,11 +79,11 @@ def test_round_trip_keeps_records_raw_bytes_and_validators(tmp_path: Path) -> No
 
 def test_same_bytes_add_no_snapshot_only_a_checked_at_time(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.sqlite") as store:
-        store.record_snapshot("k", raw(b"one"), P1, "t", no_plan)
-        again = store.record_snapshot("k", raw(b"one"), P1, "t", no_plan)
-        store.record_unchanged("k")
-        store.record_unchanged("k")
-        assert again.status == "unchanged"
+        first = add(store, b"one", P1)
+        for _ in range(3):
+            with store.check("k") as tx:
+                assert tx.previous == first  # what a check compares the bytes it read with
+                assert tx.record_unchanged(raw(b"one")) == first
         assert [s.number for s in store.snapshots("k")] == [1]
         outcomes = [(c["outcome"], c["count"]) for c in store.checks("k")]
         assert outcomes == [("snapshot", 1), ("unchanged", 3)]
@@ -69,47 +91,66 @@ def test_same_bytes_add_no_snapshot_only_a_checked_at_time(tmp_path: Path) -> No
 
 def test_consecutive_failures_count_until_a_success(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.sqlite") as store:
-        store.record_snapshot("k", raw(b"one"), P1, "t", no_plan)
-        for error in ("timeout", "timeout", "HTTP 503"):
-            store.record_failure("k", error)
+        add(store, b"one", P1)
+        assert [fail(store, error) for error in ("timeout", "timeout", "HTTP 503")] == [1, 2, 3]
         assert store.consecutive_failures("k") == 3
         assert [c["error"] for c in store.checks("k") if c["outcome"] == "failed"] == ["timeout", "HTTP 503"]
-        store.record_unchanged("k")
+        unchanged(store, b"one")
         assert store.consecutive_failures("k") == 0
-        store.record_failure("k", "timeout")
+        assert fail(store, "timeout") == 1
         assert store.consecutive_failures("k") == 1
+
+
+def test_a_streak_is_named_by_its_first_failed_check(tmp_path: Path) -> None:
+    # The page's own alerts are keyed on it: one streak, one key, however many checks it lasts.
+    with Store.open(tmp_path / "s.sqlite") as store:
+        add(store, b"one", P1)
+        with store.check("k") as tx:
+            assert tx.streak() == Streak()
+        for error in ("timeout", "timeout", "HTTP 503"):
+            fail(store, error)
+        with store.check("k") as tx:
+            streak = tx.streak()
+            assert streak.count == 3 and streak.first is not None
+            tx.record_unchanged(raw(b"one"))
+            assert tx.streak() == Streak()
+        fail(store, "timeout")
+        with store.check("k") as tx:
+            assert tx.streak().count == 1 and tx.streak().first not in (None, streak.first)
 
 
 def test_an_error_inside_the_check_leaves_nothing_half_written(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.sqlite") as store:
-        store.record_snapshot("k", raw(b"one"), P1, "t", no_plan)
-
-        def failing_plan(previous, current):  # type: ignore[no-untyped-def]
-            raise RuntimeError("crash between storing the snapshot and queuing its alerts")
-
-        with pytest.raises(RuntimeError):
-            store.record_snapshot("k", raw(b"two"), P2, "t", failing_plan)
+        add(store, b"one", P1)
+        with pytest.raises(RuntimeError), store.check("k") as tx:
+            tx.add_snapshot(raw(b"two"), P2, "t", diff(P1, P2))
+            tx.queue([alert("key1")])
+            raise RuntimeError("crash between storing the snapshot and committing its alerts")
         assert [s.number for s in store.snapshots("k")] == [1]
         assert store.db.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+        assert Outbox(store).rows() == []
+        assert [c["outcome"] for c in store.checks("k")] == ["snapshot"]
         # The store is still usable and the next check sees the change.
-        assert store.record_snapshot("k", raw(b"two"), P2, "t", no_plan).status == "changed"
+        with store.check("k") as tx:
+            assert tx.previous is not None and tx.previous.number == 1
+            assert tx.add_snapshot(raw(b"two"), P2, "t", []).number == 2
 
 
 def test_a_write_the_database_refuses_is_a_store_error(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.sqlite") as store:
         store.db.execute("PRAGMA query_only = ON")  # as a read-only file would
         with pytest.raises(StoreError, match="unwritable"):
-            store.record_failure("k", "timeout")
+            fail(store, "timeout")
         store.db.execute("PRAGMA query_only = OFF")
         # A statement refused midway through a transaction (as on a full disk) rolls it all back.
         store.db.execute(
             "CREATE TRIGGER refuse BEFORE INSERT ON checks BEGIN SELECT RAISE(ABORT, 'disk full'); END"
         )
         with pytest.raises(StoreError, match=r"cannot write store .*: disk full"):
-            store.record_failure("k", "timeout")
+            fail(store, "timeout")
         assert store.pages() == []
         store.db.execute("DROP TRIGGER refuse")
-        store.record_failure("k", "timeout")
+        fail(store, "timeout")
         assert store.consecutive_failures("k") == 1
 
 
@@ -119,12 +160,10 @@ def alert(key: str, target: str = "json://127.0.0.1:9/x") -> NewAlert:
 
 def test_outbox_rows_are_unique_per_idempotency_key_and_target(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.sqlite") as store:
-        store.record_snapshot("k", raw(b"one"), P1, "t", lambda p, c: ([], [alert("key1")]))
-        store.record_snapshot("k", raw(b"two"), P2, "t", lambda p, c: ([], [alert("key1"), alert("key2")]))
-        store.record_snapshot(
-            "k", raw(b"three"), P1, "t", lambda p, c: ([], [alert("key1", "json://other/")])
-        )
-        rows = store.outbox.rows()
+        add(store, b"one", P1, [alert("key1")])
+        add(store, b"two", P2, [alert("key1"), alert("key2")])
+        add(store, b"three", P1, [alert("key1", "json://other/")])
+        rows = Outbox(store).rows()
         assert sorted((r.idem_key, r.target) for r in rows) == [
             ("key1", "json://127.0.0.1:9/x"),
             ("key1", "json://other/"),
@@ -132,16 +171,29 @@ def test_outbox_rows_are_unique_per_idempotency_key_and_target(tmp_path: Path) -
         ]
 
 
+def test_outbox_rows_refer_to_the_snapshot_the_check_stored_or_found_current(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s.sqlite") as store:
+        first = add(store, b"one", P1, [alert("key1")])
+        with store.check("k") as tx:
+            tx.record_unchanged(raw(b"one"))
+            tx.queue([alert("key2")])
+        with store.check("k") as tx:
+            tx.record_failure("timeout")
+            tx.queue([alert("key3")])  # a failing page's own alert: no snapshot
+        ids = store.db.execute("SELECT idem_key, snapshot_id FROM outbox ORDER BY id").fetchall()
+        assert ids == [("key1", first.id), ("key2", first.id), ("key3", None)]
+
+
 def test_a_row_is_claimed_by_one_worker_only(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.sqlite") as store:
-        store.record_snapshot("k", raw(b"one"), P1, "t", lambda p, c: ([], [alert("key1")]))
-        (row,) = store.outbox.rows()
-        assert store.outbox.claim(row.id, "worker-a")
+        add(store, b"one", P1, [alert("key1")])
+        (row,) = Outbox(store).rows()
+        assert Outbox(store).claim(row.id, "worker-a")
         with Store.open(tmp_path / "s.sqlite") as other:  # another connection, as another process has
-            assert not other.outbox.claim(row.id, "worker-b")
-        store.outbox.delivered(row.id, "worker-a")
-        assert not store.outbox.claim(row.id, "worker-b")
-        assert store.outbox.rows()[0].state() == "delivered"
+            assert not Outbox(other).claim(row.id, "worker-b")
+        Outbox(store).delivered(row.id, "worker-a")
+        assert not Outbox(store).claim(row.id, "worker-b")
+        assert Outbox(store).rows()[0].state() == "delivered"
 
 
 def test_a_new_store_has_the_current_schema_version_and_refuses_a_newer_one(tmp_path: Path) -> None:
@@ -182,68 +234,6 @@ def test_the_default_store_lives_in_the_user_data_directory(
     assert store.path.exists()
 
 
-def notices(subject: str, calls: list[int]) -> NoticePlan:
-    """A notice plan that remembers when the store called it."""
-
-    def plan(failures: int) -> list[PageNotice]:
-        calls.append(failures)
-        return [PageNotice(t, "en", subject, f"{failures} failures") for t in ("json://a/", "json://b/")]
-
-    return plan
-
-
-def test_the_error_alert_is_queued_by_the_failure_reaching_the_threshold_only(tmp_path: Path) -> None:
-    calls: list[int] = []
-    with Store.open(tmp_path / "s.sqlite") as store:
-        counts = [store.record_failure("k", "timeout", alert_at=3, plan=notices("failing", calls))
-                  for _ in range(5)]
-        assert counts == [1, 2, 3, 4, 5]
-        assert calls == [3]
-        rows = store.outbox.rows()
-        assert [(r.kind, r.target, r.subject, r.session_id) for r in rows] == [
-            ("failing", "json://a/", "failing", ""), ("failing", "json://b/", "failing", "")]
-        assert store.db.execute("SELECT count(*) FROM outbox WHERE snapshot_id IS NULL").fetchone()[0] == 2
-        assert store.record_failure("other", "timeout", alert_at=0, plan=notices("never", calls)) == 1
-        assert calls == [3]
-
-
-def test_the_recovery_alert_is_queued_with_the_success_ending_a_long_enough_streak(tmp_path: Path) -> None:
-    calls: list[int] = []
-    with Store.open(tmp_path / "s.sqlite") as store:
-        store.record_snapshot("k", raw(b"one"), P1, "t", no_plan)
-        for _ in range(2):
-            store.record_failure("k", "timeout", alert_at=3)
-        store.record_unchanged("k", alert_at=3, recovery=notices("back", calls))
-        assert calls == [] and store.outbox.rows() == []  # 2 failures: no error alert, so no recovery
-        for _ in range(4):
-            store.record_failure("k", "HTTP 503", alert_at=3)
-        recorded = store.record_snapshot("k", raw(b"two"), P2, "t", no_plan, alert_at=3,
-                                         recovery=notices("back", calls))
-        store.record_unchanged("k", alert_at=3, recovery=notices("back", calls))
-        assert calls == [4]
-        rows = store.outbox.rows()
-        assert {(r.kind, r.subject) for r in rows} == {("recovered", "back")} and len(rows) == 2
-        snapshot_ids = store.db.execute("SELECT DISTINCT snapshot_id FROM outbox").fetchall()
-        assert snapshot_ids == [(recorded.snapshot.id,)]
-
-
-def test_each_streak_gets_its_own_alerts_and_none_twice(tmp_path: Path) -> None:
-    calls: list[int] = []
-    with Store.open(tmp_path / "s.sqlite") as store:
-        for _streak in range(2):
-            for _ in range(3):
-                store.record_failure("k", "timeout", alert_at=3, plan=notices("failing", calls))
-            store.record_unchanged("k", alert_at=3, recovery=notices("back", calls))
-        # A threshold raised mid-streak is reached a second time: the streak's key refuses the rows.
-        for _ in range(3):
-            store.record_failure("k", "timeout", alert_at=3, plan=notices("failing", calls))
-        store.record_failure("k", "timeout", alert_at=4, plan=notices("failing", calls))
-        assert calls == [3, 3, 3, 3, 3, 4]
-        kinds = [r.kind for r in store.outbox.rows()]
-        assert kinds == ["failing"] * 2 + ["recovered"] * 2 + ["failing"] * 2 + ["recovered"] * 2 + ["failing"] * 2
-        assert len({r.idem_key for r in store.outbox.rows()}) == 5
-
-
 def version_1_store(path: Path) -> None:
     """A store as extractor left it before migration 2, with rows in every table."""
     db = sqlite3.connect(path)
@@ -273,7 +263,7 @@ def test_a_version_1_store_migrates_keeping_its_outbox(tmp_path: Path) -> None:
     version_1_store(path)
     with Store.open(path) as store:
         assert store.schema_version() == len(MIGRATIONS) >= 2
-        rows = store.outbox.rows()
+        rows = Outbox(store).rows()
         assert [(r.id, r.idem_key, r.kind, r.session_id, r.attempts, r.delivered_at) for r in rows] == [
             (7, "key1", "room_confirmed", "s1", 1, "2025-11-01"), (9, "key2", "room_changed", "s2", 2, None)]
         assert [r.state() for r in rows] == ["delivered", "pending"]
@@ -283,13 +273,16 @@ def test_a_version_1_store_migrates_keeping_its_outbox(tmp_path: Path) -> None:
         assert store.db.execute("PRAGMA foreign_key_check").fetchall() == []
         assert store.db.execute("SELECT name FROM sqlite_master WHERE name LIKE 'outbox_v%'").fetchall() == []
         # The point of the migration: a page's own alert, with no snapshot.
-        assert store.record_failure("k", "timeout", alert_at=1, plan=notices("failing", [])) == 1
+        with store.check("k") as tx:
+            assert tx.record_failure("timeout") == 1
+            tx.queue([NewAlert("key3", t, "failing", "", "en", "s", "b") for t in ("json://a/", "json://b/")])
+        assert store.db.execute("SELECT count(*) FROM outbox WHERE snapshot_id IS NULL").fetchone()[0] == 2
         with pytest.raises(sqlite3.IntegrityError):  # the key is still unique per target
             store.db.execute("INSERT INTO outbox (idem_key, target, page_id, kind, session_id, language, "
                              "subject, body, created_at) VALUES ('key2', 'json://a/', 1, 'x', '', 'fr', "
                              "'s', 'b', 'now')")
     with Store.open(path) as store:  # reopening migrates nothing twice
-        assert len(store.outbox.rows()) == 4
+        assert len(Outbox(store).rows()) == 4
 
 
 def test_a_migration_that_fails_leaves_the_old_store_whole(tmp_path: Path) -> None:

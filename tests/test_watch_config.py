@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from extractor.errors import ConfigError
+from extractor.read.options import FetchOptions
 from extractor.watch.config import find_line, load, parse, parse_duration
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +26,7 @@ def test_sample_config_loads() -> None:
     assert third.url == str(ROOT / "samples" / "seed.txt")  # a path, relative to the file
     assert third.host == f"file:{third.url}"  # local pages are not held back per host
     assert config.workers == 8 and config.failure_threshold == 3
-    assert config.fetch == {"min_host_delay": 1.0, "retries": 3}
+    assert config.fetch == FetchOptions(min_host_delay=1.0, retries=3)
 
 
 def test_defaults_and_overrides() -> None:
@@ -40,7 +41,22 @@ def test_defaults_and_overrides() -> None:
     assert (b.interval, b.notify, b.key) == (90, (), "q")
     assert a.host == b.host == "http://a.example"
     assert config.store == Path("/cfg/s.sqlite")
-    assert config.fetch == {"user_agent": "me/1"}
+    assert config.fetch == FetchOptions(user_agent="me/1")
+
+
+def test_each_page_is_fetched_with_the_files_options_and_the_command_lines_win() -> None:
+    config = parse(
+        'user_agent = "me/1"\ntimeout = 5\nretries = 1\n\n[[page]]\nurl = "http://a.example/p"\n\n'
+        '[[page]]\nurl = "http://a.example/q"\ntimeout = 7\nignore_robots = true\n',
+        CFG,
+    )
+    a, b = config.pages
+    assert config.fetch_options(a) == FetchOptions(user_agent="me/1", timeout=5, retries=1)
+    assert config.fetch_options(b) == FetchOptions(user_agent="me/1", timeout=7, retries=1, ignore_robots=True)
+    assert config.overridden() == config  # nothing given on the command line
+    given = config.overridden(timeout=2, user_agent="cli/1", ignore_robots=True)
+    assert [given.fetch_options(p) for p in given.pages] == [
+        FetchOptions(user_agent="cli/1", timeout=2, retries=1, ignore_robots=True)] * 2
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from extractor.cli import main
+from extractor.monitor.outbox import Outbox
 from extractor.monitor.store import Store
 from extractor.read import fetch
 
@@ -138,7 +139,7 @@ def test_watch_once_changes_304_failure_memory_and_recovery(
         assert len(store.snapshots(httpserver.url_for("/p2"))) == 1
         assert store.consecutive_failures(httpserver.url_for("/p3")) == 0
         # The page's own alerts went through the outbox like the others, and were delivered once.
-        health = [(r.kind, r.page, r.delivered_at is not None, r.attempts) for r in store.outbox.rows()
+        health = [(r.kind, r.page, r.delivered_at is not None, r.attempts) for r in Outbox(store).rows()
                   if r.kind in ("failing", "recovered")]
         assert health == [("failing", httpserver.url_for("/p3"), True, 1),
                           ("recovered", httpserver.url_for("/p3"), True, 1)]
@@ -182,13 +183,14 @@ def test_signal_finishes_the_check_in_flight(
     try:
         assert seen.wait(30), "the watcher never asked for the page"
         proc.send_signal(sig)
+        assert proc.stderr is not None
         ready, _, _ = select.select([proc.stderr], [], [], 20)
         assert ready, "no word from the watcher after the signal"
-        first_line = proc.stderr.readline()  # type: ignore[union-attr]
+        first_line = proc.stderr.readline()
         assert f"{sig.name}: finishing the checks in progress" in first_line
         release.set()  # only now does the check in flight get its page
         rc = proc.wait(timeout=30)
-        rest = proc.stderr.read()  # type: ignore[union-attr]
+        rest = proc.stderr.read()
     finally:
         release.set()
         if proc.poll() is None:

@@ -9,9 +9,11 @@ import pytest
 
 from extractor.changes.messages import compose_health
 from extractor.errors import StoreError
-from extractor.monitor.check import attempt
-from extractor.monitor.health import FailureAlerts, Guarded, guarded_check
+from extractor.monitor.check import CheckResult, attempt
+from extractor.monitor.health import FailureAlerts
+from extractor.monitor.outbox import Outbox
 from extractor.monitor.store import Store
+from extractor.watch.scheduler import Guarded, guarded_check
 from tests.endpoint import Endpoint, endpoint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +57,7 @@ def test_a_threshold_of_zero_sends_neither_alert(tmp_path: Path) -> None:
         assert [guarded(store, page, ep, threshold=0).notice for _ in range(3)] == [None] * 3
         shutil.copy(GOOD, page)
         assert guarded(store, page, ep, threshold=0).notice is None
-        assert store.outbox.rows() == [] and ep.received == []
+        assert Outbox(store).rows() == [] and ep.received == []
 
 
 def test_alerts_speak_the_pages_language_unless_told(tmp_path: Path) -> None:
@@ -70,11 +72,11 @@ def test_alerts_speak_the_pages_language_unless_told(tmp_path: Path) -> None:
 
 
 def test_a_bug_outside_the_page_check_is_contained_not_counted(tmp_path: Path) -> None:
-    def broken() -> None:
+    def broken() -> CheckResult:
         raise KeyError("boom")
 
     with Store.open(tmp_path / "s.sqlite") as store:
-        outcome = guarded_check(broken, url="http://x/")  # type: ignore[arg-type]
+        outcome = guarded_check(broken, url="http://x/")
         assert not outcome.ok and outcome.result is None
         assert str(outcome.error) == "internal error while checking http://x/: KeyError: 'boom'"
         assert outcome.error is not None and outcome.error.exit_code == 1
@@ -97,4 +99,4 @@ def test_delivery_errors_of_the_error_alert_are_reported(tmp_path: Path, down: b
         outcomes = [guarded(store, tmp_path / "missing.txt", ep) for _ in range(2)]
         assert outcomes[1].notice == "failing"
         assert len(outcomes[1].delivery_errors) == int(down)
-        assert [r.state() for r in store.outbox.rows()] == ["waiting" if down else "delivered"]
+        assert [r.state() for r in Outbox(store).rows()] == ["waiting" if down else "delivered"]

@@ -17,14 +17,6 @@ from rapidfuzz import fuzz
 from extractor.models import Description, Programme, Room, Session, Slot, Speaker
 from extractor.textkit.typography import fold
 
-KINDS = (
-    "session_added", "session_removed", "title_changed", "time_changed", "room_confirmed",
-    "room_changed", "room_unconfirmed", "description_finalized", "description_changed",
-    "speakers_changed", "format_changed",
-)
-DEFAULT_ALERT_KINDS = frozenset(
-    {"room_confirmed", "description_finalized", "room_changed", "time_changed", "session_removed"}
-)
 TITLE_SIMILARITY = 85.0  # rapidfuzz ratio (0-100) above which two titles are one session renamed
 SPEAKER_SIMILARITY = 90.0
 

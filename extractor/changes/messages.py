@@ -10,17 +10,7 @@ from datetime import date
 from typing import Any
 
 from extractor.changes.diff import ChangeEvent
-
-_DAYS = {
-    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
-    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-}
-_MONTHS = {
-    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"],
-}
+from extractor.lexicon import LANGUAGES
 
 # kind -> (subject, body). Fields: {title} {when} {old} {new} {who} {what}.
 TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
@@ -85,17 +75,22 @@ HEALTH_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+def wording_language(language: str | None) -> str:
+    """The language an alert is worded in: the page's, when we have its words, else English."""
+    return language if language in LANGUAGES else "en"
+
+
 def compose_health(kind: str, language: str, *, label: str, url: str, failures: int,
                    error: str = "") -> tuple[str, str]:
     """(subject, body) of a page's "failing" or "recovered" alert."""
-    subject, body = HEALTH_TEMPLATES.get(language, HEALTH_TEMPLATES["en"])[kind]
+    subject, body = HEALTH_TEMPLATES[wording_language(language)][kind]
     fields = {"label": label, "url": url, "failures": failures, "error": error}
     return subject.format(**fields), body.format(**fields)
 
 
 def compose(event: ChangeEvent, language: str, link: str | None = None) -> tuple[str, str]:
     """(subject, body) of the alert for one event; `link` is where to read the page (default: its key)."""
-    table = TEMPLATES.get(language, TEMPLATES["en"])
+    table = TEMPLATES[wording_language(language)]
     subject, body = table[event.kind]
     fields: dict[str, Any] = {
         "title": event.title,
@@ -130,8 +125,8 @@ def when(slot: dict[str, str | None] | None, language: str) -> str:
 
 def _day(iso: str, language: str) -> str:
     d = date.fromisoformat(iso)
-    lang = language if language in _DAYS else "en"
-    return f"{_DAYS[lang][d.weekday()]} {d.day} {_MONTHS[lang][d.month - 1]} {d.year}"
+    words = LANGUAGES[wording_language(language)]
+    return f"{words.WEEKDAY_NAMES[d.weekday()]} {d.day} {words.MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def _time(hhmm: str, language: str) -> str:

@@ -8,7 +8,7 @@ import json
 from extractor.cli._store import add_store_argument
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "alerts", help="show the alert outbox; --retry delivers what is pending",
         description="States: pending, waiting (backing off after a failure), sending, delivered, "
@@ -27,14 +27,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from extractor.changes.alerts import deliver_pending, redact
     from extractor.errors import NotifyError
+    from extractor.monitor.deliver import deliver_pending, redact
+    from extractor.monitor.outbox import Outbox
     from extractor.monitor.refs import open_existing
 
     with open_existing(args.store) as store:
         deliveries = (deliver_pending(store, ignore_backoff=True, resend_in_doubt=args.resend_in_doubt)
                       if args.retry else [])
-        rows = store.outbox.rows(undelivered_only=not args.all)
+        rows = Outbox(store).rows(undelivered_only=not args.all)
     listing = [{"id": r.id, "page": r.page, "kind": r.kind, "session_id": r.session_id, "subject": r.subject,
                 "target": redact(r.target), "state": r.state(), "attempts": r.attempts,
                 "next_try_at": r.next_try_at, "last_error": r.last_error, "delivered_at": r.delivered_at}

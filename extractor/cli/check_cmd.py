@@ -7,6 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from extractor.changes.kinds import DEFAULT_ALERT_KINDS, KINDS
 from extractor.cli._store import add_store_argument, open_store
 from extractor.cli.http_options import add_http_arguments, fetch_options_from
 from extractor.cli.parse_options import add_parse_arguments, parse_options_from
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from extractor.monitor.check import CheckResult
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "check",
         help="check a page: store a snapshot if it changed, report the changes, send alerts",
@@ -29,8 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--notify", metavar="URL", action="append", default=[],
                    help="Apprise URL to send alerts to (repeatable): mailto://, slack://, ntfys://, …")
     p.add_argument("--alert-on", metavar="KIND", nargs="+", action="extend",
-                   help="change kinds that alert (default: room_confirmed description_finalized room_changed "
-                   "time_changed session_removed)")
+                   help="change kinds that alert (default: "
+                   f"{' '.join(k for k in KINDS if k in DEFAULT_ALERT_KINDS)})")
     p.add_argument("--fail-alert-after", metavar="N", type=int, default=3,
                    help="send one error alert after N consecutive failed checks, and one on recovery "
                    "(default 3; 0 turns both off)")
@@ -52,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     failure_alerts = FailureAlerts(threshold=max(0, args.fail_alert_after), language=options.lang)
     with open_store(args) as store:
         result = check(args.source, store=store, page_key=args.page, notify=args.notify, alert_on=kinds,
-                       options=options, fetch_options=fetch_options_from(args), failure_alerts=failure_alerts)
+                       options=options, fetch=fetch_options_from(args), failure_alerts=failure_alerts)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from extractor.changes.diff import ChangeEvent
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "diff",
         help="show what changed between two versions of a page",
@@ -61,7 +61,7 @@ def _events(args: argparse.Namespace) -> list[ChangeEvent]:
     from extractor.monitor.refs import load
 
     options = parse_options_from(args)
-    fetch_options = fetch_options_from(args)
-    old = load(args.old, store_path=args.store, options=options, fetch_options=fetch_options)
-    new = load(args.new, store_path=args.store, options=options, fetch_options=fetch_options)
+    fetch = fetch_options_from(args)
+    old = load(args.old, store_path=args.store, options=options, fetch=fetch)
+    new = load(args.new, store_path=args.store, options=options, fetch=fetch)
     return diff(old, new)

@@ -9,7 +9,7 @@ import sys
 from extractor.cli._store import add_store_argument
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("history", help="list a page's stored snapshots and the changes between them",
                        description="PAGE is the key `check` used: the URL, the file's path, or --page KEY.")
     p.add_argument("page", metavar="PAGE")

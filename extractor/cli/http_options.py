@@ -1,12 +1,16 @@
 """The HTTP options shared by commands that take a SOURCE (parse, check, diff, watch).
 
-Defaults are not set here (None / False) so that only what the user gave is passed on,
-and extractor.read.fetch's defaults stay the single source of truth.
+Defaults are not set here (None / False) so that only what the user gave replaces
+extractor.read.options.FetchOptions' defaults, the single source of truth.
 """
 
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extractor.read.options import FetchOptions
 
 
 def add_http_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,14 +23,13 @@ def add_http_arguments(parser: argparse.ArgumentParser) -> None:
                        help="do not read robots.txt: only for sites you own or may crawl")
 
 
-def fetch_options_from(args: argparse.Namespace) -> dict[str, object]:
-    """HTTP options some commands add (timeout, user agent, robots); empty for plain files."""
-    options: dict[str, object] = {}
-    for name in ("timeout", "user_agent", "ignore_robots"):
-        value = getattr(args, name, None)
-        if value not in (None, False):
-            options[name] = value
-    return options
+def fetch_options_from(args: argparse.Namespace) -> FetchOptions:
+    """The defaults, with the HTTP options the user gave (timeout, user agent, robots)."""
+    from extractor.read.options import FetchOptions
+
+    defaults = FetchOptions()
+    return FetchOptions(timeout=defaults.timeout if args.timeout is None else args.timeout,
+                        user_agent=args.user_agent or defaults.user_agent, ignore_robots=args.ignore_robots)
 
 
 def _positive_seconds(text: str) -> float:

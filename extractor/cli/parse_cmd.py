@@ -9,7 +9,7 @@ from extractor.cli.http_options import add_http_arguments, fetch_options_from
 from extractor.cli.parse_options import add_parse_arguments, parse_options_from
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "parse",
         help="parse pages (paths, '-' for stdin, or URLs) and print their records",
@@ -26,18 +26,18 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from extractor import parse_source
     from extractor.errors import ExtractorError
     from extractor.export import csv, json, jsonl, summary
-    from extractor.parse.pipeline import parse_source
 
     options = parse_options_from(args)
-    fetch_options = fetch_options_from(args)
+    fetch = fetch_options_from(args)
     out = sys.stdout
     status = 0
     programmes = []
     for source in args.sources:
         try:
-            programme = parse_source(source, options=options, **fetch_options)
+            programme = parse_source(source, options, fetch)
         except ExtractorError as exc:
             if len(args.sources) == 1:
                 raise

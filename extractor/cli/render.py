@@ -70,8 +70,11 @@ def around_difference(old: str, new: str, width: int = 70) -> tuple[str, str]:
     pairs = enumerate(zip(old, new, strict=False))
     start = next((i for i, (a, b) in pairs if a != b), min(len(old), len(new)))
     left = max(0, start - 20)
-    return tuple(("…" if left else "") + t[left:left + width] + ("…" if len(t) > left + width else "")
-                 for t in (old, new))  # type: ignore[return-value]
+
+    def window(text: str) -> str:
+        return ("…" if left else "") + text[left:left + width] + ("…" if len(text) > left + width else "")
+
+    return window(old), window(new)
 
 
 def grouped(events: Iterable[ChangeEvent]) -> list[tuple[ChangeEvent, list[ChangeEvent]]]:

@@ -7,7 +7,7 @@ import argparse
 from extractor.cli._store import add_store_argument
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("reparse", help="parse stored raw pages again with the current parser",
                        description="Records and the changes between snapshots are rebuilt; raw pages "
                        "and alerts already queued or sent are kept.")

@@ -7,7 +7,7 @@ import argparse
 from extractor.cli.http_options import add_http_arguments
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "watch",
         help="check the pages of a TOML file on their intervals (or --once, for cron)",
@@ -37,9 +37,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.workers is not None and not 1 <= args.workers <= 256:
         raise ConfigError("--workers must be between 1 and 256")
-    config = watch_config.load(args.config)
-    overrides = {"timeout": args.timeout, "user_agent": args.user_agent, "ignore_robots": args.ignore_robots}
+    config = watch_config.load(args.config).overridden(timeout=args.timeout, user_agent=args.user_agent,
+                                                       ignore_robots=args.ignore_robots)
     reporter = choose(progress=args.progress, verbose=args.verbose)
-    summary = watch(config, store_path=args.store, once=args.once, reporter=reporter,
-                    fetch_overrides=overrides, workers=args.workers)
+    summary = watch(config, store_path=args.store, once=args.once, reporter=reporter, workers=args.workers)
     return summary.exit_code

@@ -10,6 +10,10 @@ MONTHS = {
     # misspellings seen on real pages
     "feburary": 2, "febuary": 2, "janurary": 1, "agust": 8, "septmber": 9, "novmber": 11, "decmber": 12,
 }
+# How alerts write them (capitalised, unlike the look-up words): Monday first, January first.
+WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
 ROOM_WORDS = ["room", "hall", "great hall", "ballroom", "auditorium", "theatre", "theater", "amphitheatre",
               "amphitheater", "lecture hall", "conference room", "suite", "salon", "lounge", "atrium",
               "building", "studio", "foyer", "stage", "main stage", "track"]

@@ -7,6 +7,10 @@ MONTHS = {
     "août": 8, "aout": 8, "septembre": 9, "sept": 9, "sep": 9, "octobre": 10, "oct": 10,
     "novembre": 11, "nov": 11, "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
 }
+# How alerts write them: Monday first, January first.
+WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+               "novembre", "décembre"]
 # Words that open a room name: "Salle 2.105", "Local A-1510", "Pavillon Kruger".
 ROOM_WORDS = ["salle", "local", "auditorium", "amphithéâtre", "amphi", "agora", "espace", "pavillon",
               "atrium", "studio", "foyer"]
@@ -34,7 +38,8 @@ FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "co
            "communications", "communications libres", "classe de maître", "forum", "discussion",
            "lancement", "remise de prix", "réseautage", "clôture", "ouverture", "symposium",
            "conférence invitée", "exposé invité", "assemblée générale", "séance d'affiches", "affiches",
-           "séances parallèles", "sessions parallèles", "séances", "5 à 7", "vin d'honneur", "visite", "déjeuner-causerie", "dîner-conférence", "conférence principale"]
+           "séances parallèles", "sessions parallèles", "séances", "5 à 7", "vin d'honneur", "visite",
+           "déjeuner-causerie", "dîner-conférence", "conférence principale"]
 # Formats that name a session of their own (a break, a meal, a ceremony): alone on a line, a title, not
 # the heading of a block of sessions as "Études de cas" or "Ateliers" are.
 OCCASIONS = ["mot de bienvenue", "mot d'ouverture", "mot de clôture", "pause", "pause-café", "pause café",

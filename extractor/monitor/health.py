@@ -1,38 +1,27 @@
 """Failure memory for repeated checks: one error alert after N consecutive failures, one on recovery.
 
-The store decides, in the transaction that records a check: the failure that makes the count
-reach the threshold queues the error alert in the outbox, the first success after a streak at
-or above it queues the recovery alert, each keyed on the streak's first failed check, so that
-neither can be queued twice, even by two processes. Delivery is the outbox's (monitor.check
-calls deliver_pending): a notifier that is down gets the alert later, with backoff, or from
-`extractor alerts --retry`, and a kill after the check was recorded loses nothing.
+monitor.check decides, in the unit of work that records a check: the failure that makes the
+streak reach the threshold queues the error alert in the outbox, the first success after a
+streak at or above it queues the recovery alert. Each is keyed on the streak's first failed
+check, so that neither can be queued twice, even by two processes. Delivery is the outbox's: a
+notifier that is down gets the alert later, with backoff, or from `extractor alerts --retry`,
+and a kill after the check was recorded loses nothing.
 
-This module words those alerts (extractor.changes.messages) and keeps a watcher alive whatever one
-check raises.
+This module holds the settings, the keys and the wording (extractor.changes.messages) of those alerts.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
 
-from extractor.changes.messages import compose_health
-from extractor.errors import ExtractorError, StoreError
-from extractor.monitor.store import NoticePlan, PageNotice, Store
+from extractor.changes.messages import compose_health, wording_language
+from extractor.monitor.store import NewAlert, Streak
 
-if TYPE_CHECKING:
-    from extractor.monitor.check import CheckResult
-
-log = logging.getLogger(__name__)
 Notice = Literal["failing", "recovered"]
-
-
-class InternalError(ExtractorError):
-    """A check raised something that is not one of our errors (a bug): reported, never fatal."""
-
-    exit_code = 1
 
 
 @dataclass(frozen=True)
@@ -43,66 +32,18 @@ class FailureAlerts:
     threshold: int = 3  # consecutive failures before the error alert; 0 turns both alerts off
     language: str | None = None  # default: the language of the page's last snapshot, else English
 
-    def plans(self, store: Store, page_key: str, url: str, targets: Sequence[str]) -> HealthPlans:
-        return HealthPlans(self, store, page_key, url, tuple(targets))
+
+NO_FAILURE_ALERTS = FailureAlerts(threshold=0)
+
+def notice_key(page_key: str, kind: Notice, streak: Streak) -> str:
+    material = json.dumps([page_key, kind, *(streak.first or ())], ensure_ascii=False)
+    return hashlib.sha256(material.encode()).hexdigest()
 
 
-class HealthPlans:
-    """The plans monitor.check hands to the store; `due` says which one the store called."""
-
-    def __init__(self, alerts: FailureAlerts, store: Store, page_key: str, url: str,
-                 targets: tuple[str, ...]) -> None:
-        self.alerts, self.store, self.page_key, self.url, self.targets = alerts, store, page_key, url, targets
-        self.due: Notice | None = None
-
-    def failing(self, error: str) -> NoticePlan:
-        return lambda failures: self._notices("failing", failures, None, error)
-
-    def recovered(self, page_language: str | None = None) -> NoticePlan:
-        return lambda failures: self._notices("recovered", failures, page_language, "")
-
-    def _notices(self, kind: Notice, failures: int, page_language: str | None, error: str) -> list[PageNotice]:
-        # Called by the store inside its transaction, only when the alert is due: the language
-        # lookup below (a stored programme's JSON) happens once per streak, not on every check.
-        self.due = kind
-        language = self.alerts.language or page_language or self._stored_language()
-        language = language if language in ("fr", "en") else "en"
-        subject, body = compose_health(kind, language, label=self.alerts.label or self.url, url=self.url,
-                                       failures=failures, error=error)
-        return [PageNotice(target, language, subject, body) for target in self.targets]
-
-    def _stored_language(self) -> str | None:
-        latest = self.store.latest(self.page_key)
-        try:
-            return self.store.programme(latest.id).language if latest else None
-        except StoreError:  # records from an older parser: the wording falls back to English
-            return None
-
-
-@dataclass
-class Guarded:
-    result: CheckResult | None = None
-    error: ExtractorError | None = None
-    notice: Notice | None = None  # the page's own alert this check queued
-    delivery_errors: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-def guarded_check(run: Callable[[], CheckResult], *, url: str) -> Guarded:
-    """Run one check (monitor.check with failure_alerts, raise=False); never raise.
-
-    The check records its own failures, the page's included; what reaches here is the store's
-    trouble or a bug outside the page's check, which is reported but not counted against the page.
-    """
-    try:
-        result = run()
-    except ExtractorError as exc:
-        return Guarded(error=exc)
-    except Exception as exc:  # one page's bug must not stop the others
-        log.info("internal error while checking %s", url, exc_info=exc)
-        return Guarded(error=InternalError(f"internal error while checking {url}: {type(exc).__name__}: {exc}"))
-    errors = [f"{d.target}: {d.error}" for d in result.deliveries if not d.ok]
-    return Guarded(result, result.error, result.notice, errors)
+def notices(alerts: FailureAlerts, kind: Notice, key: str, *, url: str, targets: Iterable[str], failures: int,
+            language: str | None, error: str = "") -> list[NewAlert]:
+    """The page's own alert, one outbox row per target."""
+    language = wording_language(language)
+    subject, body = compose_health(kind, language, label=alerts.label or url, url=url, failures=failures,
+                                   error=error)
+    return [NewAlert(key, target, kind, "", language, subject, body) for target in targets]

@@ -1,4 +1,4 @@
-"""The alert outbox's state machine, over the store's `outbox` table.
+"""The alert outbox: the rows a check queues, and their state machine over the store's `outbox` table.
 
 pending -> (claim) sending -> delivered | pending again with attempts+1 and a later next_try_at.
 A row claimed by a process that died before recording the outcome stays claimed: it is
@@ -8,20 +8,24 @@ so that a kill between sending and recording never produces a second message.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
 
-from extractor.monitor.store import timestamp
-
-if TYPE_CHECKING:
-    from extractor.monitor.store import Store
+from extractor.changes.alerts import Alert
+from extractor.monitor.store import NewAlert, Store, timestamp
 
 LEASE = timedelta(minutes=5)  # longer than any Apprise send; after it a claim is in doubt
 
 _COLUMNS = ("o.id, p.key, o.idem_key, o.target, o.kind, o.session_id, o.language, o.subject, o.body, "
             "o.created_at, o.attempts, o.next_try_at, o.last_error, o.claimed_by, o.claimed_until, "
             "o.delivered_at")
+
+
+def outbox_rows(alerts: Iterable[Alert], targets: Iterable[str]) -> list[NewAlert]:
+    """One outbox row per alert and target."""
+    return [NewAlert(a.idem_key, t, a.event.kind, a.event.session_id, a.language, a.subject, a.body)
+            for a in alerts for t in targets]
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ class Outbox:
 
     def rows(self, undelivered_only: bool = False) -> list[OutboxRow]:
         where = "WHERE o.delivered_at IS NULL" if undelivered_only else ""
-        return [OutboxRow(*r) for r in self.store._rows(
+        return [OutboxRow(*r) for r in self.store.query(
             f"SELECT {_COLUMNS} FROM outbox o JOIN pages p ON p.id = o.page_id {where} ORDER BY o.id")]
 
     def due(self, now: datetime | None = None, *, ignore_backoff: bool = False,

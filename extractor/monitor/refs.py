@@ -5,12 +5,12 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Any
 
 from extractor.errors import InputError
 from extractor.models import Programme
 from extractor.monitor.store import SnapshotInfo, Store
 from extractor.options import ParseOptions
+from extractor.read.options import FetchOptions
 from extractor.read.sources import is_url
 
 # PAGE@3, PAGE@latest, PAGE@latest~1; a URL may hold '@' elsewhere, so only the suffix counts.
@@ -18,11 +18,11 @@ _SNAPSHOT_REF = re.compile(r".@(latest(~\d+)?|\d+)$")
 
 
 def load(operand: str, *, store_path: str | os.PathLike[str] | None = None,
-         options: ParseOptions | None = None, fetch_options: dict[str, Any] | None = None) -> Programme:
+         options: ParseOptions | None = None, fetch: FetchOptions | None = None) -> Programme:
     if not _SNAPSHOT_REF.search(operand) or operand == "-" or Path(operand).exists():
-        from extractor.parse.pipeline import parse_source
+        from extractor import parse_source
 
-        return parse_source(operand, options=options, **(fetch_options or {}))
+        return parse_source(operand, options, fetch)
     with open_existing(store_path) as store:
         return store.programme(resolve(store, operand).id)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from extractor.about import __version__
 from extractor.changes.diff import diff
 from extractor.errors import StoreError
 from extractor.models import Programme
@@ -24,10 +25,8 @@ class Reparsed:
 
 
 def reparse(store: Store, page_key: str | None = None, options: ParseOptions | None = None) -> list[Reparsed]:
-    from extractor.monitor.check import parser_version
     from extractor.parse.pipeline import parse_page
 
-    version = parser_version()
     done = []
     for key in [page_key] if page_key else store.pages():
         previous: Programme | None = None
@@ -38,7 +37,7 @@ def reparse(store: Store, page_key: str | None = None, options: ParseOptions | N
                 before = None  # records an older model cannot read: exactly what reparse is for
             programme = parse_page(store.raw_page(snap.id), options)
             events = diff(previous, programme, page=key) if previous else []
-            store.replace_parsed(snap.id, programme, version, events)
+            store.replace_parsed(snap.id, programme, __version__, events)
             changed = before is None or _records(before) != _records(programme)
             done.append(Reparsed(snap.ref, snap.parser_version, len(programme.sessions), changed))
             previous = programme

@@ -1,10 +1,10 @@
 """The snapshot store: one SQLite file holding pages, snapshots, checks, change events and the alert outbox.
 
-Every check is one transaction (BEGIN IMMEDIATE, so concurrent checks of one store queue up
-instead of both diffing against the same previous snapshot). WAL mode lets readers run
-while a check writes, and a killed process leaves either the whole check or none of it.
-That includes the page's own alerts: the failure that makes a streak reach `alert_at`, and
-the first success after such a streak, queue theirs in the transaction that records them.
+A check is one unit of work, `with store.check(page, now) as tx:` (CheckTx): one transaction,
+BEGIN IMMEDIATE, so concurrent checks of one store queue up instead of both diffing against
+the same previous snapshot. WAL mode lets readers run while a check writes, and a killed
+process leaves either the whole check or none of it: its snapshot, events, check row and
+outbox rows, the page's own failing or recovered alert included.
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Literal
 
 from extractor.changes.diff import ChangeEvent
 from extractor.errors import StoreError
@@ -27,8 +27,8 @@ from extractor.models import HttpInfo, Programme
 from extractor.monitor.store_schema import MIGRATIONS
 from extractor.read.page import RawPage
 
-if TYPE_CHECKING:
-    from extractor.monitor.outbox import Outbox
+# A check as the checks table records it (its CHECK constraint lists the same).
+Outcome = Literal["snapshot", "unchanged", "not_modified", "failed"]
 
 
 def default_path() -> Path:
@@ -59,7 +59,7 @@ class SnapshotInfo:
 
 @dataclass(frozen=True)
 class NewAlert:
-    """An alert to queue for one target, decided inside the check's transaction."""
+    """An outbox row to queue: one alert for one target."""
 
     idem_key: str
     target: str
@@ -71,27 +71,15 @@ class NewAlert:
 
 
 @dataclass(frozen=True)
-class Recorded:
-    status: str  # "first", "changed" or "unchanged"
-    snapshot: SnapshotInfo
-    events: list[ChangeEvent]
-    alerts: list[NewAlert]  # every alert planned; the outbox ignores ones already queued
+class Streak:
+    """The failed checks since the page's last success."""
+
+    count: int = 0
+    # (id, first_at) of the streak's first failed check row: what names the streak, so that
+    # its alerts can be keyed on it.
+    first: tuple[int, str] | None = None
 
 
-@dataclass(frozen=True)
-class PageNotice:
-    """One target's copy of a page's own alert ("failing", "recovered"); the store derives its key."""
-
-    target: str
-    language: str
-    subject: str
-    body: str
-
-
-# plan(previous programme or None, new programme) -> (events, alerts), run inside the transaction.
-Plan = Callable[[Programme | None, Programme], tuple[list[ChangeEvent], list[NewAlert]]]
-# notice plan(consecutive failures) -> alerts; called inside the transaction, only when one is due.
-NoticePlan = Callable[[int], list[PageNotice]]
 _SNAPSHOT_COLUMNS = "s.id, p.key, s.number, s.retrieved_at, s.sha256, s.parser_version, s.raw_size"
 
 
@@ -129,12 +117,6 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot open store {target}: {exc.strerror or exc}") from None
         return store
-
-    @property
-    def outbox(self) -> Outbox:
-        from extractor.monitor.outbox import Outbox
-
-        return Outbox(self)
 
     def close(self) -> None:
         self.db.close()
@@ -185,28 +167,24 @@ class Store:
     def schema_version(self) -> int:
         return int(self._one("SELECT version FROM schema_version")[0])
 
-    def _rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """The rows of a read; a failure is the store's (StoreError), not SQLite's."""
         try:
             return self.db.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read store {self.path}: {exc}") from None
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
-        rows = self._rows(sql, params)
+        rows = self.query(sql, params)
         return rows[0] if rows else None
 
     # -- pages and checks ------------------------------------------------------------------
 
     def pages(self) -> list[str]:
-        return [r[0] for r in self._rows("SELECT key FROM pages ORDER BY key")]
+        return [r[0] for r in self.query("SELECT key FROM pages ORDER BY key")]
 
     def has_page(self, page_key: str) -> bool:
         return self._one("SELECT 1 FROM pages WHERE key = ?", (page_key,)) is not None
-
-    def _page_id(self, page_key: str, now: str) -> int:
-        self.db.execute("INSERT INTO pages (key, created_at) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
-                        (page_key, now))
-        return int(self.db.execute("SELECT id FROM pages WHERE key = ?", (page_key,)).fetchone()[0])
 
     def validators(self, page_key: str) -> tuple[str | None, str | None] | None:
         """(ETag, Last-Modified) of the page's last successful fetch, for a conditional request."""
@@ -218,59 +196,14 @@ class Store:
                         "WHERE p.key = ? ORDER BY s.number DESC LIMIT 1", (page_key,))
         return row[0] if row else None
 
-    def _record_check(self, page_id: int, outcome: str, now: str, snapshot_id: int | None = None,
-                      error: str | None = None) -> None:
-        last = self.db.execute("SELECT id, outcome, snapshot_id, error FROM checks WHERE page_id = ? "
-                               "ORDER BY id DESC LIMIT 1", (page_id,)).fetchone()
-        if outcome != "snapshot" and last and tuple(last[1:]) == (outcome, snapshot_id, error):
-            self.db.execute("UPDATE checks SET last_at = ?, count = count + 1 WHERE id = ?", (now, last[0]))
-        else:
-            self.db.execute("INSERT INTO checks (page_id, outcome, first_at, last_at, snapshot_id, error) "
-                            "VALUES (?, ?, ?, ?, ?, ?)", (page_id, outcome, now, now, snapshot_id, error))
-
-    def record_unchanged(self, page_key: str, *, not_modified: bool = False, etag: str | None = None,
-                         last_modified: str | None = None, now: datetime | None = None, alert_at: int = 3,
-                         recovery: NoticePlan | None = None) -> SnapshotInfo | None:
-        """A check that found the stored copy current: only a checked-at time, no snapshot."""
-        stamp = timestamp(now)
-        with self.transaction() as db:
-            page_id = self._page_id(page_key, stamp)
-            latest = self.latest(page_key)
-            self._queue_recovery(page_id, page_key, latest.id if latest else None, alert_at, recovery, stamp)
-            self._record_check(page_id, "not_modified" if not_modified else "unchanged", stamp,
-                               latest.id if latest else None)
-            if etag or last_modified:
-                db.execute("UPDATE pages SET etag = ?, last_modified = ? WHERE id = ?",
-                           (etag, last_modified, page_id))
-        return latest
-
-    def record_failure(self, page_key: str, error: str, now: datetime | None = None, *, alert_at: int = 3,
-                       plan: NoticePlan | None = None) -> int:
-        """Record a failed check; returns the consecutive failures, this one included.
-
-        The failure that makes the count exactly `alert_at` queues `plan(count)`'s alerts in the
-        same transaction (BEGIN IMMEDIATE: of two processes failing at once, one sees the count
-        reach it), keyed on the streak's first failed check so that nothing can queue them twice.
-        """
-        stamp = timestamp(now)
-        with self.transaction():
-            page_id = self._page_id(page_key, stamp)
-            self._record_check(page_id, "failed", stamp, None, error)
-            count, first = self._streak(page_id)
-            if plan is not None and alert_at > 0 and count == alert_at:
-                self._queue_notices(page_id, None, self._notice_key(page_key, "failing", first), "failing",
-                                    plan(count), stamp)
-        return count
-
     def consecutive_failures(self, page_key: str) -> int:
         row = self._one("SELECT id FROM pages WHERE key = ?", (page_key,))
         try:
-            return self._streak(int(row[0]))[0] if row else 0
+            return self._streak(int(row[0])).count if row else 0
         except sqlite3.Error as exc:
             raise StoreError(f"cannot read store {self.path}: {exc}") from None
 
-    def _streak(self, page_id: int) -> tuple[int, tuple[int, str] | None]:
-        """(failed checks since the last success, (id, time) of the streak's first failed check row)."""
+    def _streak(self, page_id: int) -> Streak:
         # Every row after the last success is a failure; walking checks_page backwards to that
         # success reads only the streak, however long the page's history.
         row = self.db.execute(
@@ -278,82 +211,24 @@ class Store:
             "(SELECT id FROM checks WHERE page_id = ?1 AND outcome != 'failed' ORDER BY id DESC LIMIT 1), 0)",
             (page_id,)).fetchone()
         if not row[1]:
-            return 0, None
+            return Streak()
         first_at = self.db.execute("SELECT first_at FROM checks WHERE id = ?", (row[1],)).fetchone()[0]
-        return int(row[0]), (int(row[1]), str(first_at))
-
-    @staticmethod
-    def _notice_key(page_key: str, kind: str, first: tuple[int, str] | None) -> str:
-        material = json.dumps([page_key, kind, *(first or ())], ensure_ascii=False)
-        return hashlib.sha256(material.encode()).hexdigest()
-
-    def _queue_recovery(self, page_id: int, page_key: str, snapshot_id: int | None, alert_at: int,
-                        recovery: NoticePlan | None, stamp: str) -> None:
-        """Before a success is recorded: if it ends a streak of at least `alert_at`, queue `recovery`."""
-        if recovery is None or alert_at <= 0:
-            return
-        count, first = self._streak(page_id)
-        if count >= alert_at:
-            self._queue_notices(page_id, snapshot_id, self._notice_key(page_key, "recovered", first),
-                                "recovered", recovery(count), stamp)
-
-    def _queue_notices(self, page_id: int, snapshot_id: int | None, idem_key: str, kind: str,
-                       notices: list[PageNotice], stamp: str) -> None:
-        self._queue(page_id, snapshot_id, [NewAlert(idem_key, n.target, kind, "", n.language, n.subject, n.body)
-                                           for n in notices], stamp)
-
-    def _queue(self, page_id: int, snapshot_id: int | None, alerts: list[NewAlert], stamp: str) -> None:
-        self.db.executemany(
-            "INSERT INTO outbox (idem_key, target, page_id, snapshot_id, kind, session_id, language, "
-            "subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (idem_key, target) DO NOTHING",
-            [(a.idem_key, a.target, page_id, snapshot_id, a.kind, a.session_id, a.language, a.subject,
-              a.body, stamp) for a in alerts])
+        return Streak(int(row[0]), (int(row[1]), str(first_at)))
 
     def checks(self, page_key: str) -> list[dict[str, Any]]:
-        rows = self._rows("SELECT c.outcome, c.first_at, c.last_at, c.count, s.number, c.error FROM checks c "
+        rows = self.query("SELECT c.outcome, c.first_at, c.last_at, c.count, s.number, c.error FROM checks c "
                           "JOIN pages p ON p.id = c.page_id LEFT JOIN snapshots s ON s.id = c.snapshot_id "
                           "WHERE p.key = ? ORDER BY c.id", (page_key,))
         names = ("outcome", "first_at", "last_at", "count", "snapshot", "error")
         return [dict(zip(names, r, strict=True)) for r in rows]
 
-    # -- snapshots and events --------------------------------------------------------------
+    @contextmanager
+    def check(self, page_key: str, now: datetime | None = None) -> Iterator[CheckTx]:
+        """One check of a page, as one transaction: committed when the block ends, rolled back if it raises."""
+        with self.transaction():
+            yield CheckTx(self, page_key, timestamp(now))
 
-    def record_snapshot(self, page_key: str, raw: RawPage, programme: Programme, parser_version: str,
-                        plan: Plan, now: datetime | None = None, *, alert_at: int = 3,
-                        recovery: NoticePlan | None = None) -> Recorded:
-        """Store a fetched page, its events and its alerts (a recovery alert too) in one transaction."""
-        stamp = timestamp(now)
-        sha = hashlib.sha256(raw.data).hexdigest()
-        http = raw.http or HttpInfo()
-        with self.transaction() as db:
-            page_id = self._page_id(page_key, stamp)
-            previous = self.latest(page_key)
-            if http.etag or http.last_modified:
-                db.execute("UPDATE pages SET etag = ?, last_modified = ? WHERE id = ?",
-                           (http.etag, http.last_modified, page_id))
-            if previous and previous.sha256 == sha:
-                # Another check stored this very page while we were parsing it.
-                self._queue_recovery(page_id, page_key, previous.id, alert_at, recovery, stamp)
-                self._record_check(page_id, "unchanged", stamp, previous.id)
-                return Recorded("unchanged", previous, [], [])
-            events, alerts = plan(self.programme(previous.id) if previous else None, programme)
-            cursor = db.execute(
-                "INSERT INTO snapshots (page_id, number, retrieved_at, sha256, raw, raw_size, location, "
-                "charset, http, parsed, parser_version, parsed_at, etag, last_modified) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (page_id, previous.number + 1 if previous else 1, timestamp(raw.retrieved_at), sha,
-                 zlib.compress(raw.data, 6), len(raw.data), raw.location, raw.charset,
-                 raw.http.model_dump_json() if raw.http else None, programme.model_dump_json(),
-                 parser_version, stamp, http.etag, http.last_modified))
-            snapshot_id = int(cursor.lastrowid or 0)
-            self._insert_events(snapshot_id, events)
-            self._queue(page_id, snapshot_id, alerts, stamp)
-            self._queue_recovery(page_id, page_key, snapshot_id, alert_at, recovery, stamp)
-            self._record_check(page_id, "snapshot", stamp, snapshot_id)
-            current = self.latest(page_key)
-        assert current is not None
-        return Recorded("changed" if previous else "first", current, events, alerts)
+    # -- snapshots and events --------------------------------------------------------------
 
     def _insert_events(self, snapshot_id: int, events: list[ChangeEvent]) -> None:
         self.db.executemany(
@@ -368,7 +243,7 @@ class Store:
 
     def snapshots(self, page_key: str, newest_first: bool = False, limit: int = -1) -> list[SnapshotInfo]:
         order = "DESC" if newest_first else "ASC"
-        rows = self._rows(f"SELECT {_SNAPSHOT_COLUMNS} FROM snapshots s JOIN pages p ON p.id = s.page_id "
+        rows = self.query(f"SELECT {_SNAPSHOT_COLUMNS} FROM snapshots s JOIN pages p ON p.id = s.page_id "
                           f"WHERE p.key = ? ORDER BY s.number {order} LIMIT ?", (page_key, limit))
         return [SnapshotInfo(*r) for r in rows]
 
@@ -398,7 +273,7 @@ class Store:
                        retrieved_at=datetime.fromisoformat(row[2]), http=http, charset=row[4])
 
     def events(self, snapshot_id: int) -> list[ChangeEvent]:
-        rows = self._rows("SELECT data FROM events WHERE snapshot_id = ? ORDER BY position", (snapshot_id,))
+        rows = self.query("SELECT data FROM events WHERE snapshot_id = ? ORDER BY position", (snapshot_id,))
         return [ChangeEvent.from_dict(json.loads(r[0])) for r in rows]
 
     def replace_parsed(self, snapshot_id: int, programme: Programme, parser_version: str,
@@ -409,3 +284,82 @@ class Store:
                        (programme.model_dump_json(), parser_version, timestamp(now), snapshot_id))
             db.execute("DELETE FROM events WHERE snapshot_id = ?", (snapshot_id,))
             self._insert_events(snapshot_id, events)
+
+
+class CheckTx:
+    """What one check reads and writes, inside its transaction (Store.check); the caller decides."""
+
+    def __init__(self, store: Store, page_key: str, stamp: str) -> None:
+        self.store = store
+        self.page = page_key
+        self.stamp = stamp
+        store.db.execute("INSERT INTO pages (key, created_at) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
+                         (page_key, stamp))
+        self.page_id = int(store.db.execute("SELECT id FROM pages WHERE key = ?", (page_key,)).fetchone()[0])
+        # As of this transaction: another check may have stored one since this check fetched the page.
+        self.previous = store.latest(page_key)
+        # The snapshot this check stored or found current: the outbox rows it queues refer to it.
+        self.snapshot: SnapshotInfo | None = None
+
+    def streak(self) -> Streak:
+        """The failures so far; before a success is recorded, the streak it ends."""
+        return self.store._streak(self.page_id)
+
+    def add_snapshot(self, raw: RawPage, programme: Programme, parser_version: str,
+                     events: list[ChangeEvent]) -> SnapshotInfo:
+        """Store a fetched page, its records and the events since the previous snapshot."""
+        sha = hashlib.sha256(raw.data).hexdigest()
+        http = raw.http or HttpInfo()
+        self._keep_validators(http)
+        cursor = self.store.db.execute(
+            "INSERT INTO snapshots (page_id, number, retrieved_at, sha256, raw, raw_size, location, "
+            "charset, http, parsed, parser_version, parsed_at, etag, last_modified) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (self.page_id, self.previous.number + 1 if self.previous else 1, timestamp(raw.retrieved_at), sha,
+             zlib.compress(raw.data, 6), len(raw.data), raw.location, raw.charset,
+             raw.http.model_dump_json() if raw.http else None, programme.model_dump_json(),
+             parser_version, self.stamp, http.etag, http.last_modified))
+        snapshot_id = int(cursor.lastrowid or 0)
+        self.store._insert_events(snapshot_id, events)
+        self._record("snapshot", snapshot_id)
+        self.snapshot = self.store.latest(self.page)
+        assert self.snapshot is not None
+        return self.snapshot
+
+    def record_unchanged(self, raw: RawPage) -> SnapshotInfo | None:
+        """The stored copy is current (same bytes, or HTTP 304): no snapshot, only a checked-at time."""
+        self.snapshot = self.previous
+        self._record("not_modified" if raw.not_modified else "unchanged", self.previous.id if self.previous else None)
+        self._keep_validators(raw.http or HttpInfo())
+        return self.previous
+
+    def record_failure(self, error: str) -> int:
+        """Record a failed check; returns the consecutive failures, this one included."""
+        self._record("failed", None, error)
+        return self.streak().count
+
+    def queue(self, alerts: Iterable[NewAlert]) -> None:
+        """Queue outbox rows; a row already queued (same key and target) stays as it is, sent or not."""
+        snapshot_id = self.snapshot.id if self.snapshot else None
+        self.store.db.executemany(
+            "INSERT INTO outbox (idem_key, target, page_id, snapshot_id, kind, session_id, language, "
+            "subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (idem_key, target) DO NOTHING",
+            [(a.idem_key, a.target, self.page_id, snapshot_id, a.kind, a.session_id, a.language, a.subject,
+              a.body, self.stamp) for a in alerts])
+
+    def _keep_validators(self, http: HttpInfo) -> None:
+        if http.etag or http.last_modified:
+            self.store.db.execute("UPDATE pages SET etag = ?, last_modified = ? WHERE id = ?",
+                                  (http.etag, http.last_modified, self.page_id))
+
+    def _record(self, outcome: Outcome, snapshot_id: int | None, error: str | None = None) -> None:
+        # A run of identical outcomes is one row (100 unchanged checks update one); a snapshot is its own.
+        db = self.store.db
+        last = db.execute("SELECT id, outcome, snapshot_id, error FROM checks WHERE page_id = ? "
+                          "ORDER BY id DESC LIMIT 1", (self.page_id,)).fetchone()
+        if outcome != "snapshot" and last and tuple(last[1:]) == (outcome, snapshot_id, error):
+            db.execute("UPDATE checks SET last_at = ?, count = count + 1 WHERE id = ?", (self.stamp, last[0]))
+        else:
+            db.execute("INSERT INTO checks (page_id, outcome, first_at, last_at, snapshot_id, error) "
+                       "VALUES (?, ?, ?, ?, ?, ?)", (self.page_id, outcome, self.stamp, self.stamp, snapshot_id, error))

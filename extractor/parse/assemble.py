@@ -508,7 +508,7 @@ class Assembler:
         elif item.kind is Kind.TEXT and looks_like_name(line):
             self._on_speaker(item)
         elif item.kind is Kind.TEXT and _MARKER.match(cur.title):
-            cur.title = line  # `N° 1 Animée par Ana Ruiz` / `La beauté est-elle universelle ?`: a number, then the title
+            cur.title = line  # `N° 1 Animée par Ana Ruiz` / `La beauté est-elle universelle ?`: a number, a title
         elif item.kind is Kind.TEXT:
             cur.title = f"{cur.title} {line}"  # a title broken over two lines of its cell
 
@@ -529,13 +529,13 @@ class Assembler:
                 self.current.speakers.append(speaker)
             if shared and not lexicon().role_re.match(shared[1]):
                 # `A, B (Inria)`: both at Inria; `A, B, C (Inria; ENS)`: each in turn, the last the rest
-                group = self.current.speakers[first:]
+                added = self.current.speakers[first:]
                 orgs = [o for o in split_outside_parens(shared[1], ";") if o]
-                for index, speaker in enumerate(group):
+                for index, speaker in enumerate(added):
                     org = orgs[min(index, len(orgs) - 1)]
-                    group[index] = speaker.model_copy(update={"affiliation": org}) if speaker.affiliation in (
+                    added[index] = speaker.model_copy(update={"affiliation": org}) if speaker.affiliation in (
                         None, shared[1]) else speaker
-                self.current.speakers[first:] = group
+                self.current.speakers[first:] = added
 
     # --- helpers ----------------------------------------------------------------------
     def _open_from_line(self, text: str, block: Block) -> None:
@@ -738,8 +738,9 @@ def _within(slot: Slot, head: Slot) -> bool:
     """The same slot, or a part of it (`09:50-10:10` in a session of `09:50-10:30`)."""
     if slot == head:
         return True
-    return slot.day == head.day and bool(slot.start and head.start and head.end) \
-        and head.start <= (slot.start or "") and (slot.end or slot.start or "") <= (head.end or "")
+    if slot.day != head.day or not slot.start or not head.start or not head.end:
+        return False
+    return head.start <= slot.start and (slot.end or slot.start) <= head.end
 
 
 def _under(block: Block, head: Block) -> bool:

@@ -235,7 +235,8 @@ class _Lines:
                 self.out.append(Block(text="", origin=origin, separator=True))
             return
         # The container's hint, unless the line's own pieces say something else (or disagree).
-        hint = line_hint if pieces_hinted else class_hint(self.block, skip=self.sections) if self.block is not None else None
+        hint = line_hint if pieces_hinted else (
+            class_hint(self.block, skip=self.sections) if self.block is not None else None)
         text = undecorated(norm(raw))
         if not text:
             return  # a pictogram alone ("🎤"): decoration

@@ -22,7 +22,6 @@ from extractor.parse.language import detect_language
 from extractor.parse.times import split_run_on
 from extractor.read.decode import decode, looks_like_html
 from extractor.read.page import RawPage
-from extractor.read.sources import read_source
 from extractor.textkit.normalise import norm
 
 
@@ -114,10 +113,6 @@ def assemble(
 
 def parse_bytes(data: bytes, location: str = "<bytes>", options: ParseOptions | None = None) -> Programme:
     return parse_page(RawPage(data=data, location=location), options)
-
-
-def parse_source(location: str, options: ParseOptions | None = None, **fetch_options: object) -> Programme:
-    return parse_page(read_source(location, **fetch_options), options)
 
 
 def _checked(programme: Programme) -> Programme:

@@ -10,10 +10,10 @@ import re
 from functools import cache
 
 from extractor.lexicon import lexicon
-from extractor.textkit.normalise import key
 from extractor.models import Room
 from extractor.parse.classify import MAX_ROOM_CHARS, format_label, is_occasion, is_person_line, people_word, room_of
 from extractor.parse.speakers import bare_name, looks_like_name
+from extractor.textkit.normalise import key
 
 # Tried in this order: a parenthesis closing the line, then what follows its last comma or dash.
 _ROOM_IN_PARENS = re.compile(r"^(?P<title>.+?)\s*\((?P<room>[^()]+)\)$")

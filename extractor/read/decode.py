@@ -46,10 +46,10 @@ def decode(data: bytes, location: str, http_charset: str | None = None) -> tuple
     if b"\x00" in data[:8192]:
         raise InputError(f"{location} looks binary (NUL bytes), not a web page or text")
     for candidate in (http_charset, _declared(data)):
-        encoding = _known(candidate)
-        if encoding:
+        known = _known(candidate)
+        if known:
             try:
-                return data.decode(encoding), encoding
+                return data.decode(known), known
             except UnicodeDecodeError:
                 pass  # a wrong declaration is common; fall through to detection
     try:

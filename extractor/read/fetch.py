@@ -28,20 +28,13 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from extractor.about import PROJECT_URL, __version__
 from extractor.errors import ConfigError, FetchError
 from extractor.models import HttpInfo
+from extractor.read.options import DEFAULT_USER_AGENT, FetchOptions
 from extractor.read.pacing import HostPacer
 from extractor.read.page import RawPage
 from extractor.read.robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsResponse, product_token
 
-DEFAULT_USER_AGENT = f"extractor/{__version__} (+{PROJECT_URL})"
-DEFAULT_TIMEOUT = 20.0
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-DEFAULT_RETRIES = 3
-DEFAULT_MIN_HOST_DELAY = 1.0
-DEFAULT_BACKOFF = 0.5  # first retry after ~0.5 s, then ~1 s, ~2 s ... (with jitter)
-DEFAULT_MAX_REDIRECTS = 10
 BACKOFF_CAP = 30.0
 MAX_RETRY_AFTER = 120.0
 MAX_CRAWL_DELAY = 60.0
@@ -64,38 +57,27 @@ def reset_state() -> None:
     robots_cache.clear()
 
 
-def fetch_page(
-    url: str,
-    *,
-    validators: tuple[str | None, str | None] | None = None,
-    timeout: float = DEFAULT_TIMEOUT,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    user_agent: str | None = None,
-    ignore_robots: bool = False,
-    retries: int = DEFAULT_RETRIES,
-    min_host_delay: float = DEFAULT_MIN_HOST_DELAY,
-    session: requests.Session | None = None,
-    backoff: float = DEFAULT_BACKOFF,
-    max_redirects: int = DEFAULT_MAX_REDIRECTS,
-) -> RawPage:
-    """GET an http(s) URL politely. `validators` is (etag, last_modified) from the last snapshot.
+def fetch_page(url: str, options: FetchOptions | None = None, *,
+               session: requests.Session | None = None) -> RawPage:
+    """GET an http(s) URL politely; conditionally when `options.validators` are given.
 
     Returns RawPage(not_modified=True, data=b"") on 304. Raises FetchError on any failure.
     """
+    options = options or FetchOptions()
     _check_url(url)
-    if not timeout > 0:
-        raise ConfigError(f"the timeout must be more than 0 seconds, not {timeout}")
+    if not options.timeout > 0:
+        raise ConfigError(f"the timeout must be more than 0 seconds, not {options.timeout}")
     client = _Client(
         session=session or _thread_session(),
-        user_agent=user_agent or DEFAULT_USER_AGENT,
-        timeout=float(timeout),
-        retries=max(0, int(retries)),
-        backoff=max(0.0, float(backoff)),
-        min_host_delay=max(0.0, float(min_host_delay)),
-        ignore_robots=ignore_robots,
+        user_agent=options.user_agent or DEFAULT_USER_AGENT,
+        timeout=float(options.timeout),
+        retries=max(0, int(options.retries)),
+        backoff=max(0.0, float(options.backoff)),
+        min_host_delay=max(0.0, float(options.min_host_delay)),
+        ignore_robots=options.ignore_robots,
     )
     headers = {}
-    etag, last_modified = validators or (None, None)
+    etag, last_modified = options.validators or (None, None)
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
@@ -103,9 +85,9 @@ def fetch_page(
 
     current = url
     seen = {url}
-    for _hop in range(max_redirects + 1):
+    for _hop in range(options.max_redirects + 1):
         client.check_robots(current)
-        reply = client.get(current, headers, max_bytes=max_bytes)
+        reply = client.get(current, headers, max_bytes=options.max_bytes)
         if reply.status in _REDIRECTS and reply.location:
             target = urljoin(current, reply.location)
             if urlsplit(target).scheme.lower() not in ("http", "https"):
@@ -116,7 +98,7 @@ def fetch_page(
             current = target
             continue
         return _page(url, current, reply, etag, last_modified)
-    raise FetchError(f"too many redirects (more than {max_redirects}) from {url}")
+    raise FetchError(f"too many redirects (more than {options.max_redirects}) from {url}")
 
 
 def _page(url: str, final_url: str, reply: _Reply, etag: str | None, last_modified: str | None) -> RawPage:
@@ -354,7 +336,7 @@ def _thread_session() -> requests.Session:
     session = getattr(_local, "session", None)
     if session is None:
         session = requests.Session()
-        session.max_redirects = DEFAULT_MAX_REDIRECTS  # unused (we follow by hand), but bounded
+        session.max_redirects = FetchOptions().max_redirects  # unused (we follow by hand), but bounded
         _local.session = session
     return session
 

@@ -16,7 +16,11 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from protego import Protego
 
 ROBOTS_TTL = 24 * 3600.0
 UNREACHABLE_TTL = 600.0
@@ -31,7 +35,7 @@ class RobotsResponse:
 
 @dataclass(frozen=True)
 class RobotsPolicy:
-    rules: object | None  # a protego.Protego, or None when everything is allowed
+    rules: Protego | None  # None when everything is allowed
     unreachable_status: int | None = None  # set when robots.txt answered 5xx: disallow all
 
     def allows(self, url: str, agent: str) -> bool:
@@ -39,12 +43,12 @@ class RobotsPolicy:
             return False
         if self.rules is None:
             return True
-        return bool(self.rules.can_fetch(url, agent))  # type: ignore[attr-defined]
+        return bool(self.rules.can_fetch(url, agent))
 
     def crawl_delay(self, agent: str) -> float | None:
         if self.rules is None:
             return None
-        delay = self.rules.crawl_delay(agent)  # type: ignore[attr-defined]
+        delay = self.rules.crawl_delay(agent)
         return float(delay) if delay is not None else None
 
 

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from extractor.errors import InputError
 from extractor.read.page import RawPage
+
+if TYPE_CHECKING:
+    from extractor.read.options import FetchOptions
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024  # larger pages are refused, not parsed slowly
 
@@ -19,11 +23,12 @@ def is_url(location: str) -> bool:
     return location.lower().startswith(("http://", "https://"))
 
 
-def read_source(location: str, **fetch_options: object) -> RawPage:
+def read_source(location: str, fetch: FetchOptions | None = None) -> RawPage:
+    """The page at `location`; `fetch` says how, if it is a URL."""
     if is_url(location):
-        from extractor.read import fetch
+        from extractor.read.fetch import fetch_page
 
-        return fetch.fetch_page(location, **fetch_options)  # type: ignore[arg-type]
+        return fetch_page(location, fetch)
     if location.lower().startswith("file://"):
         from urllib.parse import unquote, urlparse
 

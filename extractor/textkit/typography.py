@@ -32,7 +32,3 @@ def fold(text: str | None) -> str:
     folded = _SPACE.sub(" ", folded).strip()
     folded = _SPACE_BEFORE_PUNCT.sub("", folded)
     return _SPACE_AFTER_OPEN.sub("", folded)
-
-
-def same_text(a: str | None, b: str | None) -> bool:
-    return fold(a) == fold(b)

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from extractor.changes.kinds import KINDS
 from extractor.errors import ConfigError, ExtractorError
+from extractor.read.options import FetchOptions
 
 DEFAULT_INTERVAL = 3600.0
 MIN_INTERVAL = 1.0
@@ -73,7 +75,20 @@ class WatchConfig:
     jitter: float = DEFAULT_JITTER
     failure_threshold: int = DEFAULT_FAILURE_THRESHOLD
     max_per_host: int = 1
-    fetch: dict[str, Any] = field(default_factory=dict)  # user_agent, min_host_delay, retries, max_bytes
+    # The file's user_agent, min_host_delay, retries and max_bytes; timeout and robots are per page.
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+
+    def fetch_options(self, page: PageConfig) -> FetchOptions:
+        """How `page` is fetched: the file's settings, with the page's own timeout and robots choice."""
+        return replace(self.fetch, timeout=self.fetch.timeout if page.timeout is None else page.timeout,
+                       ignore_robots=self.fetch.ignore_robots or page.ignore_robots)
+
+    def overridden(self, *, timeout: float | None = None, user_agent: str | None = None,
+                   ignore_robots: bool = False) -> WatchConfig:
+        """The configuration with the command line's HTTP options (those given) winning over the file's."""
+        pages = tuple(replace(p, timeout=p.timeout if timeout is None else timeout,
+                              ignore_robots=p.ignore_robots or ignore_robots) for p in self.pages)
+        return replace(self, pages=pages, fetch=replace(self.fetch, user_agent=user_agent or self.fetch.user_agent))
 
 
 def load(path: str | Path) -> WatchConfig:
@@ -155,15 +170,13 @@ class _Reader:
             seen[page.key] = index
             pages.append(page)
 
-        fetch: dict[str, Any] = {}
-        if "user_agent" in data:
-            fetch["user_agent"] = self.string(data, "user_agent")
-        if "min_host_delay" in data:
-            fetch["min_host_delay"] = self.number(data, "min_host_delay", 0, 3600)
-        if "retries" in data:
-            fetch["retries"] = int(self.number(data, "retries", 0, 10, integer=True))
-        if "max_bytes" in data:
-            fetch["max_bytes"] = int(self.number(data, "max_bytes", 1024, 1 << 31, integer=True))
+        unset = FetchOptions()
+        fetch = FetchOptions(
+            user_agent=self.string(data, "user_agent") if "user_agent" in data else unset.user_agent,
+            min_host_delay=self.number(data, "min_host_delay", 0, 3600, default=unset.min_host_delay),
+            retries=int(self.number(data, "retries", 0, 10, integer=True, default=unset.retries)),
+            max_bytes=int(self.number(data, "max_bytes", 1024, 1 << 31, integer=True, default=unset.max_bytes)),
+        )
         store = None
         if "store" in data:
             store = Path(self.string(data, "store")).expanduser()
@@ -210,15 +223,13 @@ class _Reader:
         notify = self.strings(merged, "notify", at("notify"))
         for target in notify:
             try:
-                from extractor.changes.alerts import check_targets
+                from extractor.monitor.deliver import check_targets
 
                 check_targets([target])
             except ExtractorError as exc:
                 raise self.fail("notify", str(exc), at("notify")) from None
         alert_on = self.strings(merged, "alert_on", at("alert_on")) if "alert_on" in merged else None
         if alert_on is not None:
-            from extractor.changes.diff import KINDS
-
             unknown = [kind for kind in alert_on if kind not in KINDS]
             if unknown:
                 choices = ", ".join(KINDS)

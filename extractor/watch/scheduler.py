@@ -10,7 +10,8 @@
 
 The scheduler (Scheduler) knows nothing of fetching or storing: it is given a function
 that checks one page. watch() wires it to monitor.check.attempt with failure memory (monitor.health)
-and one store connection per worker thread.
+and one store connection per worker thread, guarded so that whatever one check raises, the
+watcher goes on.
 """
 
 from __future__ import annotations
@@ -28,10 +29,15 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from extractor.errors import ExtractorError
+from extractor.errors import ExtractorError, InternalError
 from extractor.watch.config import PageConfig, WatchConfig
+
+if TYPE_CHECKING:
+    from extractor.monitor.check import CheckResult, CheckStatus
+    from extractor.monitor.health import Notice
+    from extractor.monitor.store import Store
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.5  # how often the scheduler looks at its stop flag while waiting
@@ -40,14 +46,14 @@ POLL_SECONDS = 0.5  # how often the scheduler looks at its stop flag while waiti
 @dataclass
 class PageOutcome:
     page: PageConfig
-    status: str  # "first", "changed", "unchanged", "not_modified" or "failed"
+    status: CheckStatus
     seconds: float = 0.0
     changes: int = 0
     alerts: int = 0
     delivery_errors: list[str] = field(default_factory=list)
     error: str | None = None
     exit_code: int = 0
-    notice: str | None = None  # "failing" or "recovered" when a health alert was due
+    notice: Notice | None = None  # when the page's own alert was due
 
     @property
     def failed(self) -> bool:
@@ -187,7 +193,6 @@ def watch(
     store_path: str | Path | None = None,
     once: bool = False,
     reporter: Reporter | None = None,
-    fetch_overrides: dict[str, Any] | None = None,
     workers: int | None = None,
     install_signal_handlers: bool = True,
 ) -> WatchSummary:
@@ -198,7 +203,7 @@ def watch(
     Store.open(path).close()  # fail early, with StoreError, if the store cannot be opened
     reporter = reporter or NullReporter()
     summary = WatchSummary(pages=len(config.pages))
-    checker = PageChecker(config, path, fetch_overrides or {})
+    checker = PageChecker(config, path)
     def on_result(outcome: PageOutcome) -> None:
         summary.add(outcome)
         reporter.finished(outcome)
@@ -228,15 +233,14 @@ def watch(
 class PageChecker:
     """Checks one page with monitor.check and failure memory; one store connection per thread."""
 
-    def __init__(self, config: WatchConfig, store_path: str | Path | None, overrides: dict[str, Any]) -> None:
+    def __init__(self, config: WatchConfig, store_path: str | Path | None) -> None:
         self.config = config
         self.store_path = store_path
-        self.overrides = overrides
         self._local = threading.local()
-        self._stores: list[Any] = []
+        self._stores: list[Store] = []
         self._lock = threading.Lock()
 
-    def store(self) -> Any:
+    def store(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
             from extractor.monitor.store import Store
@@ -256,18 +260,9 @@ class PageChecker:
                     log.debug("closing a store failed", exc_info=True)
             self._stores.clear()
 
-    def fetch_options(self, page: PageConfig) -> dict[str, Any]:
-        options: dict[str, Any] = dict(self.config.fetch)
-        if page.timeout is not None:
-            options["timeout"] = page.timeout
-        if page.ignore_robots:
-            options["ignore_robots"] = True
-        options.update({k: v for k, v in self.overrides.items() if v not in (None, False)})
-        return options
-
     def __call__(self, page: PageConfig) -> PageOutcome:
         from extractor.monitor.check import attempt
-        from extractor.monitor.health import FailureAlerts, guarded_check
+        from extractor.monitor.health import FailureAlerts
         from extractor.options import ParseOptions
 
         began = time.monotonic()
@@ -279,10 +274,10 @@ class PageChecker:
         # The page's error and recovery alerts are queued by the check itself, in the outbox.
         failure_alerts = FailureAlerts(page.label, self.config.failure_threshold, page.lang)
 
-        def run() -> Any:
+        def run() -> CheckResult:
             return attempt(page.url, store=store, page_key=page.key, notify=page.notify,
                            alert_on=set(page.alert_on) if page.alert_on is not None else None,
-                           options=options, fetch_options=self.fetch_options(page),
+                           options=options, fetch=self.config.fetch_options(page),
                            failure_alerts=failure_alerts)
 
         guarded = guarded_check(run, url=page.url)
@@ -297,6 +292,35 @@ class PageChecker:
             page, result.status, seconds, changes=len(result.changes), alerts=len(result.alerts),
             delivery_errors=guarded.delivery_errors, notice=guarded.notice,
         )
+
+
+@dataclass
+class Guarded:
+    result: CheckResult | None = None
+    error: ExtractorError | None = None
+    notice: Notice | None = None  # the page's own alert this check queued
+    delivery_errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def guarded_check(run: Callable[[], CheckResult], *, url: str) -> Guarded:
+    """Run one check (monitor.check.attempt, which records the page's failures); never raise.
+
+    What reaches here is the store's trouble or a bug outside the page's check, which is
+    reported but not counted against the page.
+    """
+    try:
+        result = run()
+    except ExtractorError as exc:
+        return Guarded(error=exc)
+    except Exception as exc:  # one page's bug must not stop the others
+        log.info("internal error while checking %s", url, exc_info=exc)
+        return Guarded(error=InternalError(f"internal error while checking {url}: {type(exc).__name__}: {exc}"))
+    errors = [f"{d.target}: {d.error}" for d in result.deliveries if not d.ok]
+    return Guarded(result, result.error, result.notice, errors)
 
 
 @contextmanager
