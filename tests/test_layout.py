@@ -109,6 +109,11 @@ LAYERS = {
     "extractor.changes": {"extractor.textkit", "extractor.lexicon"},
     "extractor.export": {"extractor.textkit", "extractor.lexicon", "extractor.changes"},
     "extractor.evaluate": {"extractor.textkit", "extractor.read", "extractor.parse"},
+    # The stateful side sits above the pure core; the CLI may use every package but none uses it.
+    "extractor.monitor": {"extractor.textkit", "extractor.lexicon", "extractor.read", "extractor.parse",
+                          "extractor.changes"},
+    "extractor.watch": {"extractor.textkit", "extractor.lexicon", "extractor.read", "extractor.parse",
+                        "extractor.changes", "extractor.monitor"},
 }
 BASE = {"extractor.models", "extractor.errors", "extractor.options", "extractor.about"}
 

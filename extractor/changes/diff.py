@@ -15,6 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from extractor.models import Description, Programme, Room, Session, Slot, Speaker
+from extractor.textkit.pairing import best_pairs
 from extractor.textkit.typography import fold
 
 TITLE_SIMILARITY = 85.0  # rapidfuzz ratio (0-100) above which two titles are one session renamed
@@ -93,15 +94,8 @@ def _pair_by_title_similarity(left: list[Session], right: list[Session]) -> list
             score = fuzz.ratio(a, b)
             if score >= TITLE_SIMILARITY:
                 # Ties break on the titles themselves, so diff(a, b) and diff(b, a) pair alike.
-                scored.append((-score, min(a, b), max(a, b), i, j))
-    pairs: list[Pair] = []
-    used_l: set[int] = set()
-    used_r: set[int] = set()
-    for *_, i, j in sorted(scored):
-        if i not in used_l and j not in used_r:
-            used_l.add(i)
-            used_r.add(j)
-            pairs.append((left[i], right[j]))
+                scored.append(((-score, min(a, b), max(a, b)), i, j))
+    pairs: list[Pair] = [(left[i], right[j]) for i, j in best_pairs(scored)]
     _drop(left, right, pairs)
     return pairs
 

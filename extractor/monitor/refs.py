@@ -20,9 +20,10 @@ _SNAPSHOT_REF = re.compile(r".@(latest(~\d+)?|\d+)$")
 def load(operand: str, *, store_path: str | os.PathLike[str] | None = None,
          options: ParseOptions | None = None, fetch: FetchOptions | None = None) -> Programme:
     if not _SNAPSHOT_REF.search(operand) or operand == "-" or Path(operand).exists():
-        from extractor import parse_source
+        from extractor.parse.pipeline import parse_page
+        from extractor.read.sources import read_source
 
-        return parse_source(operand, options, fetch)
+        return parse_page(read_source(operand, fetch), options)
     with open_existing(store_path) as store:
         return store.programme(resolve(store, operand).id)
 
