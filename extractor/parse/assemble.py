@@ -254,6 +254,8 @@ class Assembler:
         self.pending = item.field
 
     def _on_affiliation(self, item: Classified) -> None:
+        if self._footnote(item.block.text):
+            return
         cur = self.current
         if cur is not None and cur.speakers and cur.speakers[-1].affiliation is None:
             last = cur.speakers[-1]
@@ -279,6 +281,8 @@ class Assembler:
             self._warn(item.block, "speaker outside any session")
             return
         text = item.block.text
+        if self._footnote(text):
+            return
         if item.labelled:
             text = text.partition(":")[2].strip()
         self._add_people(text, item.role or self.people or None, comma_list=item.labelled,
@@ -320,7 +324,7 @@ class Assembler:
             return
         text = item.block.text
         cur = self.current
-        if self._listed_person(item):
+        if self._footnote(text) or self._listed_person(item):
             return
         if cur is not None and cur.speakers and not any(s.affiliation for s in cur.speakers):
             found = organisations(text)
@@ -512,6 +516,28 @@ class Assembler:
         elif item.kind is Kind.TEXT:
             cur.title = f"{cur.title} {line}"  # a title broken over two lines of its cell
 
+    def _footnote(self, text: str) -> bool:
+        """Footnoted affiliations (`Ana Ruiz` `1,3` … `1 University of Bamberg`): a line of numbers marks the
+        person before it; a numbered organisation is the affiliation of the people it marks."""
+        cur = self.current
+        if cur is None or not cur.speakers:
+            return False
+        marks = _MARKS.match(text)
+        if marks:
+            numbers = [n for n in re.split(r"[\s,]+", marks.group(0)) if n]
+            cur.marks.setdefault(len(cur.speakers) - 1, []).extend(numbers)
+            return True
+        note = _NUMBERED_NOTE.match(text)
+        if note is None or not cur.marks:
+            return False
+        for index, numbers in cur.marks.items():
+            if note.group("n") in numbers and index < len(cur.speakers):
+                person = cur.speakers[index]
+                org = note.group("org").strip()
+                joined = f"{person.affiliation}; {org}" if person.affiliation else org
+                cur.speakers[index] = person.model_copy(update={"affiliation": joined})
+        return True
+
     def _add_people(self, line: str, role: str | None = None, comma_list: bool = False, pair: bool = False) -> None:
         assert self.current is not None
         groups = split_outside_parens(line, ";")  # `A, B (Inria); C (LNCC)`: groups that share an affiliation
@@ -571,15 +597,22 @@ class Assembler:
             fmt_n, rest_n = split_format(title, numbered=True)
             if fmt_n and is_person_line(rest_n):
                 fmt, rest = fmt_n, rest_n  # "Keynote 1: Cosmin Munteanu (University of Toronto)"
+        about: Description | None = None
         if fmt and (looks_like_name(rest) or is_person_line(rest)):
             # "Invited Speaker: Ana Ruiz": named by its format and speaker, until a title line says more
             people.append((rest, None))
             title, untitled = fmt, True
+        elif fmt and is_occasion(fmt) and (is_prose(rest) or is_sentence(rest) or (
+                len(rest.split()) >= MIN_NOTE_WORDS and rest[:1].islower())):
+            # "lunch: there is a possibility to have lunch at the canteen…": a break, then a note on it
+            title, about = title[: len(title) - len(rest)].strip(" :–—-"), Description(
+                text=rest, provisional=False, label=None)
         elif fmt:
             title = rest
         self.current = Draft(title=title, slot=slot, format=fmt or self.format, block=block, untitled=untitled,
                              room=room or self.slot_room, after_slot_line=self.slot_fresh, section=self.section,
                              room_inherited=room is None and self.slot_room is not None, day_index=self.day_index)
+        self.current.description = about
         self.slot_fresh = False
         self.format_used = True
         for line, role in people:
@@ -620,7 +653,10 @@ class Assembler:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
 
 
+_MARKS = re.compile(r"^\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?$")  # "1,3,", "2": footnote numbers after a name
+_NUMBERED_NOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<org>\D.{1,200})$")  # "1 University of Bamberg"
 _MARKER = re.compile(r"^(?:n°|no\.?|#)?\s*\d{1,3}[.:)]?$", re.I)  # "N° 1", "#3", "2.": which one, not what
+MIN_NOTE_WORDS = 8  # "lunch: there is a possibility to have lunch at the canteen": a note, not a title
 MIN_TITLED = 4  # sessions a first reading must find with their own time or people to learn from them
 
 

@@ -84,6 +84,9 @@ def classify(block: Block, context: PageContext) -> Classified:
     lex = lexicon()
     if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :.…›»>") in lex.noise:
         return Classified(Kind.NOISE, block)
+    if len(text) <= MAX_NOISE_CHARS and text[:1] in "([" and text[-1:] in ")]" and (
+            key(text[1:-1]) in lex.noise or lex.description_label_re.fullmatch(text[1:-1].strip())):
+        return Classified(Kind.NOISE, block)  # "(abstract)", "[slides]": a link beside the title
     if _HANDLE.match(text):
         return Classified(Kind.NOISE, block)  # "@rachelandrew": a handle, the name is given elsewhere
     if lex.notice_re.search(text):

@@ -132,6 +132,7 @@ def _affiliated_person(text: str) -> bool:
 
 
 # "Names. Title", "Name (Org), Title", "Name - Title"
+_INITIALS = re.compile(r"^(?:[A-Z]\.-?){2,}$")  # "B.L.", "J.-P.": initials, not the end of a sentence
 _FULL_STOP = re.compile(r"\.\s+|(?<=\)),\s+|\s+[-–—]\s*")
 MIN_TAIL_WORDS = 3
 
@@ -150,7 +151,8 @@ def people_first(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
     for stop in _FULL_STOP.finditer(text):
         head, tail = text[: stop.start()], text[stop.end():]
         last = head.split()[-1] if head.split() else ""
-        if (not tail[:1].isupper() and not tail[:1].isdigit()) or len(last.rstrip(".")) <= 1:
+        if (not tail[:1].isupper() and not tail[:1].isdigit()) or len(last.rstrip(".")) <= 1 \
+                or _INITIALS.match(last):
             continue  # "Ana Ruiz, Ph.D. et directrice", "Matthew E. P. Davies": not the end of the names
         if _all_people(tail.rstrip("."), strict=False) or _says_what_they_do(tail):
             continue  # "Ana Ruiz - Director and CEO, HiFX": the dash gives her role, not a title
@@ -171,7 +173,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return (
         re.compile(rf"(?:^|\s)(?P<by>{lex.title_by})\s+(?P<people>.+)$", re.I),
         re.compile(rf"^(?P<title>.+?)\s+(?P<by>{lex.title_by})\s+(?P<people>[^()]+)$", re.I),
-        re.compile(rf"\s+(?P<by>{lex.run_on_by})\s+|\.\s+", re.I),
+        re.compile(rf"\s+(?P<by>{lex.run_on_by})\s+|(?-i:(?<![A-Z]))\.\s+", re.I),
     )
 
 
