@@ -84,7 +84,9 @@ JOB_WORDS = ["director", "manager", "professor", "president", "ceo", "cto", "cfo
              "organizer", "organiser", "volunteer", "hero", "ambassador", "champion", "mvp", "builder",
              "instructor", "trainer", "coach", "mentor", "writer", "author", "blogger", "speaker"]
 STOPWORDS = ["the", "and", "of", "to", "in", "for", "on", "with", "is", "are", "this", "that", "by",
-             "from", "will", "how", "their", "our", "an", "be", "at", "as", "we", "you"]
+             "from", "will", "how", "their", "our", "an", "be", "at", "as", "we", "you", "towards", "toward",
+             "beyond", "between", "through", "using", "why", "what", "when", "where", "which", "who", "can",
+             "does", "into", "about", "your", "its"]
 # Labels site builders give the page's top and bottom landmarks (Wix: aria-label).
 LANDMARKS = ["top of page", "bottom of page"]
 # Phrases of notes about the programme itself, never sessions: "The schedule is subject to change."

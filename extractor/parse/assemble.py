@@ -90,8 +90,8 @@ class Assembler:
         """`<b>Title</b> Ana Ruiz, Bo Ma (OSC)`: the bold run is the title, the rest its people."""
         lead = item.block.lead or ""
         rest = item.block.text[len(lead):].strip(" ,;:–—-")
-        if not rest or not _people_line(rest) or looks_like_name(lead):
-            return False
+        if not rest or not _people_line(rest) or looks_like_name(lead) or people_first(rest) is not None:
+            return False  # `<b>Tutorial 1:</b> Ana Ruiz (INRIA). Title.`: people, then the title
         self.pending = None
         self._open(lead, item.block)
         self._add_people(rest)
@@ -226,7 +226,11 @@ class Assembler:
 
     def _on_room(self, item: Classified) -> None:
         cur = self.current
-        if item.block.heading and item.room and item.room.name and (cur is None or cur.slot.start or cur.speakers):
+        # `<h4>Lunch</h4>` / `<h6>99 Brasserie Café</h6>`: a lesser heading right under a break is its room
+        under_title = cur is not None and not cur.has_details() and cur.block is not None \
+            and 0 < cur.block.heading < item.block.heading and is_occasion(cur.title)
+        if item.block.heading and item.room and item.room.name and not under_title and (
+                cur is None or cur.slot.start or cur.speakers):
             # A room as a heading over the sessions below it ("3 - Chalet 1er étage"): their section.
             self._close()
             self.section = item.room.name

@@ -362,9 +362,16 @@ def is_person_line(text: str) -> bool:
     return any(strip_honorifics(p)[0] != p and looks_like_name(p) for p in split_outside_parens(text)[1:])
 
 
+_NEXT_PERSON = re.compile(r"^\([^()]*\)\s*(?:,|and|et|&)\s+[A-ZÀ-Þ]")
+
+
 def _name_head(text: str) -> str:
     parts = split_outside_parens(text)
-    return bare_name(dash_name(parts[0] if parts else text)[0])
+    head = parts[0] if parts else text
+    cut = head.find("(")
+    if cut > 0 and _NEXT_PERSON.match(head[cut:]):
+        head = head[:cut]  # `Ana Ruiz (Org) and Bo Ma (Org)`: Ana Ruiz, the first of a list
+    return bare_name(dash_name(head)[0])
 
 
 def _role_label(text: str) -> str | None:
