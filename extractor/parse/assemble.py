@@ -287,6 +287,13 @@ class Assembler:
         text = item.block.text
         if self._footnote(text):
             return
+        cur = self.current
+        if cur is not None and not item.labelled and item.role is None and cur.speakers \
+                and not any(s.affiliation for s in cur.speakers):
+            found = organisations(text)
+            if found and all(_org_like(part) for part in found):
+                self._affiliate(cur, found)  # `Sony CSL, France` under `Ana Ruiz and Bo Ma`: where they work
+                return
         if item.labelled:
             text = text.partition(":")[2].strip()
         self._add_people(text, item.role or self.people or None, comma_list=item.labelled,
@@ -797,6 +804,14 @@ def _under(block: Block, head: Block) -> bool:
     container = parent.getparent()
     return container is not None and block.signature != head.signature and any(a is container for a in ancestors) \
         and (origin.getparent() is not container or block.table is not None)
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _org_like(part: str) -> bool:
+    """An organisation by its words (University, Lab) or an acronym (CSL, TU, IIT), not a person's name."""
+    return bool(lexicon().org_re.search(part) or _CAPITALS.search(part.split(",")[0]))
 
 
 def _once_each(people: list[Speaker]) -> list[Speaker]:

@@ -270,8 +270,8 @@ def _could_be_place(text: str, context: PageContext) -> bool:
     bare = key(text).rstrip(" :.…")
     return not (bare in lex.noise or is_occasion(text) or format_label(text, numbered=True)
                 or match_slot(text) or match_day(text, context) or weekday_of(text) is not None
-                or lex.field_label_re.match(text) or text.isdigit() or _STATEMENT_END.search(text))
-
+                or lex.field_label_re.match(text) or text.isdigit() or _STATEMENT_END.search(text)
+                or (lex.org_re.search(text) and not lex.venue_re.search(text)))  # an affiliation, again and again
 
 
 def format_label(text: str, numbered: bool = False) -> str | None:

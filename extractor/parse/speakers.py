@@ -10,7 +10,7 @@ from extractor.models import Speaker
 from extractor.textkit.normalise import key, norm
 
 # "Garcez", "Jean-Luc", "J.", "d’Avila", "O'Connor", "McKay".
-_NAME_TOKEN = re.compile(r"^(?:(?:[dl][’'])?[A-ZÀ-ÖØ-Þ][\w’'.\-]*\*?|[A-ZÀ-ÖØ-Þ]\.)$")  # "Ana*": who presents
+_NAME_TOKEN = re.compile(r"^(?:[dl][’'])?(?P<first>[^\W\d_])[\w’'.\-]*\*?$")  # "Ana*": who presents
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
 
 
@@ -88,7 +88,8 @@ def looks_like_name(text: str) -> bool:
         return False
     capitalised = 0
     for token in tokens:
-        if _NAME_TOKEN.match(token):
+        m = _NAME_TOKEN.match(token)
+        if m and m.group("first").isupper():  # any script's capitals: "Şentürk", "Łukasz", "Čapek"
             capitalised += 1
         elif token.lower() not in lex.particles:
             return False
