@@ -69,6 +69,7 @@ class Lexicon:
     chrome_classes: frozenset[str]
     job_words: frozenset[str]  # lowercase
     notice_re: re.Pattern[str]  # a note about the programme itself ("subject to change")
+    update_stamp_re: re.Pattern[str]  # "last updated October 23, 2003": the page's date, not the event's
     countries: frozenset[str]  # lowercase
     attendance: frozenset[str]  # "présentiel", "online": how one attends, never a format
     sponsored_re: re.Pattern[str]  # "… offerte par Québec International": a sponsor's mention ending a title
@@ -153,4 +154,5 @@ def lexicon() -> Lexicon:
         attendance=frozenset(_collect("ATTENDANCE")),
         sponsored_re=re.compile(rf"[\s,–—-]+(?:{_alternation(_collect('SPONSORED_BY'))})\s+\S.*$", re.I),
         notice_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('NOTICES'))})(?:\W|$)", re.I),
+        update_stamp_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('UPDATE_STAMPS'))})(?:\W|$)", re.I),
     )

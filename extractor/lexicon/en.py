@@ -94,6 +94,9 @@ NOTICES = ["subject to change", "may change", "might change", "may be subject to
            "tentative schedule", "preliminary program", "preliminary schedule", "all times are", "times are in",
            "times are listed in", "click on", "click here", "stay tuned", "to be updated", "last updated",
            "will be updated", "will be posted", "will be announced"]
+# Stamps of when the page itself changed: their dates are not the event's.
+UPDATE_STAMPS = ["last updated", "updated on", "last modified", "page updated", "last update", "posted on",
+                 "published on"]
 # Labels of links beside a session (never a session, a title or a room of their own).
 LINK_LABELS = ["read more", "more", "more info", "more information", "details", "see details", "slides",
                "video", "videos", "watch", "watch video", "recording", "pdf", "download", "materials",

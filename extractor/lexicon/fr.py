@@ -97,6 +97,8 @@ NOTICES = ["sous réserve de modification", "sous réserve de modifications", "s
            "peut être modifié", "sera mis à jour", "seront annoncés", "sera annoncé", "mis à jour le",
            "dernière mise à jour", "cliquez ici", "cliquez sur", "à suivre", "heure de paris",
            "heures de paris", "heure locale", "à venir prochainement"]
+UPDATE_STAMPS = ["mis à jour le", "mise à jour le", "dernière mise à jour", "modifié le", "publié le",
+                 "mise à jour :"]
 LINK_LABELS = ["lire la suite", "en savoir plus", "plus", "détails", "voir les détails", "diapositives",
                "vidéo", "voir la vidéo", "télécharger", "télécharger la présentation", "présentation (pdf)",
                "voir le résumé", "lien", "enregistrement", "ajouter au calendrier", "haut"]

@@ -39,7 +39,7 @@ from extractor.parse.speakers import (
     split_speakers,
     trailing_paren,
 )
-from extractor.parse.tables import TableSession, read_table
+from extractor.parse.tables import TableSession, read_table, rejoined
 from extractor.parse.times import SlotMatch, add_minutes
 from extractor.parse.titles import all_names, people_first, people_list, place, split_format, split_people, split_room
 from extractor.textkit.normalise import unaccented_key
@@ -484,7 +484,7 @@ class Assembler:
         if found.items:
             lines = [classify(block, self.context) for block in found.items]  # with headings and hints
         else:
-            plain = [found.title, *found.lines]
+            plain = rejoined([found.title, *found.lines])
             lines = [classify(Block(text=line, origin=table.origin), self.context) for line in plain]
         extra = [classify(Block(text=line, origin=table.origin), self.context) for line in found.extra]
         # Candidates: plain lines, and lines that end with their time (`Accueil et déjeuner – 7h15 à 8h30`).
@@ -522,6 +522,9 @@ class Assembler:
             self._add_description(Description(text=line, provisional=False, label=None))
         elif item.kind is Kind.TEXT and looks_like_name(line):
             self._on_speaker(item)
+        elif item.kind is Kind.TEXT and cur.speakers and not any(s.affiliation for s in cur.speakers) \
+                and organisations(line):
+            self._affiliate(cur, organisations(line) or [])  # `Chair: Ty Roberts` / `Gracenote, Inc.`
         elif item.kind is Kind.TEXT and _MARKER.match(cur.title):
             cur.title = line  # `N° 1 Animée par Ana Ruiz` / `La beauté est-elle universelle ?`: a number, a title
         elif item.kind is Kind.TEXT:

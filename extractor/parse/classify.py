@@ -138,9 +138,9 @@ def classify(block: Block, context: PageContext) -> Classified:
     desc = labelled_description(text)
     if desc:
         return Classified(Kind.DESCRIPTION, block, description=desc)
-    role_label = _role_label(text)
-    if role_label is not None:
-        return Classified(Kind.SPEAKER, block, role=role_label or None, labelled=True)
+    labelled_role = role_label(text)
+    if labelled_role is not None:
+        return Classified(Kind.SPEAKER, block, role=labelled_role or None, labelled=True)
     if lex.role_by_re.match(text):
         return Classified(Kind.SPEAKER, block)
     by = lex.by_re.match(text)
@@ -374,7 +374,7 @@ def _name_head(text: str) -> str:
     return bare_name(dash_name(head)[0])
 
 
-def _role_label(text: str) -> str | None:
+def role_label(text: str) -> str | None:
     """"Chair: Jane Doe" -> "chair"; "Speakers: A, B" -> "" (people, no role); else None."""
     head, sep, rest = text.partition(":")
     return people_word(head.strip()) if sep and rest.strip() else None

@@ -72,8 +72,9 @@ def build_context(texts: Iterable[str], reference: date, titles: Iterable[str] =
         for y in _YEAR.findall(text):
             if 1990 <= int(y) <= latest:
                 years[int(y)] += 2
+    stamp = lexicon().update_stamp_re
     for text in texts:
-        if not any(c.isdigit() for c in text):
+        if not any(c.isdigit() for c in text) or stamp.search(text[:200]):
             continue
         found = date_mentions(text[:2000])
         mentions.extend(found)

@@ -37,7 +37,7 @@ def match_day(line: str, context: PageContext) -> tuple[date | None, str] | None
     """If the line is a day heading, return (date or None if impossible, raw text)."""
     if len(line) > 90 or not _HAS_DIGIT.search(line):
         return None
-    numbered = weekday_and_number(line, context)
+    numbered = weekday_and_number(line, context) or _numeric(line, context)
     if numbered is not None:
         return numbered
     if line.endswith(")"):
@@ -70,6 +70,29 @@ def weekday_and_number(line: str, context: PageContext) -> tuple[date | None, st
     number = int(m.group("day"))
     found = [d for d in context.dates if d.day == number and d.weekday() == weekday]
     return (found[0] if len(found) == 1 else None), m.group(0)
+
+
+@cache
+def _numeric_pattern() -> re.Pattern[str]:
+    wd = "|".join(sorted(map(re.escape, lexicon().weekdays), key=len, reverse=True))
+    return re.compile(rf"^(?:(?P<wd>{wd})\.?,?\s+)?(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)"
+                      rf"(?:[/.](?P<year>(?:19|20)?\d\d))?$", re.I)
+
+
+def _numeric(line: str, context: PageContext) -> tuple[date | None, str] | None:
+    """`Sunday 10/26`, `mardi 14/05/2024`: a numeric date with its weekday or its year. Day and month are
+    told apart by the numbers (26 is no month) or by the weekday."""
+    m = _numeric_pattern().match(line.strip()) if len(line) <= 40 else None
+    if m is None or not (m.group("wd") or m.group("year")):
+        return None
+    weekday = lexicon().weekdays.get((m.group("wd") or "").lower())
+    year = int(m.group("year")) if m.group("year") else None
+    if year is not None and year < 100:
+        year += 2000
+    a, b = int(m.group("a")), int(m.group("b"))
+    found = {d for d in (context.resolve(DateMention(day, month, year, weekday)) for day, month in ((a, b), (b, a))
+                         if 1 <= month <= 12) if d is not None and (weekday is None or d.weekday() == weekday)}
+    return (found.pop() if len(found) == 1 else None), m.group(0)
 
 
 def weekday_of(text: str) -> int | None:

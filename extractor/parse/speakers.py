@@ -225,6 +225,7 @@ def bare_name(text: str) -> str:
         text = bare
 
 
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,3}\.$")
 _ORG_SEPARATORS = re.compile(r"\s+[|/]\s+|\s*;\s*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
 
@@ -233,8 +234,8 @@ def organisations(text: str) -> list[str] | None:
     """`Tel Aviv University, Israel | Duke University, USA`: a line of organisations, else None.
 
     Each part names an institution (University, Lab, CNRS), or ends with a country."""
-    if len(text) > 300 or text.endswith((".", "?", "!")):
-        return None
+    if len(text) > 300 or text.endswith(("?", "!")) or (text.endswith(".") and not _ABBREVIATION.search(text)):
+        return None  # a sentence, unless its full stop ends "Inc." or "Ltd."
     lex = lexicon()
     parts = [p.strip() for p in _ORG_SEPARATORS.split(text) if p.strip()]
     for part in parts:

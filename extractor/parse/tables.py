@@ -22,9 +22,10 @@ from datetime import date, timedelta
 
 from extractor.lexicon import lexicon
 from extractor.parse.blocks import Block, TableRow
+from extractor.parse.classify import is_person_line, role_label
 from extractor.parse.context import PageContext
 from extractor.parse.dates import match_day, weekday_of
-from extractor.parse.speakers import looks_like_name
+from extractor.parse.speakers import looks_like_name, organisations
 from extractor.parse.times import SlotMatch, match_slot
 from extractor.textkit.normalise import key
 
@@ -252,6 +253,10 @@ class _Reader:
             if not any(row.cells) or self._repeated_header(row):
                 continue
             lone = _lone_text(row)
+            if lone is not None and times[index] is None and self.sessions and self._continues(row):
+                # `| | Chair: Ty Roberts |` / `| | Gracenote, Inc. |` under a panel's row: more of it
+                self.sessions[-1].lines.extend(rejoined([line for line in lone.split("\n") if line]))
+                continue
             if lone is not None and times[index] is None:
                 self.lone(lone, row)
                 continue
@@ -271,6 +276,18 @@ class _Reader:
                 self._field_row(row)
         return TableResult(self.sessions, self.skipped, self.day)
 
+    def _continues(self, row: TableRow) -> bool:
+        """A row whose one text, in the title column, names people or organisations, not a session."""
+        title = self.columns.fields.get("title")
+        texts = [i for i, c in enumerate(row.cells) if c]
+        if title is None or texts != [title] or self.sessions[-1].group:
+            return False
+        lines = rejoined([line for line in row.cells[title].split("\n") if line])
+        if len(lines) != 1 or len(lines[0]) > MAX_CONTINUED_CHARS:
+            return False  # a cell of several lines is a session of its own
+        text = lines[0]
+        return role_label(text) is not None or (organisations(text) is not None and not is_person_line(text))
+
     def _time(self, row: TableRow) -> SlotMatch | None:
         column = self.columns.fields.get("time")
         if column is None or column >= len(row.cells) or not row.cells[column]:
@@ -289,7 +306,10 @@ class _Reader:
         column = self.columns.fields.get("day")
         if column is None or column >= len(row.cells) or not row.cells[column]:
             return
-        text = row.cells[column].replace("\n", " ")
+        time = self.columns.fields.get("time", -1)
+        # `| Sunday | 10/26 | 9:30 a.m. |`: the weekday and its date in cells of their own before the time
+        upto = time if column < time <= column + MAX_DAY_CELLS else column + 1
+        text = " ".join(c.replace("\n", " ") for c in row.cells[column:upto] if c)
         found = match_day(text, self.context)
         if found:
             self.day = found[0]
@@ -403,6 +423,32 @@ def _items(row: TableRow, column: int | None) -> list[Block] | None:
 
 _SURNAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]+$")
 _GIVEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]+){0,2}$")
+
+
+MAX_DAY_CELLS = 3
+MAX_CONTINUED_CHARS = 160
+
+
+
+def rejoined(lines: list[str]) -> list[str]:
+    """A title broken over a cell's lines (`Music Perception` / `and` / `Cognition`): a line that ends on a
+    small word, or one that starts with one, continues the line before."""
+    out: list[str] = []
+    for line in lines:
+        if out and (_small_word(out[-1].split()[-1] if out[-1].split() else "")
+                    or _small_word(line.split()[0] if line.split() else "", lowercase=True)):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _small_word(word: str, lowercase: bool = False) -> bool:
+    lex = lexicon()
+    if lowercase and not word.islower():
+        return False
+    return word.lower() in ("and", "et", "&", "or", "ou") or (
+        word.islower() and any(word in words for words in lex.stopwords.values()))
 
 
 def _person_row(row: TableRow) -> str | None:

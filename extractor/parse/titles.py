@@ -107,7 +107,9 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]  # "Système I : Ana Ruiz (LIG)"
     m = _DASH_TAIL.match(title)
-    if m and (_all_people(m.group("people"), strict=False) or is_person_line(m.group("people"))) \
+    # After a format (`Paper Session - Music Perception and Cognition`) only a true list of names is people.
+    strict = m is not None and format_label(m.group("title"), numbered=True) is not None
+    if m and (_all_people(m.group("people"), strict=strict) or is_person_line(m.group("people"))) \
             and not place(m.group("people").strip()) \
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]
