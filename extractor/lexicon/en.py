@@ -31,7 +31,8 @@ STRONG_VENUE_WORDS = ["auditorium", "ballroom", "amphitheatre", "amphitheater", 
 ROOM_LABELS = ["room", "location", "venue", "where", "place"]
 ROOM_PROVISIONAL = ["room tba", "room tbd", "room tbc", "room to be announced", "room to be confirmed",
                     "room to be determined", "location tba", "location tbd", "location tbc",
-                    "location to be announced", "venue tba", "venue tbd", "tba", "tbd", "tbc"]
+                    "location to be announced", "venue tba", "venue tbd", "tba", "tbd", "tbc", "to be announced",
+                    "to be confirmed", "to be determined", "room pending", "location pending"]
 DESCRIPTION_LABELS = ["description", "abstract", "summary", "overview", "synopsis"]
 DESCRIPTION_PROVISIONAL = ["tentative description", "provisional description", "provisional abstract",
                            "tentative abstract", "preliminary description", "preliminary abstract",
@@ -49,6 +50,8 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "coffee", "morning break", "afternoon break", "poster session and reception", "position paper",
            "invited speaker", "keynote speaker", "paper session", "short paper", "long paper", "demo", "demos",
            "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance"]
+# Words that, numbered ("Session 2: Language"), name a block of sessions rather than a kind of session.
+GROUPINGS = ["session", "sessions", "paper session", "paper sessions", "track", "block", "part", "slot"]
 # Formats that name a session of their own: alone on a line, a title (see fr.OCCASIONS).
 OCCASIONS = ["break", "coffee break", "lunch", "lunch break", "networking lunch", "breakfast", "reception",
              "welcome", "welcome remarks", "opening remarks", "closing remarks", "registration", "q&a",

@@ -25,7 +25,9 @@ STRONG_VENUE_WORDS = ["amphithéâtre", "amphi", "auditorium", "agora", "atrium"
 ROOM_LABELS = ["salle", "lieu", "local", "endroit", "emplacement"]
 ROOM_PROVISIONAL = ["salle à venir", "salle à confirmer", "salle à déterminer", "local à venir",
                     "local à confirmer", "local à déterminer", "lieu à venir", "lieu à confirmer",
-                    "lieu à déterminer", "à déterminer", "à confirmer", "à venir"]
+                    "lieu à déterminer", "à déterminer", "à confirmer", "à venir", "à définir", "salle à définir",
+                    "lieu à définir", "local à définir", "à préciser", "salle à préciser", "lieu à préciser",
+                    "à communiquer", "salle à communiquer", "à annoncer", "salle à annoncer"]
 DESCRIPTION_LABELS = ["description", "résumé", "descriptif", "présentation", "sommaire"]
 DESCRIPTION_PROVISIONAL = ["description provisoire", "résumé provisoire", "description préliminaire",
                            "description à venir", "résumé à venir", "description à confirmer"]
@@ -42,6 +44,7 @@ FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "co
            "déjeuner-causerie", "dîner-conférence", "conférence principale"]
 # Formats that name a session of their own (a break, a meal, a ceremony): alone on a line, a title, not
 # the heading of a block of sessions as "Études de cas" or "Ateliers" are.
+GROUPINGS = ["séance", "session", "bloc", "partie", "volet", "séance de communications"]
 OCCASIONS = ["mot de bienvenue", "mot d'ouverture", "mot de clôture", "pause", "pause-café", "pause café",
              "pause santé", "pause réseautage", "dîner", "déjeuner", "diner", "souper", "cocktail",
              "cocktail de clôture", "accueil", "accueil et inscription", "inscription", "lancement",

@@ -42,7 +42,7 @@ from extractor.parse.speakers import (
 from extractor.parse.tables import TableSession, read_table, rejoined
 from extractor.parse.times import SlotMatch, add_minutes
 from extractor.parse.titles import all_names, people_first, people_list, place, split_format, split_people, split_room
-from extractor.textkit.normalise import unaccented_key
+from extractor.textkit.normalise import key, unaccented_key
 from extractor.textkit.slug import unique_ids
 
 
@@ -607,10 +607,13 @@ class Assembler:
         if fmt is None and is_occasion(title):
             fmt = format_label(title)  # "Pause": a session of its own kind
         untitled = False
+        numbered: str | None = None
         if fmt is None and lead is None:
             fmt_n, rest_n = split_format(title, numbered=True)
             if fmt_n and is_person_line(rest_n):
                 fmt, rest = fmt_n, rest_n  # "Keynote 1: Cosmin Munteanu (University of Toronto)"
+            elif fmt_n and key(fmt_n) not in lexicon().groupings:
+                numbered = fmt_n  # "Panel A: Digital Communities": a panel, its number kept in the title
         about: Description | None = None
         if fmt and (looks_like_name(rest) or is_person_line(rest)):
             # "Invited Speaker: Ana Ruiz": named by its format and speaker, until a title line says more
@@ -623,8 +626,9 @@ class Assembler:
                 text=rest, provisional=False, label=None)
         elif fmt:
             title = rest
-        self.current = Draft(title=title, slot=slot, format=fmt or self.format, block=block, untitled=untitled,
-                             room=room or self.slot_room, after_slot_line=self.slot_fresh, section=self.section,
+        self.current = Draft(title=title, slot=slot, format=fmt or numbered or self.format, block=block,
+                             untitled=untitled, room=room or self.slot_room, after_slot_line=self.slot_fresh,
+                             section=self.section,
                              room_inherited=room is None and self.slot_room is not None, day_index=self.day_index)
         self.current.description = about
         self.slot_fresh = False
