@@ -49,7 +49,8 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "keynote talk", "annual general meeting", "closing", "opening", "dinner", "social event",
            "coffee", "morning break", "afternoon break", "poster session and reception", "position paper",
            "invited speaker", "keynote speaker", "paper session", "short paper", "long paper", "demo", "demos",
-           "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance"]
+           "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance",
+           "lightning", "lightning talk", "hands-on", "hands-on lab", "quickie", "tools in action", "deep dive"]
 # Words that, numbered ("Session 2: Language"), name a block of sessions rather than a kind of session.
 GROUPINGS = ["session", "sessions", "paper session", "paper sessions", "track", "block", "part", "slot"]
 # Formats that name a session of their own: alone on a line, a title (see fr.OCCASIONS).

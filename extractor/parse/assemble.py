@@ -220,6 +220,10 @@ class Assembler:
             self._open_from_line(match.rest, item.block)
 
     def _on_format(self, item: Classified) -> None:
+        if item.minutes is not None and self.current is not None:
+            self.current.format = self.current.format or item.format  # `Title` / `Lightning (15min)`
+            self._on_end(item)
+            return
         self._close()  # a format label starts a new block of sessions
         self.format = item.format
         self.format_used = False
@@ -473,6 +477,8 @@ class Assembler:
                 room = None
             elif cur is not None and item.kind is Kind.FORMAT and item.format:
                 cur.format = item.format
+                if item.minutes is not None:
+                    self._on_end(item)
             elif cur is not None and item.kind in _CELL_DETAIL_KINDS:
                 self.feed(item)
         self._close()
@@ -513,6 +519,8 @@ class Assembler:
                 self._add_people(item.slot.rest)  # `Peter Morville – 8h30 à 10h00`
         elif item.kind is Kind.FORMAT and item.format:
             cur.format = item.format
+            if item.minutes is not None:
+                self._on_end(item)
         elif item.kind is Kind.ROOM and item.room is not None:
             if cur.room is None or cur.room_inherited or not cur.room.name:
                 cur.room, cur.room_inherited = item.room, False

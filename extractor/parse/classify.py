@@ -115,7 +115,8 @@ def classify(block: Block, context: PageContext) -> Classified:
             return Classified(Kind.TEXT, block, day=dated[0], dated=True, rest=dated[1])
     minutes = match_duration(text)
     if minutes is not None:
-        return Classified(Kind.END, block, minutes=minutes)
+        fmt = format_label(text)  # "🕒 Lightning (15min)": a kind of session and how long it lasts
+        return Classified(Kind.FORMAT if fmt else Kind.END, block, minutes=minutes, format=fmt)
     heading = people_heading(text)
     if heading is not None:
         return Classified(Kind.PEOPLE, block, role=heading or None)
