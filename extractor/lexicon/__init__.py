@@ -31,6 +31,7 @@ class Lexicon:
     months: dict[str, int]
     formats: frozenset[str]  # look-up keys (lexicon.variants)
     occasions: frozenset[str]  # look-up keys: formats that are sessions of their own ("Pause", "Lunch")
+    nobody: frozenset[str]  # look-up keys: "Could be you!", "Tous", "TBA": no one to list as a speaker
     groupings: frozenset[str]  # look-up keys: numbered, a block of sessions ("Session 2"), not a format
     room_word_re: re.Pattern[str]
     room_label_re: re.Pattern[str]
@@ -110,6 +111,7 @@ def lexicon() -> Lexicon:
         formats=variants(_collect("FORMATS") + _collect("OCCASIONS")),
         occasions=variants(_collect("OCCASIONS")),
         groupings=variants(_collect("GROUPINGS")),
+        nobody=variants(_collect("NOBODY")),
         room_word_re=re.compile(rf"^(?:{_alternation(room_words)})\b", re.I),
         venue_words=frozenset(w.lower() for w in _collect("VENUE_WORDS")),
         strong_venue_words=frozenset(w.lower() for w in _collect("STRONG_VENUE_WORDS")),

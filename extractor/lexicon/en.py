@@ -51,6 +51,11 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "invited speaker", "keynote speaker", "paper session", "short paper", "long paper", "demo", "demos",
            "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance",
            "lightning", "lightning talk", "hands-on", "hands-on lab", "quickie", "tools in action", "deep dive"]
+# Who a page names where a person would stand, and who is no one in particular: never a speaker.
+NOBODY = ["could be you", "this could be you", "you", "tba", "tbd", "tbc", "to be announced", "to be confirmed",
+          "speaker tba", "speaker tbd", "speakers tba", "speaker to be announced", "all", "everyone", "everybody",
+          "all participants", "all attendees", "organisers", "organizers", "the organisers", "the organizers",
+          "organising committee", "organizing committee", "staff", "volunteers"]
 # Words that, numbered ("Session 2: Language"), name a block of sessions rather than a kind of session.
 GROUPINGS = ["session", "sessions", "paper session", "paper sessions", "track", "block", "part", "slot"]
 # Formats that name a session of their own: alone on a line, a title (see fr.OCCASIONS).

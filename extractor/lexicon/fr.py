@@ -44,6 +44,10 @@ FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "co
            "déjeuner-causerie", "dîner-conférence", "conférence principale"]
 # Formats that name a session of their own (a break, a meal, a ceremony): alone on a line, a title, not
 # the heading of a block of sessions as "Études de cas" or "Ateliers" are.
+NOBODY = ["tous", "toutes", "tout le monde", "vous", "à venir", "à confirmer", "à déterminer", "à définir",
+          "organisateurs", "les organisateurs", "organisatrices", "comité d'organisation", "comité organisateur",
+          "l'équipe", "équipe", "bénévoles", "tous les participants", "intervenant à confirmer",
+          "intervenant·e à confirmer", "intervenants à confirmer"]
 GROUPINGS = ["séance", "session", "bloc", "partie", "volet", "séance de communications"]
 OCCASIONS = ["mot de bienvenue", "mot d'ouverture", "mot de clôture", "pause", "pause-café", "pause café",
              "pause santé", "pause réseautage", "dîner", "déjeuner", "diner", "souper", "cocktail",

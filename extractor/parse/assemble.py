@@ -571,6 +571,8 @@ class Assembler:
             shared = trailing_paren(parts[-1]) if len(parts) > 1 else None
             first = len(self.current.speakers)
             for part in parts:
+                if key(part).strip(" !.?…") in lexicon().nobody:
+                    continue  # "Could be you!", "Tous": a place for someone, not someone
                 speaker = parse_speaker(part)
                 if role and speaker.role is None:
                     speaker = speaker.model_copy(update={"role": role})
