@@ -400,6 +400,7 @@ class Assembler:
         for row in result.skipped:
             self.warnings.append(Warning(where=_path(row.origin), text=" | ".join(row.cells)[:200],
                                          reason="table row not understood"))
+        people_second = _second_lines_name_people(result.sessions)
         for found in result.sessions:
             day = found.day or self.default_day
             slot = Slot(day=day.isoformat() if day else None)
@@ -426,6 +427,10 @@ class Assembler:
             for line in found.speakers:
                 self._add_people(line, comma_list=True)
             for classified in lines[1:]:
+                if people_second and found.lines and classified.block.text == found.lines[0] \
+                        and classified.kind is Kind.TEXT and _handle_like(classified.block.text):
+                    self._add_people(classified.block.text)  # `Implementing Custom Containers` / `Claus`
+                    continue
                 self._cell_line(classified)
             self._close()
         self._close()
@@ -829,6 +834,27 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 def _org_like(part: str) -> bool:
     """An organisation by its words (University, Lab) or an acronym (CSL, TU, IIT), not a person's name."""
     return bool(lexicon().org_re.search(part) or _CAPITALS.search(part.split(",")[0]))
+
+
+MIN_SECOND_LINES = 3
+SECOND_LINE_SHARE = 0.6
+MAX_HANDLE_WORDS = 4
+
+
+def _second_lines_name_people(found: list[TableSession]) -> bool:
+    """In most cells of the table the line under the title is a person (`Title` / `Ana Ruiz`): then so
+    is a short line there that only looks like a nickname (`Claus`, `VanL`, `Parul sethi`)."""
+    second = [s.lines[0] for s in found if s.lines and not s.items]
+    if len(second) < MIN_SECOND_LINES:
+        return False
+    named = sum(1 for line in second if looks_like_name(bare_name(line)) or is_person_line(line) or all_names(line))
+    return named >= SECOND_LINE_SHARE * len(second)
+
+
+def _handle_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= MAX_HANDLE_WORDS and not any(c.isdigit() for c in text) and not is_sentence(text, 3) \
+        and format_label(text) is None and key(text) not in lexicon().noise
 
 
 def _once_each(people: list[Speaker]) -> list[Speaker]:

@@ -101,13 +101,15 @@ def _is_known_phrase(name: str) -> bool:
     return bool(lex.room_word_re.match(name) or lex.org_re.search(name) or lex.description_label_re.match(name)
                 or any(word.lower() in lex.job_words for word in name.split()) or key(name) in lex.formats
                 or key(name.split()[0]) in lex.formats  # "Tutoriel Upmem", "Workshop Docker"
-                or _leads_with_small_word(name))  # "The PiSeduce Project", "Our Partners"
+                or _holds_small_word(name))
 
 
-def _leads_with_small_word(name: str) -> bool:
-    first = name.split()[0].lower()
+def _holds_small_word(name: str) -> bool:
+    """`The PiSeduce Project`, `Writing Music With Machine Learning`: a small word of a sentence, which no
+    name holds (name particles apart)."""
     lex = lexicon()
-    return first not in lex.particles and any(first in words for words in lex.stopwords.values())
+    return any(w not in lex.particles and any(w in words for words in lex.stopwords.values())
+               for w in (t.lower() for t in name.split()))
 
 
 def _is_credential(text: str) -> bool:
