@@ -52,7 +52,8 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance",
            "lightning", "lightning talk", "hands-on", "hands-on lab", "quickie", "tools in action", "deep dive"]
 # Who a page names where a person would stand, and who is no one in particular: never a speaker.
-NOBODY = ["could be you", "this could be you", "you", "tba", "tbd", "tbc", "to be announced", "to be confirmed",
+NOBODY = ["could be you", "this could be you", "you", "anyone", "absolutely anyone", "anybody", "tba", "tbd",
+          "tbc", "to be announced", "to be confirmed",
           "speaker tba", "speaker tbd", "speakers tba", "speaker to be announced", "all", "everyone", "everybody",
           "all participants", "all attendees", "organisers", "organizers", "the organisers", "the organizers",
           "organising committee", "organizing committee", "staff", "volunteers"]

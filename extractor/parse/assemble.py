@@ -411,7 +411,7 @@ class Assembler:
             if found.items and (any(b.hint == "title" for b in found.items) or self._several_titles(found.items)):
                 self._cell_items(found, item.block)
                 continue
-            lines = self._cell_title(found, item.block)
+            lines = self._cell_title(found, item.block, people_second)
             self._open(_line_title(lines[0]), item.block)
             cur = self.current
             assert cur is not None
@@ -488,7 +488,7 @@ class Assembler:
                 self.feed(item)
         self._close()
 
-    def _cell_title(self, found: TableSession, table: Block) -> list[Classified]:
+    def _cell_title(self, found: TableSession, table: Block, people_second: bool = False) -> list[Classified]:
         """A cell's lines, read, its title first: the first plain text, after any room, time, format or
         person lines before it (`Salle Libéo` / `Catherine Morissette` / `10h30 à 11h15` / `Le web…`);
         then the lines of the row's other columns."""
@@ -499,10 +499,12 @@ class Assembler:
             lines = [classify(Block(text=line, origin=table.origin), self.context) for line in plain]
         extra = [classify(Block(text=line, origin=table.origin), self.context) for line in found.extra]
         # Candidates: plain lines, and lines that end with their time (`Accueil et déjeuner – 7h15 à 8h30`).
-        texts = [i for i, c in enumerate(lines) if c.kind is Kind.TEXT or (
-            c.kind is Kind.SLOT and c.slot is not None and c.slot.trailing and c.slot.rest)]
+        nobody = lexicon().nobody
+        texts = [i for i, c in enumerate(lines)
+                 if (c.kind is Kind.TEXT and key(c.block.text).strip(" !.?…") not in nobody)
+                 or (c.kind is Kind.SLOT and c.slot is not None and c.slot.trailing and c.slot.rest)]
         first = texts[0] if texts else 0
-        if texts and looks_like_name(_line_title(lines[first])):
+        if texts and looks_like_name(_line_title(lines[first])) and not people_second:
             # A person's name in its own line is who speaks, when a later plain line reads as a title.
             first = next((i for i in texts[1:] if _reads_as_title(_line_title(lines[i]))), first)
         return [lines[first], *lines[:first], *lines[first + 1 :], *extra]

@@ -41,9 +41,18 @@ def place(text: str, in_parentheses: bool = False) -> Room | None:
                          or _BUILDING_ROOM.match(text)):
         room = Room(name=text, provisional=False, raw=text)  # "Déjeuner (S101-S102)", "Lunch (B42 Piazza)"
     if room is None and len(text) <= MAX_ROOM_CHARS and lexicon().venue_re.search(text) and (
-            in_parentheses or ("(" not in text and not text[:1].islower() and len(text.split()) <= 5)):
+            in_parentheses or ("(" not in text and not text[:1].islower() and len(text.split()) <= 5)) \
+            and not _names_a_session(text):
         room = Room(name=text, provisional=False, raw=text)  # "Registration (North Village Hall)"
     return room
+
+
+def _names_a_session(text: str) -> bool:
+    """`Poster session in Marble Hall`: what happens there, not only where."""
+    formats = lexicon().formats
+    words = key(text).split()
+    return any(" ".join(words[i:j]) in formats
+               for i in range(len(words)) for j in range(i + 2, min(i + 4, len(words) + 1)))
 
 
 def split_room(title: str) -> tuple[str, Room | None]:
