@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from lxml import etree
+
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room, Session, Slot, Speaker, Warning
 from extractor.parse.blocks import Block
@@ -68,6 +70,7 @@ class Assembler:
     section: str | None = None  # a heading over titled time lines ("1 - Belvédère"): a track or a group
     title_signatures: frozenset[tuple[str, ...]] | None = None  # the kinds of line the page's titles are
     room_sections: set[str] = field(default_factory=set)  # sections that are rooms by their words
+    panels: list[tuple[etree._Element, str]] = field(default_factory=list)  # tab labels and the kind they name
     tables: int = 0  # tables read so far
     day_index: int = 0  # day headings read so far
     in_table: bool = False
@@ -151,6 +154,7 @@ class Assembler:
         if kept and not any(d.slot.start or d.confidence >= PROGRAMME_CONFIDENCE for d in kept):
             kept = []  # a few titled paragraphs are not a programme
         self.sessions = kept
+        _panels_give_formats(self.sessions, self.panels)  # after: a tab's word is no evidence of a session
         self.warnings.extend(
             Warning(where=_where(d), text=d.title[:200], reason=f"low confidence ({d.confidence:.2f})")
             for d in kept if d.confidence < WARN_CONFIDENCE
@@ -218,6 +222,11 @@ class Assembler:
                 name=match.place, provisional=False, raw=match.place)
         if match.rest:
             self._open_from_line(match.rest, item.block)
+
+    def _on_panel(self, item: Classified) -> None:
+        self._close_slot()
+        if item.format and not isinstance(item.block.origin, str):
+            self.panels.append((item.block.origin, item.format))
 
     def _on_format(self, item: Classified) -> None:
         if item.minutes is not None and self.current is not None:
@@ -803,6 +812,18 @@ def _lend(head: Draft, talks: list[Draft]) -> None:
     if len(head.speakers) == 1 and head.speakers[0].role is None and not head.description \
             and sum(1 for t in talks if t.speakers) >= MIN_CHAIRED_TALKS:
         head.speakers = [head.speakers[0].model_copy(update={"role": "chair"})]
+
+
+def _panels_give_formats(drafts: list[Draft], panels: list[tuple[etree._Element, str]]) -> None:
+    """Sessions in a tab's panel labelled `Table ronde` are round tables, unless they say otherwise."""
+    if not panels:
+        return
+    kinds = {label.getparent(): kind for label, kind in panels if label.getparent() is not None}
+    for draft in drafts:
+        origin = draft.block.origin if draft.block is not None else None
+        if draft.format or origin is None or isinstance(origin, str):
+            continue
+        draft.format = next((kinds[a] for a in origin.iterancestors() if a in kinds), None)
 
 
 def _within(slot: Slot, head: Slot) -> bool:

@@ -17,7 +17,7 @@ from typing import cast
 from lxml import etree
 
 from extractor.lexicon import lexicon
-from extractor.parse import cssgrid, wix
+from extractor.parse import cssgrid, tabs, wix
 from extractor.parse.speakers import looks_like_name
 from extractor.textkit.normalise import norm, undecorated
 
@@ -237,6 +237,8 @@ class _Lines:
         # The container's hint, unless the line's own pieces say something else (or disagree).
         hint = line_hint if pieces_hinted else (
             class_hint(self.block, skip=self.sections) if self.block is not None else None)
+        if self.block is not None and self.block.get(tabs.TAB_LABEL):
+            hint = "tab"
         text = undecorated(norm(raw))
         if not text:
             return  # a pictogram alone ("🎤"): decoration
@@ -305,6 +307,7 @@ def _glued(before: str, after: str) -> bool:
 def _strip_chrome_and_tables(root: etree._Element) -> dict[int, list[Block]]:
     wix.reorder_by_grid(root)  # before <style> elements go
     cssgrid.grids_as_tables(root)
+    tabs.label_panels(root)  # before the tab list goes with the chrome
     body = root.find("body")
     if body is None:
         body = root

@@ -55,6 +55,7 @@ class Kind(Enum):
     END = "end"  # "Ends at 17:00": the end of the current session
     TEXT = "text"
     TABLE = "table"
+    PANEL = "panel"  # a tab's label that names no day or room: the kind of the sessions in its panel
 
 
 @dataclass(slots=True)
@@ -82,6 +83,8 @@ def classify(block: Block, context: PageContext) -> Classified:
     if block.table is not None:
         return Classified(Kind.TABLE, block)
     lex = lexicon()
+    if block.hint == "tab":
+        return _tab_label(block, context)
     if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :.…›»>") in lex.noise:
         return Classified(Kind.NOISE, block)
     if len(text) <= MAX_NOISE_CHARS and text[:1] in "([" and text[-1:] in ")]" and (
@@ -158,6 +161,15 @@ def classify(block: Block, context: PageContext) -> Classified:
 
 
 _DAY_CODE = re.compile(r"\s*\((?:[A-Za-z]{1,3}\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*:?\s*$")
+
+
+def _tab_label(block: Block, context: PageContext) -> Classified:
+    """A tab's label over its panel: a day ("Day 2", "Mardi 12 mars"), a room or track, else a kind."""
+    plain = replace(block, hint=None)
+    read = classify(plain, context)
+    if read.kind in (Kind.DAY, Kind.ROOM, Kind.NOISE) or (read.kind is Kind.SLOT and read.dated):
+        return read
+    return Classified(Kind.PANEL, block, format=format_label(block.text) or block.text)
 
 
 def _trailing_slot(block: Block, slot: SlotMatch, context: PageContext) -> Classified:
