@@ -17,9 +17,12 @@ _TAB_LINKS = etree.XPath("//*[@href or @aria-controls or @data-target or @data-b
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 MAX_LABEL_CHARS = 60
 TAB_LABEL = "x-tab-label"  # marks the headings written here (blocks give their lines the hint "tab")
+_MARKED = etree.XPath(f"//*[@{TAB_LABEL}]")
 
 
 def label_panels(root: etree._Element) -> None:
+    for forged in cast(list[etree._Element], _MARKED(root)):
+        del forged.attrib[TAB_LABEL]  # the page's own attribute of that name says nothing to us
     panels = {str(p.get("id")): p for p in cast(list[etree._Element], _PANELS(root))}
     if not panels:
         return
