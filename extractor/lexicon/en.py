@@ -21,7 +21,7 @@ VENUE_WORDS = ["hall", "room", "court", "food court", "center", "centre", "campu
                "dorm", "residence", "lounge", "foyer", "atrium", "pavilion", "auditorium", "theatre", "theater",
                "ballroom", "chapel", "gym", "gymnasium", "cafeteria", "terrace", "garden", "lobby", "studio",
                "suite", "floor", "hotel", "museum", "stage", "village", "arena", "plaza",
-               "courtyard", "restaurant", "brasserie",
+               "courtyard", "restaurant", "brasserie", "commons", "salon", "annex", "wing", "amphitheatre",
                # online venues are rooms too
                "zoom", "teams", "webex", "gather town", "online", "virtual"]
 # Venue words no surname shares: a name ending in one is a place ("Bourbon Auditorium").
@@ -50,7 +50,8 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "coffee", "morning break", "afternoon break", "poster session and reception", "position paper",
            "invited speaker", "keynote speaker", "paper session", "short paper", "long paper", "demo", "demos",
            "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance",
-           "lightning", "lightning talk", "hands-on", "hands-on lab", "quickie", "tools in action", "deep dive"]
+           "lightning", "lightning talk", "hands-on", "hands-on lab", "quickie", "tools in action", "deep dive",
+           "keynote speech", "invited speech", "invited lecture", "plenary talk", "plenary lecture"]
 # Who a page names where a person would stand, and who is no one in particular: never a speaker.
 NOBODY = ["could be you", "this could be you", "you", "anyone", "absolutely anyone", "anybody", "tba", "tbd",
           "tbc", "to be announced", "to be confirmed",

@@ -38,7 +38,7 @@ FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "co
            "cocktail",
            "cocktail de clôture", "accueil", "accueil et inscription", "inscription", "séance d'affiches",
            "communications", "communications libres", "classe de maître", "forum", "discussion",
-           "lancement", "remise de prix", "réseautage", "clôture", "ouverture", "symposium",
+           "lancement", "remise de prix", "réseautage", "clôture", "ouverture", "symposium", "tutoriel", "tutoriels",
            "conférence invitée", "exposé invité", "assemblée générale", "séance d'affiches", "affiches",
            "séances parallèles", "sessions parallèles", "séances", "5 à 7", "vin d'honneur", "visite",
            "déjeuner-causerie", "dîner-conférence", "conférence principale"]

@@ -42,7 +42,7 @@ from extractor.parse.speakers import (
     trailing_paren,
 )
 from extractor.parse.tables import TableSession, read_table, rejoined
-from extractor.parse.times import SlotMatch, add_minutes
+from extractor.parse.times import SlotMatch, add_minutes, match_slot
 from extractor.parse.titles import all_names, people_first, people_list, place, split_format, split_people, split_room
 from extractor.textkit.normalise import key, unaccented_key
 from extractor.textkit.slug import unique_ids
@@ -216,7 +216,7 @@ class Assembler:
         self._close_slot()
         self.slot = slot
         self.slot_fresh = True
-        if match.place and not _people_line(match.place):
+        if match.place and (not _people_line(match.place) or place(match.place)):
             # `LUNCH 12:15 - 1:15pm, Bruno's (Upstairs Reed)`: after the time, where
             self.slot_room = place(match.place, in_parentheses=True) or Room(
                 name=match.place, provisional=False, raw=match.place)
@@ -513,7 +513,10 @@ class Assembler:
                  if (c.kind is Kind.TEXT and key(c.block.text).strip(" !.?…") not in nobody)
                  or (c.kind is Kind.SLOT and c.slot is not None and c.slot.trailing and c.slot.rest)]
         first = texts[0] if texts else 0
-        if texts and looks_like_name(_line_title(lines[first])) and not people_second:
+        if people_second and lines and lines[0].kind in (Kind.TEXT, Kind.PERSON, Kind.SPEAKER) \
+                and not lines[0].labelled:
+            first = 0  # `Frictionless Data, Frictionless Development` / `Andrew Stretton`: a title, then people
+        elif texts and looks_like_name(_line_title(lines[first])) and not people_second:
             # A person's name in its own line is who speaks, when a later plain line reads as a title.
             first = next((i for i in texts[1:] if _reads_as_title(_line_title(lines[i]))), first)
         return [lines[first], *lines[:first], *lines[first + 1 :], *extra]
@@ -589,10 +592,20 @@ class Assembler:
             for part in parts:
                 if key(part).strip(" !.?…") in lexicon().nobody:
                     continue  # "Could be you!", "Tous": a place for someone, not someone
+                marks = _GLUED_MARKS.search(part)
+                if marks and marks.group("name") and not looks_like_name(marks.group("name")):
+                    marks = None  # "jito14": a user name's own digits
+                if marks and self.current.speakers and not marks.group("name"):
+                    self._footnote(marks.group("marks"))  # `Ana Ruiz1,3`: the ",3" split off as a part
+                    continue
+                if marks:
+                    part = marks.group("name")
                 speaker = parse_speaker(part)
                 if role and speaker.role is None:
                     speaker = speaker.model_copy(update={"role": role})
                 self.current.speakers.append(speaker)
+                if marks:
+                    self._footnote(marks.group("marks"))  # `Ana Ruiz¹`: her organisation is note 1
             if shared and not lexicon().role_re.match(shared[1]):
                 # `A, B (Inria)`: both at Inria; `A, B, C (Inria; ENS)`: each in turn, the last the rest
                 added = self.current.speakers[first:]
@@ -610,6 +623,8 @@ class Assembler:
         if room is not None:
             self.slot_room = room  # "9.30 to 11 a.m. – Room B": the slot line names only a room
             return
+        if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+            return  # "10h-12h (les salles seront communiquées ici)": a note on the slot, no title
         fmt = format_label(split_room(text)[0])
         if fmt:
             self.format = fmt  # "Mot de bienvenue (Amphithéâtre …)": a session named by its format
@@ -697,6 +712,7 @@ class Assembler:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
 
 
+_GLUED_MARKS = re.compile(r"^(?P<name>.*[^\W\d_])?(?P<marks>\d{1,2}(?:,\d{1,2})*),?$")  # "Ana Ruiz1,3"
 _MARKS = re.compile(r"^\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?$")  # "1,3,", "2": footnote numbers after a name
 _NUMBERED_NOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<org>\D.{1,200})$")  # "1 University of Bamberg"
 _MARKER = re.compile(r"^(?:n°|no\.?|#)?\s*\d{1,3}[.:)]?$", re.I)  # "N° 1", "#3", "2.": which one, not what
@@ -867,7 +883,9 @@ MAX_HANDLE_WORDS = 4
 def _second_lines_name_people(found: list[TableSession]) -> bool:
     """In most cells of the table the line under the title is a person (`Title` / `Ana Ruiz`): then so
     is a short line there that only looks like a nickname (`Claus`, `VanL`, `Parul sethi`)."""
-    second = [s.lines[0] for s in found if s.lines and not s.items]
+    # Only cells that open on their title (`Grand hall` / `Peter Morville` / … open on a room).
+    second = [s.lines[0] for s in found if s.lines and not place(s.title) and not format_label(s.title)
+              and match_slot(s.title) is None]
     if len(second) < MIN_SECOND_LINES:
         return False
     named = sum(1 for line in second if looks_like_name(bare_name(line)) or is_person_line(line) or all_names(line))

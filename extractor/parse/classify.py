@@ -24,6 +24,7 @@ from extractor.parse.speakers import (
     split_outside_parens,
     split_speakers,
     strip_honorifics,
+    trailing_paren,
 )
 from extractor.parse.times import SlotMatch, match_duration, match_slot
 from extractor.textkit.normalise import key
@@ -133,7 +134,9 @@ def classify(block: Block, context: PageContext) -> Classified:
         return hinted
     fmt = format_label(text, numbered=True)
     if fmt and not is_occasion(fmt):
-        return Classified(Kind.FORMAT, block, format=fmt)
+        note = _DURATION_NOTE.search(text)  # "Lightning (15min)": how long it lasts, too
+        return Classified(Kind.FORMAT, block, format=fmt,
+                          minutes=match_duration(note.group(0).strip(" ()")) if note else None)
     if text in context.places:
         return Classified(Kind.ROOM, block, room=room_of(text) or Room(name=text, provisional=False, raw=text))
     room = room_of(text) or named_place(text, heading=block.heading > 0)
@@ -368,6 +371,9 @@ def is_person_line(text: str) -> bool:
     """`Name, …` or `Name (…)` where Name looks like a person's name."""
     if len(text) > 300:
         return False
+    tail = trailing_paren(text)
+    if tail is not None and room_of(tail[1]) is not None:
+        return False  # `Tutoriel Upmem (Salle A-C206)`: a session in its room, not a person and employer
     head = _name_head(text)
     if head != text.strip() and looks_like_name(head):
         return True

@@ -186,14 +186,17 @@ def _infer_columns(rows: list[TableRow]) -> _Columns | None:
     if width < 2:
         return None
     fields: dict[str, int] = {}
+    timed = _time_column(rows, width)
+    if timed is not None:
+        fields["time"] = timed
     for column in range(width):
         texts = [r.cells[column] for r in rows if column < len(r.cells) and r.cells[column]]
-        if not texts:
+        if not texts or column == timed:
             continue
         if "time" not in fields and _mostly(match_slot(t.replace("\n", " ")) is not None for t in texts):
             fields["time"] = column
-        elif "day" not in fields and _mostly(_is_day_cell(t) for t in texts):
-            fields["day"] = column
+        elif "date" not in fields and _mostly(_is_day_cell(t) for t in texts):
+            fields["date" if "day" in fields else "day"] = column  # `| Sunday | 10/26 |`: two of them
     rest = [c for c in range(width) if c not in fields.values()]
     lengths = {c: _mean_length(rows, c) for c in rest}
     if not lengths or max(lengths.values()) == 0:
@@ -212,6 +215,22 @@ def _infer_columns(rows: list[TableRow]) -> _Columns | None:
         # Several columns of sessions beside the times: a grid of unnamed rooms (or tracks).
         return _Columns({"time": fields["time"]}, rooms={c: "" for c in parallel})
     return _Columns(fields)
+
+
+MIN_TIMES = 2
+TIMES_SHARE = 1 / 3
+
+
+def _time_column(rows: list[TableRow], width: int) -> int | None:
+    """The column holding the most times, when they are a good share of what it holds: a panel's row gives
+    the time, the rows of its people below leave it for names (`| N° 1 … | | 10h15 |` / `| | ALTMANN | Illéana |`)."""
+    best, best_hits = None, 0
+    for column in range(width):
+        texts = [r.cells[column] for r in rows if column < len(r.cells) and r.cells[column]]
+        hits = sum(1 for t in texts if match_slot(t.replace("\n", " ")) is not None)
+        if hits > best_hits and hits >= MIN_TIMES and hits >= TIMES_SHARE * len(texts):
+            best, best_hits = column, hits
+    return best
 
 
 def _is_day_cell(text: str) -> bool:
@@ -255,7 +274,7 @@ class _Reader:
             lone = _lone_text(row)
             if lone is not None and times[index] is None and self.sessions and self._continues(row):
                 # `| | Chair: Ty Roberts |` / `| | Gracenote, Inc. |` under a panel's row: more of it
-                self.sessions[-1].lines.extend(rejoined([line for line in lone.split("\n") if line]))
+                self.sessions[-1].extra.extend(rejoined([line for line in lone.split("\n") if line]))
                 continue
             if lone is not None and times[index] is None:
                 self.lone(lone, row)
@@ -306,10 +325,10 @@ class _Reader:
         column = self.columns.fields.get("day")
         if column is None or column >= len(row.cells) or not row.cells[column]:
             return
-        time = self.columns.fields.get("time", -1)
-        # `| Sunday | 10/26 | 9:30 a.m. |`: the weekday and its date in cells of their own before the time
-        upto = time if column < time <= column + MAX_DAY_CELLS else column + 1
-        text = " ".join(c.replace("\n", " ") for c in row.cells[column:upto] if c)
+        date_column = self.columns.fields.get("date")
+        # `| Sunday | 10/26 | 9:30 a.m. |`: the weekday and its date in cells of their own
+        parts = [row.cells[c] for c in (column, date_column) if c is not None and c < len(row.cells)]
+        text = " ".join(c.replace("\n", " ") for c in parts if c)
         found = match_day(text, self.context)
         if found:
             self.day = found[0]
@@ -363,8 +382,8 @@ class _Reader:
                 room=cell("room").replace("\n", " ") or None, format=cell("format") or None,
                 lines=title_lines[1:]))
             return
-        used = {fields.get(n) for n in ("time", "day", "title", "speakers", "room", "format", "surname", "given",
-                                        "name", "role")}
+        used = {fields.get(n) for n in ("time", "day", "date", "title", "speakers", "room", "format", "surname",
+                                        "given", "name", "role")}
         others = [c for i, c in enumerate(row.cells) if i not in used and c]
         if not title_lines:
             if cell("format"):
@@ -425,7 +444,6 @@ _SURNAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]+$")
 _GIVEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]+){0,2}$")
 
 
-MAX_DAY_CELLS = 3
 MAX_CONTINUED_CHARS = 160
 
 

@@ -30,7 +30,9 @@ def _time(n: str, dotted: bool) -> str:
     dot = rf"|\.(?P<{n}m3>[0-5]\d)(?!\d)" if dotted else ""
     return (
         rf"(?:(?P<{n}word>{words})\b|"
-        rf"(?P<{n}h>[01]?\d|2[0-3])(?:\s?[hH]\s?(?P<{n}m1>[0-5]\d)?(?![\d])|\s?:\s?(?P<{n}m2>[0-5]\d){dot})"
+        # "9h30", "9 h", but not the "1 H" of "1 Higher School": an h alone is followed by no letter
+        rf"(?P<{n}h>[01]?\d|2[0-3])(?:\s?[hH](?:\s?(?P<{n}m1>[0-5]\d)(?![\d])|(?![^\W_]))"
+        rf"|\s?:\s?(?P<{n}m2>[0-5]\d){dot})"
         rf"(?:\s?{_AMPM.format(n=n)})?"
         rf"|(?P<{n}h2>1[0-2]|0?\d)\s?{_AMPM.format(n=n + '2')})"
     )
