@@ -204,3 +204,18 @@ def test_tab_labels_naming_kinds_give_formats() -> None:
               "<li>Lieu : Salle M019</li></ul></div></div>")
     assert find(p, "Les mains dans le code").format == "Table ronde"
     assert find(p, "Introduction au web scraping").format == "Séance de formation"
+
+
+def test_talk_details_with_the_speaker_name_and_biography() -> None:
+    p = parse("<h3>Wednesday July 18th 2018</h3><div class='item'><div class='time'>9:15am</div>"
+              "<h3>@rachelandrew</h3><h3>Unlocking the power of CSS Grid Layout</h3></div>"
+              "<div class='modal'><h1>Unlocking the power of CSS Grid Layout</h1>"
+              "<p>In this talk I will show how grid layout works and what it means for the way we design.</p>"
+              "<h2>Rachel Andrew</h2><h3>Rachel Andrew</h3>"
+              "<p>Rachel Andrew is a front and back-end web developer, author and speaker, of CMS Perch.</p></div>"
+              "<div class='item'><div class='time'>10:00am</div><h3>Code at the Center</h3></div>"
+              "<div class='modal'><h1>Code at the Center</h1><h2>Anna Migas</h2>"
+              "<p>Anna works as a Front-end Developer and Designer at Lunar Logic, in Krakow.</p></div>")
+    assert [s.title for s in p.sessions] == ["Unlocking the power of CSS Grid Layout", "Code at the Center"]
+    assert names(find(p, "Unlocking the power of CSS Grid Layout")) == ["Rachel Andrew"]
+    assert names(find(p, "Code at the Center")) == ["Anna Migas"]

@@ -24,6 +24,8 @@ VENUE_WORDS = ["hall", "room", "court", "food court", "center", "centre", "campu
                "courtyard", "restaurant", "brasserie", "commons", "salon", "annex", "wing", "amphitheatre",
                # online venues are rooms too
                "zoom", "teams", "webex", "gather town", "online", "virtual"]
+# Small words a place's name may hold ("Hall of Fame"); any other makes a phrase ("Code at the Center").
+PLACE_LINKS = ["of", "and"]
 # Venue words no surname shares: a name ending in one is a place ("Bourbon Auditorium").
 STRONG_VENUE_WORDS = ["auditorium", "ballroom", "amphitheatre", "amphitheater", "theatre", "theater", "lounge",
                       "foyer", "atrium", "lobby", "café", "cafe", "cafeteria", "terrace", "room", "pavilion",
@@ -52,6 +54,11 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance",
            "lightning", "lightning talk", "hands-on", "hands-on lab", "quickie", "tools in action", "deep dive",
            "keynote speech", "invited speech", "invited lecture", "plenary talk", "plenary lecture"]
+# Verbs that follow a person's name at the start of a biography ("Anna works as…"), and the pronouns
+# that open one ("She is…").
+BIO_VERBS = ["works", "worked", "leads", "joined", "holds", "teaches", "helps", "loves", "lives", "founded"]
+BIO_COPULAS = ["is", "was", "has"]  # "Python is fun" is a title: only after a full name
+PRONOUNS = ["he", "she", "they", "his", "her", "their", "i", "i'm", "i’m", "i’ve", "i've"]
 # Who a page names where a person would stand, and who is no one in particular: never a speaker.
 NOBODY = ["could be you", "this could be you", "you", "anyone", "absolutely anyone", "anybody", "tba", "tbd",
           "tbc", "to be announced", "to be confirmed",

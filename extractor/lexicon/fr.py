@@ -23,6 +23,7 @@ STRONG_VENUE_WORDS = ["amphithéâtre", "amphi", "auditorium", "agora", "atrium"
                       "chapelle", "gymnase", "théâtre", "parvis"]
 # "Lieu : …" introduces a room; the label is not part of the name.
 ROOM_LABELS = ["salle", "lieu", "local", "endroit", "emplacement"]
+PLACE_LINKS = ["de", "du", "des", "et", "la", "le"]
 ROOM_PROVISIONAL = ["salle à venir", "salle à confirmer", "salle à déterminer", "local à venir",
                     "local à confirmer", "local à déterminer", "lieu à venir", "lieu à confirmer",
                     "lieu à déterminer", "à déterminer", "à confirmer", "à venir", "à définir", "salle à définir",
@@ -44,6 +45,9 @@ FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "co
            "déjeuner-causerie", "dîner-conférence", "conférence principale"]
 # Formats that name a session of their own (a break, a meal, a ceremony): alone on a line, a title, not
 # the heading of a block of sessions as "Études de cas" or "Ateliers" are.
+BIO_VERBS = ["travaille", "dirige", "enseigne", "enseignait", "vit", "a fondé", "fonde"]
+BIO_COPULAS = ["est", "était", "a"]
+PRONOUNS = ["il", "elle", "iel", "ils", "elles", "je", "j'ai", "j’ai", "j'enseigne", "j’enseigne"]
 NOBODY = ["tous", "toutes", "tout le monde", "vous", "à venir", "à confirmer", "à déterminer", "à définir",
           "organisateurs", "les organisateurs", "organisatrices", "comité d'organisation", "comité organisateur",
           "l'équipe", "équipe", "bénévoles", "tous les participants", "intervenant à confirmer",

@@ -350,6 +350,12 @@ class Assembler:
         cur = self.current
         if self._footnote(text) or self._listed_person(item):
             return
+        if cur is not None and item.block.heading and looks_like_name(text):
+            if _named_again(cur, text):
+                return  # the speaker's name again, over their biography
+            if not cur.speakers and cur.block is not None and 0 < cur.block.heading < item.block.heading:
+                self._add_people(text)  # `<h1>Talk title</h1>` / `<h2>Rachel Andrew</h2>`: who gives it
+                return
         if cur is not None and cur.speakers and not any(s.affiliation for s in cur.speakers):
             found = organisations(text)
             if found:  # `Ana Ruiz and Bo Ma` / `OSC | MIT`: where the people just listed work
@@ -754,9 +760,13 @@ def _reads_as_title(text: str) -> bool:
 
 
 def _title_and_people(text: str) -> bool:
-    """A line holding a title and its people: `Title. Ana Ruiz, Paul Côté and Léa Roy.`, `Title by Ana Ruiz`."""
+    """A line holding a title and its people: `Title. Ana Ruiz, Paul Côté and Léa Roy.`, `Title by Ana Ruiz`,
+    `Format — Ana Ruiz (Org). Title.`"""
     if len(text) > MAX_TITLED_LINE:
         return False
+    lead, after = split_format(text, numbered=True)
+    if lead and people_first(after) is not None:
+        return True  # `Invited talk — Ana Ruiz (HCL). Requirements for a Modeling Tool.`
     title, people = split_people(text)
     return bool(people) and len(title) >= MIN_TITLED_TITLE and not is_prose(title) \
         and len(title.split()) <= MAX_TITLE_WORDS
@@ -896,6 +906,11 @@ def _handle_like(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= MAX_HANDLE_WORDS and not any(c.isdigit() for c in text) and not is_sentence(text, 3) \
         and format_label(text) is None and key(text) not in lexicon().noise
+
+
+def _named_again(draft: Draft, name: str) -> bool:
+    words = frozenset(unaccented_key(name).split())
+    return any(frozenset(unaccented_key(s.name).split()) == words for s in draft.speakers)
 
 
 def _once_each(people: list[Speaker]) -> list[Speaker]:

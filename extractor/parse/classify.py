@@ -348,6 +348,9 @@ def named_place(text: str, heading: bool = False) -> Room | None:
         return None
     last = words[-1].lower()
     lex = lexicon()
+    if any(w.islower() and w not in lex.particles and any(w in s for s in lex.stopwords.values())
+           and w not in lex.place_links for w in words[1:-1]):
+        return None  # "Code at the Center": a phrase about something, ending on a place word
     if last not in lex.venue_words and last not in lex.strong_venue_words:
         return None
     if floor or heading or last in lex.strong_venue_words:
@@ -414,11 +417,33 @@ def people_word(word: str) -> str | None:
 
 
 def is_prose(text: str) -> bool:
-    """Running text rather than a title: long, or a full sentence of many words."""
+    """Running text rather than a title: long, or a full sentence of many words, or a biography."""
     words = len(text.split())
     # A question is more often a title ("Faut-il taxer le sucre ?") than running text.
     return len(text) > MAX_TITLE_CHARS or (words >= 12 and bool(_STATEMENT_END.search(text))) or (
-        words >= 8 and text.endswith(":"))  # "Each session will follow this format:": an introduction
+        words >= 8 and text.endswith(":")) or is_biography(text)  # "Each session will follow this format:"
+
+
+MIN_BIO_WORDS = 6
+
+
+def is_biography(text: str) -> bool:
+    """`Rachel Andrew is a front and back-end web developer…`, `Anna works as…`, `Elle enseigne…`: a
+    name (or a pronoun), then a verb that tells who they are."""
+    words = text.split()
+    if len(words) < MIN_BIO_WORDS:
+        return False
+    lex = lexicon()
+    if words[0].lower() in lex.pronouns:
+        return True
+    for index, word in enumerate(words[1:4], start=1):
+        verb = word.strip(",;:")
+        if word.islower() and (verb in lex.bio_verbs or (
+                verb in lex.bio_copulas and looks_like_name(" ".join(words[:index])))):
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def is_sentence(text: str, min_words: int = 6) -> bool:

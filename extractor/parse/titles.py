@@ -203,8 +203,15 @@ def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
     names = [n for n in _capitalised_runs().findall(tail) if looks_like_name(n)]
     if not names or (not m.group(0).strip().startswith(".") and not tail.startswith(names[0])):
         return title, []  # "Learning by Doing Great Things": the words after "by" are no list of people
+    parts = [p for p in re.split(rf",|;|\s(?:{lexicon().joiners})\s", tail.rstrip(" .")) if p.strip()]
+    if len(tail) > MAX_PEOPLE_TAIL or any(len(p.split()) > MAX_ROLE_WORDS and not looks_like_name(p) for p in parts):
+        return title, []  # `… things fall apart. Functional CSS, a way of…`: a sentence goes on, no list
     role = lexicon().role_by.get((m.group("by") or "").lower())
     return title[: m.start()].strip(" .,:"), [(_unstopped(name), role) for name in names]
+
+
+MAX_PEOPLE_TAIL = 250
+MAX_ROLE_WORDS = 5  # "directrice du musée": what a person does, beside their name
 
 
 def _unstopped(name: str) -> str:
