@@ -11,6 +11,7 @@ from extractor.cli import main
 from extractor.errors import ConfigError
 from extractor.monitor.store import Store
 from extractor.watch.config import parse
+from extractor.watch.scheduler import PageChecker
 from tests.conftest import SAMPLES
 
 SERIES = sorted((SAMPLES / "series").glob("*.txt"))
@@ -90,3 +91,16 @@ def test_the_watch_file_gives_a_zone_per_page_or_for_all() -> None:
     assert [p.tz for p in config.pages] == ["Europe/Paris", "America/Toronto"]
     with pytest.raises(ConfigError, match=r"w.toml:3: \[\[page\]\] #1, key 'tz': unknown time zone 'Paris'"):
         parse('[[page]]\nurl = "https://a.example/"\ntz = "Paris"\n', Path("w.toml"))
+
+
+def test_watch_stores_each_page_with_its_zone(tmp_path: Path) -> None:
+    seed = SAMPLES / "seed.txt"
+    config = parse(f'tz = "Europe/Paris"\n[[page]]\nurl = "{seed}"\nkey = "seed"\n', tmp_path / "w.toml")
+    checker = PageChecker(config, tmp_path / "s.sqlite")
+    try:
+        assert checker(config.pages[0]).status == "first"
+    finally:
+        checker.close()
+    with Store.open(tmp_path / "s.sqlite") as store:
+        snapshot = store.latest("seed")
+        assert snapshot is not None and store.programme(snapshot.id).timezone == "Europe/Paris"
