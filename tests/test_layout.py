@@ -114,6 +114,8 @@ LAYERS = {
                           "extractor.changes"},
     "extractor.watch": {"extractor.textkit", "extractor.lexicon", "extractor.read", "extractor.parse",
                         "extractor.changes", "extractor.monitor"},
+    "extractor.sync": {"extractor.textkit", "extractor.lexicon", "extractor.read", "extractor.parse",
+                       "extractor.changes", "extractor.monitor"},
 }
 BASE = {"extractor.models", "extractor.errors", "extractor.options", "extractor.about"}
 

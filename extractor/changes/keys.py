@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
+from extractor.changes.diff import ChangeEvent
 from extractor.models import Session
 
 
@@ -15,6 +16,11 @@ def session_key(page: str, session: Session) -> str:
     """The session's key on `page`: today its `id`, a slug of its title, so a renamed session gets a new key
     (and the old one is reported removed) until the store's `uid` replaces it."""
     return session.id
+
+
+def event_key(event: ChangeEvent) -> str:
+    """The key of the session a change event is about: the same as session_key gives for it."""
+    return event.session_id
 
 
 def global_key(page: str, session: Session) -> str:
