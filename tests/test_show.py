@@ -104,3 +104,9 @@ def test_watch_stores_each_page_with_its_zone(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.sqlite") as store:
         snapshot = store.latest("seed")
         assert snapshot is not None and store.programme(snapshot.id).timezone == "Europe/Paris"
+
+
+def test_reparse_keeps_the_zone_a_user_gave(store: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(capsys, "reparse", "demo", "--store", store)[0] == 0
+    code, out, _ = cli(capsys, "show", "demo@1", "--store", store)
+    assert code == 0 and json.loads(out)["timezone"] == "America/Toronto"
