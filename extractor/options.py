@@ -15,11 +15,13 @@ class ParseOptions:
     # The date the page is read as of (default: when it was retrieved): day headings without a year
     # ("Mardi 22 juin") take the nearest year in which that weekday and date agree.
     reference_date: date | None = None
+    timezone: str | None = None  # IANA name given by the user (--tz, the watch file): the Programme's zone
 
     @classmethod
-    def from_cli(cls, lang: str | None = "auto", date: str | None = None, as_of: str | None = None) -> ParseOptions:
+    def from_cli(cls, lang: str | None = "auto", date: str | None = None, as_of: str | None = None,
+                 tz: str | None = None) -> ParseOptions:
         return cls(lang=None if lang in (None, "auto") else lang, default_date=parse_iso_date(date),
-                   reference_date=parse_iso_date(as_of, "--as-of"))
+                   reference_date=parse_iso_date(as_of, "--as-of"), timezone=check_timezone(tz))
 
 
 def parse_iso_date(value: str | None, option: str = "--date") -> date | None:
@@ -29,3 +31,17 @@ def parse_iso_date(value: str | None, option: str = "--date") -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise InputError(f"{option} must be YYYY-MM-DD, not {value!r}") from None
+
+
+def check_timezone(name: str | None, option: str = "--tz") -> str | None:
+    """An IANA time zone name, checked against the zone database; None stays None."""
+    if not name:
+        return None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(f"{option}: unknown time zone {name!r} (write an IANA name such as Europe/Paris "
+                         "or America/Toronto)") from None
+    return name

@@ -36,6 +36,9 @@ def reparse(store: Store, page_key: str | None = None, options: ParseOptions | N
             except StoreError:
                 before = None  # records an older model cannot read: exactly what reparse is for
             programme = parse_page(store.raw_page(snap.id), options)
+            if programme.timezone is None and before is not None and before.timezone:
+                # The zone a user gave (check --tz, the watch file) is not in the raw page: keep it.
+                programme = programme.model_copy(update={"timezone": before.timezone})
             events = diff(previous, programme, page=key) if previous else []
             store.replace_parsed(snap.id, programme, __version__, events)
             changed = before is None or _records(before) != _records(programme)

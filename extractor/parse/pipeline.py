@@ -47,6 +47,7 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
                 source=source(found.kind),
                 language=language_code(options.lang) or found.language or language_code(declared_lang),
                 title=found.title or _html_title(root),
+                timezone=options.timezone,
                 sessions=found.sessions,
                 warnings=found.warnings,
             )
@@ -67,7 +68,7 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
     context.places = recurring_places(blocks, context)
     sessions, warnings = assemble(blocks, context, options.default_date, _page_date(blocks, context))
     language = language_code(options.lang) or detect_language((b.text for b in blocks), declared_lang)
-    programme = Programme(source=source(kind), language=language, title=title,
+    programme = Programme(source=source(kind), language=language, title=title, timezone=options.timezone,
                          sessions=sessions, warnings=warnings)
     return _checked(programme)
 

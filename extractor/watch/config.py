@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from extractor.changes.kinds import KINDS
 from extractor.errors import ConfigError, ExtractorError
+from extractor.options import check_timezone
 from extractor.read.options import FetchOptions
 
 DEFAULT_INTERVAL = 3600.0
@@ -29,11 +30,11 @@ _TOP_KEYS = {
     "store", "workers", "jitter", "failure_threshold", "user_agent", "min_host_delay", "retries",
     "max_bytes", "max_per_host",
     # page defaults, overridable per page
-    "interval", "notify", "alert_on", "date", "lang", "timeout", "ignore_robots",
+    "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots",
     "page",
 }
 _PAGE_KEYS = {
-    "url", "name", "key", "interval", "notify", "alert_on", "date", "lang", "timeout", "ignore_robots",
+    "url", "name", "key", "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots",
 }
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|sec|min|s|m|h|d|w)?", re.I)
 _UNIT_SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -49,6 +50,7 @@ class PageConfig:
     alert_on: tuple[str, ...] | None = None  # None: the default alert kinds
     date: date | None = None
     lang: str | None = None
+    tz: str | None = None  # the event's IANA time zone, when the page does not state it
     timeout: float | None = None
     ignore_robots: bool = False
     index: int = 0  # position in the file, from 1
@@ -251,6 +253,13 @@ class _Reader:
             if lang not in ("fr", "en", "auto"):
                 raise self.fail("lang", f"{lang!r}: use fr, en or auto", at("lang"))
             lang = None if lang == "auto" else lang
+        tz = None
+        if "tz" in merged:
+            zone = self.string(merged, "tz", page=at("tz"))
+            try:
+                tz = check_timezone(zone, "tz")
+            except ExtractorError as exc:
+                raise self.fail("tz", str(exc).removeprefix("tz: "), at("tz")) from None
         timeout = None
         if "timeout" in merged:
             timeout = self.number(merged, "timeout", 0.1, 3600, page=at("timeout"))
@@ -261,7 +270,7 @@ class _Reader:
         key = self.string(data, "key", page=index) if "key" in data else url
         return PageConfig(url=url, key=key, name=name, interval=interval, notify=tuple(notify),
                           alert_on=tuple(alert_on) if alert_on is not None else None, date=day, lang=lang,
-                          timeout=timeout, ignore_robots=ignore_robots, index=index)
+                          tz=tz, timeout=timeout, ignore_robots=ignore_robots, index=index)
 
     def string(self, data: dict[str, Any], key: str, page: int | None = None) -> str:
         value = data[key]
