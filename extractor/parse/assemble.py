@@ -615,7 +615,7 @@ class Assembler:
             if shared and not lexicon().role_re.match(shared[1]):
                 # `A, B (Inria)`: both at Inria; `A, B, C (Inria; ENS)`: each in turn, the last the rest
                 added = self.current.speakers[first:]
-                orgs = [o for o in split_outside_parens(shared[1], ";") if o]
+                orgs = _shared_organisations(shared[1], len(added))
                 for index, speaker in enumerate(added):
                     org = orgs[min(index, len(orgs) - 1)]
                     added[index] = speaker.model_copy(update={"affiliation": org}) if speaker.affiliation in (
@@ -906,6 +906,21 @@ def _handle_like(text: str) -> bool:
     words = text.split()
     return 0 < len(words) <= MAX_HANDLE_WORDS and not any(c.isdigit() for c in text) and not is_sentence(text, 3) \
         and format_label(text) is None and key(text) not in lexicon().noise
+
+
+def _shared_organisations(text: str, people: int) -> list[str]:
+    """The organisations in `A, B and C (X; Y)`: one each in turn. Commas list them too when no part
+    is an institution or a country (`(SNCF, SOGETI)`), not when they climb a hierarchy (`(LIRMM,
+    Université de Montpellier)`) or place one (`(Université Laval, Canada)`)."""
+    orgs = [o for o in split_outside_parens(text, ";") if o]
+    if len(orgs) == 1 and people >= 2:
+        lex = lexicon()
+        pieces = [p for p in split_outside_parens(text) if p]
+        acronym_first = pieces[0].isupper() and len(pieces[0].split()) == 1  # `LIRIS, INSA Lyon`: a lab, its school
+        if 2 <= len(pieces) <= people and not (acronym_first and any(len(p.split()) > 1 for p in pieces[1:])) \
+                and not any(lex.org_re.search(p) or p.lower() in lex.countries for p in pieces):
+            return pieces
+    return orgs
 
 
 def _named_again(draft: Draft, name: str) -> bool:
