@@ -97,7 +97,9 @@ JOB_WORDS = ["directeur", "directrice", "professeur", "professeure", "président
              "cheffe", "vice-président", "vice-présidente", "délégué", "déléguée", "secrétaire", "trésorier",
              "trésorière", "analyste", "consultant", "consultante", "enseignant", "enseignante", "maître",
              "associé", "associée", "membre", "sénateur", "sénatrice", "préfet", "préfète", "docteur",
-             "promoteur", "promotrice", "journaliste", "avocat", "avocate", "urbaniste", "agent", "agente"]
+             "promoteur", "promotrice", "journaliste", "avocat", "avocate", "urbaniste", "agent", "agente",
+             "développeur", "développeuse", "designer", "stratège", "conseillère", "fondatrice", "gestionnaire",
+             "chef", "directeur", "présidente"]
 STOPWORDS = ["le", "la", "les", "des", "du", "et", "une", "pour", "dans", "sur", "avec", "par", "est",
              "qui", "que", "au", "aux", "ce", "cette", "ses", "leur", "être", "à", "où", "d'une", "l'"]
 # Lines of page chrome that are not content (text dumps keep them).

@@ -279,7 +279,8 @@ class Assembler:
             # "Web designer, speaker – Brad Frost Web": what they do, then where
             detail = parse_speaker(f"{last.name}, {item.block.text}")
             cur.speakers[-1] = last.model_copy(update={
-                "affiliation": detail.affiliation or item.block.text, "titles": last.titles + detail.titles})
+                "affiliation": detail.affiliation or (None if detail.titles else item.block.text),
+                "titles": last.titles + detail.titles})
 
     def _on_end(self, item: Classified) -> None:
         """"Ends at 17:00", "50 minutes": the current session's end, when it has a start and no end yet."""

@@ -168,9 +168,14 @@ def parse_speaker(raw: str) -> Speaker:
     if titles and affiliation is None and (len(titles) >= 2 or lex.org_re.search(titles[-1])
                                            or _organisation_not_role(titles[-1])):
         affiliation = titles.pop()
+    if affiliation is None and titles and _DASH.search(titles[-1]):
+        affiliation = titles.pop()  # "Directeur Hébergement - Libéo": split below, if a job comes first
+        if not any(w in lex.job_words for w in _DASH.split(affiliation, maxsplit=1)[0].lower().split()):
+            titles.append(affiliation)
+            affiliation = None
     if affiliation and _DASH.search(affiliation) and any(w in lex.job_words for w in affiliation.lower().split()):
-        role, affiliation = _DASH.split(affiliation, maxsplit=1)  # "writer and consultant - Brad Frost Web"
-        titles.append(role)
+        job, affiliation = _DASH.split(affiliation, maxsplit=1)  # "writer and consultant - Brad Frost Web"
+        titles.append(job)
     return Speaker(name=name, credentials=credentials, titles=titles, affiliation=affiliation, raw=line,
                    role=role)
 
