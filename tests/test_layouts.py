@@ -219,3 +219,13 @@ def test_talk_details_with_the_speaker_name_and_biography() -> None:
     assert [s.title for s in p.sessions] == ["Unlocking the power of CSS Grid Layout", "Code at the Center"]
     assert names(find(p, "Unlocking the power of CSS Grid Layout")) == ["Rachel Andrew"]
     assert names(find(p, "Code at the Center")) == ["Anna Migas"]
+
+
+def test_a_home_made_tab_attribute_names_its_panel() -> None:
+    p = parse("<nav><button class='toggle active' schedule='254'><span>Mercredi</span> <span>18 mars 2015</span>"
+              "</button><button class='toggle' schedule='255'><span>Jeudi</span> <span>19 mars 2015</span></button>"
+              "</nav><article schedule='254'><table><tr><td></td><td>Salle Bell</td><td>Salle Libéo</td></tr>"
+              "<tr><td>8h30</td><td>Atomic Design<br>Brad Frost</td><td>Design web responsive<br>Ana Ruiz</td></tr>"
+              "<tr><td>10h00</td><td>Pause café</td><td></td></tr></table></article>"
+              "<article schedule='255'><p>Chargement…</p></article>")
+    assert {s.slot.day for s in p.sessions} == {"2015-03-18"}
