@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import cast
 
 from lxml import etree
@@ -469,18 +468,21 @@ _CHROME_CANDIDATES = etree.XPath("//*[@id or @role or @hidden or @aria-hidden or
                                  " | //header | //footer | //aside")
 
 
-@cache
-def _classed_chrome() -> etree.XPath:
-    """Elements whose class names a menu, a share bar…: found in C, their words checked in Python."""
-    tests = " or ".join(f"contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), "
-                        f"'{word}')" for word in sorted(lexicon().chrome_classes))
-    return etree.XPath(f"//*[@class and ({tests})]")
+_CLASSED = etree.XPath("//*[@class]")
 MIN_CHROME_LINK_SHARE = 0.6  # a classed menu or share bar is left out when this share of its text is links
 
 
 def _chrome_elements(root: etree._Element) -> list[etree._Element]:
     found = [el for el in cast(list[etree._Element], _CHROME_CANDIDATES(root)) if _is_chrome(el)]
-    return found + [el for el in cast(list[etree._Element], _classed_chrome()(root)) if _is_classed_chrome(el)]
+    chrome_words = lexicon().chrome_classes
+    named: dict[str, bool] = {}  # a page repeats its class strings: read each once
+    for el in cast(list[etree._Element], _CLASSED(root)):
+        classes = el.get("class") or ""
+        if classes not in named:
+            named[classes] = not chrome_words.isdisjoint(_CLASS_WORD.findall(_CAMEL.sub(" ", classes).lower()))
+        if named[classes] and _link_share(el) >= MIN_CHROME_LINK_SHARE:
+            found.append(el)  # a classed menu or share bar: mostly links
+    return found
 
 
 def _is_chrome(el: etree._Element) -> bool:
@@ -493,11 +495,6 @@ def _is_chrome(el: etree._Element) -> bool:
         # A site's header/footer, not an <article>'s own header (which may hold the event title).
         return not any(a.tag in ("article", "main", "section") for a in el.iterancestors())
     return False
-
-
-def _is_classed_chrome(el: etree._Element) -> bool:
-    words = _CLASS_WORD.findall(_CAMEL.sub(" ", el.get("class") or "").lower())
-    return not lexicon().chrome_classes.isdisjoint(words) and _link_share(el) >= MIN_CHROME_LINK_SHARE
 
 
 def _link_share(el: etree._Element) -> float:

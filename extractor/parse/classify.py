@@ -17,6 +17,7 @@ from extractor.models import Description, Room
 from extractor.parse.blocks import Block
 from extractor.parse.context import PageContext
 from extractor.parse.dates import leading_day, match_day, weekday_of
+from extractor.parse.memo import memoised
 from extractor.parse.speakers import (
     bare_name,
     dash_name,
@@ -244,6 +245,7 @@ def _hinted(block: Block) -> Classified | None:
     return None
 
 
+@memoised
 def is_occasion(text: str) -> bool:
     """"Pause", "Lunch", "Opening Remarks": a format that is a session of its own."""
     return key(text.strip().rstrip(":").strip()) in lexicon().occasions
@@ -290,6 +292,7 @@ def _could_be_place(text: str, context: PageContext) -> bool:
                 or (lex.org_re.search(text) and not lex.venue_re.search(text)))  # an affiliation, again and again
 
 
+@memoised
 def format_label(text: str, numbered: bool = False) -> str | None:
     """'Études de cas', 'CONFÉRENCE :', 'Keynote' -> the format as written, without its colon; with
     `numbered`, a line alone as 'Tutorial 2' too (the second tutorial is a tutorial). Inside a title a
@@ -308,6 +311,7 @@ def format_label(text: str, numbered: bool = False) -> str | None:
     return None
 
 
+@memoised
 def room_of(text: str) -> Room | None:
     lex = lexicon()
     if len(text) > MAX_ROOM_CHARS:
@@ -336,6 +340,7 @@ def room_of(text: str) -> Room | None:
 _FLOOR = re.compile(r"\((?:[^()]*\b(?:floor|level|étage|niveau|rdc|rez-de-chaussée)\b[^()]*)\)\s*$", re.I)
 
 
+@memoised
 def named_place(text: str, heading: bool = False) -> Room | None:
     """`Bourbon Auditorium (1st floor)`, `All Seasons Hall`: a place named first, its kind last. Surnames
     can be venue words ("Stuart Hall"), so only a clear kind of room, a floor, or a heading of its own."""
@@ -370,6 +375,7 @@ def labelled_description(text: str) -> Description | None:
     return Description(text=body, provisional=label.lower() in lex.description_provisional, label=label)
 
 
+@memoised
 def is_person_line(text: str) -> bool:
     """`Name, …` or `Name (…)` where Name looks like a person's name."""
     if len(text) > 300:
@@ -416,6 +422,7 @@ def people_word(word: str) -> str | None:
     return "" if lex.speaker_heading_re.match(word) else None
 
 
+@memoised
 def is_prose(text: str) -> bool:
     """Running text rather than a title: long, or a full sentence of many words, or a biography."""
     words = len(text.split())

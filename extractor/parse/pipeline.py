@@ -13,6 +13,7 @@ from extractor.errors import ParseError
 from extractor.lexicon import language_code
 from extractor.models import Programme, Session, Source, Warning
 from extractor.options import ParseOptions
+from extractor.parse import memo
 from extractor.parse.assemble import Assembler, title_signatures
 from extractor.parse.blocks import Block, html_blocks, parse_html, text_blocks
 from extractor.parse.classify import Classified, Kind, classify, recurring_places
@@ -28,6 +29,7 @@ from extractor.textkit.normalise import norm
 def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
     """Parse one page. Raises InputError (unreadable) or ParseError (no programme in it)."""
     options = options or ParseOptions()
+    memo.forget()  # each page read on its own
     text, _encoding = decode(page.data, page.location, page.charset)
     sha256 = hashlib.sha256(page.data).hexdigest()
 

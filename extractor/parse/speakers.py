@@ -7,6 +7,7 @@ from functools import cache
 
 from extractor.lexicon import lexicon
 from extractor.models import Speaker
+from extractor.parse.memo import memoised
 from extractor.textkit.normalise import key, norm
 
 # "Garcez", "Jean-Luc", "J.", "d’Avila", "O'Connor", "McKay".
@@ -79,6 +80,7 @@ def strip_honorifics(name: str) -> tuple[str, list[str]]:
             return name, credentials
 
 
+@memoised
 def looks_like_name(text: str) -> bool:
     """Two to five capitalised words, particles allowed: "Geneviève Baril", "Jean de la Fontaine"."""
     lex = lexicon()

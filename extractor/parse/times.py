@@ -8,6 +8,7 @@ from functools import cache
 from itertools import pairwise
 
 from extractor.lexicon import lexicon
+from extractor.parse.memo import memoised
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def _may_start_with_time(line: str) -> bool:
     return first in lex.from_words or first in lex.noon or first in lex.midnight
 
 
+@memoised
 def match_slot(line: str) -> SlotMatch | None:
     """A time (range) at the start of the line, or at its end: `Accueil (10h – 10h20)`,
     `Keynote 9:00 am - 10:00 am`, `Mathieu Grzybek, Gendarmerie / 09h30 à 10h15`."""

@@ -12,6 +12,7 @@ from functools import cache
 from extractor.lexicon import lexicon
 from extractor.models import Room
 from extractor.parse.classify import MAX_ROOM_CHARS, format_label, is_occasion, is_person_line, people_word, room_of
+from extractor.parse.memo import memoised
 from extractor.parse.speakers import bare_name, looks_like_name
 from extractor.textkit.normalise import key
 
@@ -34,6 +35,7 @@ _CODED_PLACE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Z]?\s+[A-Z][\w’'-]+(?:\s+[A-Z
 _BUILDING_ROOM = re.compile(r"^[A-Z][a-z’'-]+\s+[A-Z]?\d{3}[A-Z]?$")
 
 
+@memoised
 def place(text: str, in_parentheses: bool = False) -> Room | None:
     """A room written after a title or a time: `Salle 2.105`, `Bourgie Hall`, `(S101-S102)`."""
     room = room_of(text)
@@ -55,6 +57,7 @@ def _names_a_session(text: str) -> bool:
                for i in range(len(words)) for j in range(i + 2, min(i + 4, len(words) + 1)))
 
 
+@memoised
 def split_room(title: str) -> tuple[str, Room | None]:
     """`Titre (Salle 2.105)`, `Titre, Local A-1510`, `Titre – Room TBA`: the room is not the title."""
     for pattern, in_parentheses in ((_ROOM_IN_PARENS, True), (_ROOM_AFTER_SEP, False)):
@@ -260,6 +263,7 @@ def people_list(text: str) -> list[str]:
     return parts if len(parts) > 1 and names[0] and sum(names) * 2 > len(parts) else [text]
 
 
+@memoised
 def _all_people(text: str, strict: bool = True) -> bool:
     """Every part of `A (X), B & C` is a person; not strict: most are, organisations allowed (a short
     name in capitals, not a phrase: "Unpredictability in a Long Term Collaboration" is no organisation)."""
@@ -296,6 +300,7 @@ def all_names(text: str, pair: bool = False) -> list[str] | None:
 _FORMAT_DASH = re.compile(r"^(?P<head>[^–—:-]{2,40}?)\s+[–—-]\s+(?P<rest>.+)$")
 
 
+@memoised
 def split_format(title: str, numbered: bool = False) -> tuple[str | None, str]:
     """`Panel: Open Contracting…`, `Conférence : L’avenir…`, `Invited talk — Ana Ruiz`: a known format
     before a colon or a dash (with `numbered`, `Tutorial 1: …` too)."""
