@@ -69,6 +69,7 @@ class Assembler:
     people_fresh: bool = False  # the line right after "Speakers" is a person whatever it looks like
     section: str | None = None  # a heading over titled time lines ("1 - Belvédère"): a track or a group
     title_signatures: frozenset[tuple[str, ...]] | None = None  # the kinds of line the page's titles are
+    asked: set[tuple[str, ...]] = field(default_factory=set)  # kinds of line asked whether they may be titles
     room_sections: set[str] = field(default_factory=set)  # sections that are rooms by their words
     panels: list[tuple[etree._Element, str]] = field(default_factory=list)  # tab labels and the kind they name
     tables: int = 0  # tables read so far
@@ -405,8 +406,10 @@ class Assembler:
 
     def _not_a_title(self, block: Block) -> bool:
         """On a page whose titles are all one kind of line (`<h3>`), a line of another kind is not one."""
-        return self.title_signatures is not None and block.hint != "title" and not block.heading \
-            and block.signature not in self.title_signatures
+        if block.hint == "title" or block.heading:
+            return False
+        self.asked.add(block.signature)
+        return self.title_signatures is not None and block.signature not in self.title_signatures
 
     def _on_table(self, item: Classified) -> None:
         self._close_slot()

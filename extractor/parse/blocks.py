@@ -17,6 +17,7 @@ from lxml import etree
 
 from extractor.lexicon import lexicon
 from extractor.parse import cssgrid, tabs, wix
+from extractor.parse.memo import memoised
 from extractor.parse.speakers import looks_like_name
 from extractor.textkit.normalise import norm, undecorated
 
@@ -269,6 +270,11 @@ def _own_hint(node: etree._Element) -> str | None:
     words = " ".join(v for v in (node.get("class"), node.get("itemprop")) if v)
     if not words:
         return None
+    return _words_hint(words)
+
+
+@memoised
+def _words_hint(words: str) -> str | None:
     hints = lexicon().class_hints
     found = {hints[w] for w in _CLASS_WORD.findall(_CAMEL.sub(" ", words).lower()) if w in hints}
     return next((f for f in _HINT_ORDER if f in found), None)

@@ -14,6 +14,7 @@ from enum import Enum
 
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room
+from extractor.parse import memo
 from extractor.parse.blocks import Block
 from extractor.parse.context import PageContext
 from extractor.parse.dates import leading_day, match_day, weekday_of
@@ -78,7 +79,22 @@ class Classified:
     rest: str | None = None  # TEXT opening with its day ("24 janvier 2025 - Titre"): the line after the date
 
 
+_READ: dict[tuple[object, ...], Classified] = memo.table({})  # a page's lines, read once each
+
+
 def classify(block: Block, context: PageContext) -> Classified:
+    """What the line is. The answer depends on its text and markup and on the page (its context): lines
+    met again on the same page are answered from memory."""
+    if block.table is not None:
+        return Classified(Kind.TABLE, block)
+    line = (block.text, block.heading, block.bold, block.separator, block.hint, block.lead, block.signature)
+    known = _READ.get(line)
+    if known is None:
+        known = _READ[line] = _classify(block, context)
+    return known if known.block is block else replace(known, block=block)
+
+
+def _classify(block: Block, context: PageContext) -> Classified:
     text = block.text
     if block.separator or not text or not any(c.isalnum() for c in text):
         return Classified(Kind.SEPARATOR, block)  # blank, or a rule drawn with dashes

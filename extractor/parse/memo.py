@@ -16,6 +16,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 LINES = 8192  # answers kept per function: more than a page's distinct lines, bounded for huge pages
 _MEMOISED: list[Any] = []
+_TABLES: list[dict[Any, Any]] = []
 
 
 def memoised(function: F) -> F:
@@ -24,7 +25,15 @@ def memoised(function: F) -> F:
     return cast(F, cached)
 
 
+def table(store: dict[Any, Any]) -> dict[Any, Any]:
+    """A dict of answers the caller keys itself (when an argument, like the page's context, cannot be)."""
+    _TABLES.append(store)
+    return store
+
+
 def forget() -> None:
     """Drop every memoised answer: called before each page."""
     for cached in _MEMOISED:
         cached.cache_clear()
+    for store in _TABLES:
+        store.clear()

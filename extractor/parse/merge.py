@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from extractor.parse.draft import Draft
+from extractor.parse.memo import memoised
 from extractor.textkit.slug import ascii_fold
 
 MIN_DISTINCT_CHARS = 12  # shorter titles ("Lunch", "Q&A") repeat for real; only timed mentions merge
@@ -56,6 +57,7 @@ def drop_overviews(drafts: list[Draft]) -> list[Draft]:
 _ADDED_PART = frozenset("(:,–—-[")
 
 
+@memoised
 def _named_alike(a: str, b: str) -> bool:
     """`Poster session 1` and `Poster session 1 (19 posters)`, `Keynote` and `Keynote: Music and Cognition`."""
     ka, kb = mention_key(a), mention_key(b)
@@ -69,6 +71,7 @@ def _named_alike(a: str, b: str) -> bool:
     return long_.casefold().startswith(head.casefold()) and long_[len(head):].lstrip()[:1] in _ADDED_PART
 
 
+@memoised
 def mention_key(title: str) -> str:
     folded = ascii_fold(unicodedata.normalize("NFKC", title)).casefold()
     return " ".join(_NON_WORD.sub(" ", folded).split())

@@ -106,8 +106,8 @@ def assemble(
     for item in items:
         first.feed(item)
     signatures = title_signatures(first.drafts())
-    if signatures is None:
-        return first.finish()
+    if signatures is None or first.asked <= signatures:
+        return first.finish()  # a second reading would answer every question as the first did
     second = Assembler(default_day=default_day, context=context, page_day=page_day, title_signatures=signatures)
     for item in items:
         second.feed(item)

@@ -44,8 +44,13 @@ def _joined() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def split_outside_parens(text: str, sep: str = ",") -> list[str]:
+    return list(_split_outside_parens(text, sep))
+
+
+@memoised
+def _split_outside_parens(text: str, sep: str) -> tuple[str, ...]:
     if "(" not in text and "[" not in text:
-        return [p.strip() for p in text.split(sep) if p.strip()]
+        return tuple(p.strip() for p in text.split(sep) if p.strip())
     parts: list[str] = []
     buf: list[str] = []
     depth = 0
@@ -60,7 +65,7 @@ def split_outside_parens(text: str, sep: str = ",") -> list[str]:
         else:
             buf.append(ch)
     parts.append("".join(buf))
-    return [p.strip() for p in parts if p.strip()]
+    return tuple(p.strip() for p in parts if p.strip())
 
 
 def strip_honorifics(name: str) -> tuple[str, list[str]]:
@@ -122,6 +127,7 @@ def _is_credential(text: str) -> bool:
 _HANDLE_NOTE = re.compile(r"\s*[(\[]\s*@[\w.]+\s*[)\]]|\s+@[\w.]{2,30}$")
 
 
+@memoised
 def parse_speaker(raw: str) -> Speaker:
     lex = lexicon()
     line = norm(raw).replace("*", "") if "*" in raw else norm(raw)
@@ -213,6 +219,11 @@ def _name_first(parts: list[str]) -> list[str]:
 
 
 def split_speakers(line: str) -> list[str]:
+    return list(_split_speakers(line))
+
+
+@memoised
+def _split_speakers(line: str) -> tuple[str, ...]:
     """Several people on one line: `;`, or ` et ` / ` and ` / ` & ` between plain names."""
     parts = split_outside_parens(line, ";")
     out: list[str] = []
@@ -222,7 +233,7 @@ def split_speakers(line: str) -> list[str]:
             out.extend(pieces)
         else:
             out.append(part)
-    return out
+    return tuple(out)
 
 
 def bare_name(text: str) -> str:

@@ -25,6 +25,7 @@ from extractor.parse.blocks import Block, TableRow
 from extractor.parse.classify import is_person_line, role_label
 from extractor.parse.context import PageContext
 from extractor.parse.dates import match_day, weekday_of
+from extractor.parse.memo import memoised
 from extractor.parse.speakers import looks_like_name, organisations
 from extractor.parse.times import SlotMatch, match_slot
 from extractor.textkit.normalise import key
@@ -108,6 +109,7 @@ def _header_key(cell: str) -> str:
     return key(_PARENTHESES.sub(" ", cell.replace("\n", " "))).strip().rstrip(" :").strip()
 
 
+@memoised
 def _field_columns(cells: tuple[str, ...]) -> _Columns | None:
     headers = lexicon().table_headers
     fields: dict[str, int] = {}

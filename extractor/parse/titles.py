@@ -91,6 +91,17 @@ _DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>(?:(?!\s[-–�
 
 
 def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str, str | None]]]:
+    head, people = _split_people(title, titled)
+    return head, list(people)
+
+
+@memoised
+def _split_people(title: str, titled: bool) -> tuple[str, tuple[tuple[str, str | None], ...]]:
+    head, people = _people_in(title, titled)
+    return head, tuple(people)
+
+
+def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, str | None]]]:
     """People written into a title line: `Titre (Chair: Ana Ruiz)`, `Vin d’honneur (animation par Marc Roy)`,
     `Conférence d’ouverture par Anne Roy`, `Atelier 2 - Titre - Léa Roy (Univ. X), Paul Côté (INRAE)`."""
     lex = lexicon()
@@ -159,6 +170,17 @@ def _says_what_they_do(text: str) -> bool:
 
 
 def people_first(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
+    found = _people_first(text)
+    return None if found is None else (found[0], list(found[1]))
+
+
+@memoised
+def _people_first(text: str) -> tuple[str, tuple[tuple[str, str | None], ...]] | None:
+    found = _people_leading(text)
+    return None if found is None else (found[0], tuple(found[1]))
+
+
+def _people_leading(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
     """`Nicolas Ferry and Phu H. Nguyen. Towards Model-Based Deployment.`: authors, a full stop, the title.
     The longest head that is a list of people (initials have full stops too) is the authors."""
     found: tuple[str, list[tuple[str, str | None]]] | None = None
