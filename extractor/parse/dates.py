@@ -10,9 +10,9 @@ from functools import cache
 
 from extractor.lexicon import lexicon
 from extractor.parse.context import DateMention, PageContext
+from extractor.textkit.normalise import has_digit
 
 MAX_HEADING_EXTRA = 18
-_HAS_DIGIT = re.compile(r"\d")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _ISO = re.compile(r"\d{4}-\d\d-\d\d")  # characters a day heading may carry besides the date ("Jour 1 – ")
@@ -35,7 +35,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 def match_day(line: str, context: PageContext) -> tuple[date | None, str] | None:
     """If the line is a day heading, return (date or None if impossible, raw text)."""
-    if len(line) > 90 or not _HAS_DIGIT.search(line):
+    if len(line) > 90 or not has_digit(line):
         return None
     numbered = weekday_and_number(line, context) or _numeric(line, context)
     if numbered is not None:
@@ -112,7 +112,7 @@ def _mention(m: re.Match[str]) -> DateMention:
 
 def dates_in(text: str, context: PageContext) -> list[date]:
     """Full dates (with a year) anywhere in running text: "Colloque X, 12 mars 2026, Québec."."""
-    if not _HAS_DIGIT.search(text):
+    if not has_digit(text):
         return []
     found = []
     for pattern in _patterns():
@@ -127,7 +127,7 @@ def dates_in(text: str, context: PageContext) -> list[date]:
 def leading_day(line: str, context: PageContext) -> tuple[date | None, str] | None:
     """`2 juillet 2026, 14h - 15h — Salle 4`, `Saturday 10:00`, `Tuesday: 14:00 - 15:30`: a date, or a
     weekday, opening a line; returns its day (None when the page does not say which) and the rest."""
-    if not line[:1].isalnum() or not _HAS_DIGIT.search(line[:40]):
+    if not line[:1].isalnum() or not has_digit(line[:40]):
         return None
     for pattern in _patterns():
         m = pattern.match(line)

@@ -8,7 +8,7 @@ from functools import cache
 from extractor.lexicon import lexicon
 from extractor.models import Speaker
 from extractor.parse.memo import memoised
-from extractor.textkit.normalise import key, norm
+from extractor.textkit.normalise import has_digit, key, norm
 
 # "Garcez", "Jean-Luc", "J.", "d’Avila", "O'Connor", "McKay".
 _NAME_TOKEN = re.compile(r"^(?:[dl][’'])?(?P<first>[^\W\d_])[\w’'.\-]*\*?$")  # "Ana*": who presents
@@ -91,7 +91,7 @@ def looks_like_name(text: str) -> bool:
     lex = lexicon()
     name, _ = strip_honorifics(text.strip())
     tokens = name.split()
-    if not 2 <= len(tokens) <= 5 or len(name) > 60 or any(ch.isdigit() for ch in name):
+    if not 2 <= len(tokens) <= 5 or len(name) > 60 or has_digit(name):
         return False
     capitalised = 0
     for token in tokens:

@@ -9,6 +9,7 @@ from itertools import pairwise
 
 from extractor.lexicon import lexicon
 from extractor.parse.memo import memoised
+from extractor.textkit.normalise import has_digit
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,9 @@ def _tail(line: str) -> SlotMatch | None:
 
 
 def _tail_time(line: str) -> SlotMatch | None:
-    if (not line[-1:].isalnum() and line[-1:] not in ".;") or not any(c.isdigit() for c in line[-MAX_TAIL_CHARS:]):
-        return None
     start = max(0, len(line) - MAX_TAIL_CHARS)
+    if (not line[-1:].isalnum() and line[-1:] not in ".;") or not has_digit(line, start):
+        return None
     m = _patterns()[2].search(line, start)
     if m is None or m.start() == 0:
         return None
