@@ -16,6 +16,7 @@ from extractor.parse.draft import Draft
 from extractor.textkit.slug import ascii_fold
 
 MIN_DISTINCT_CHARS = 12  # shorter titles ("Lunch", "Q&A") repeat for real; only timed mentions merge
+MAX_MENTIONS = 16  # earlier mentions of one title a new one is compared with: linear on a hostile page
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -57,10 +58,15 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
     by_key: dict[str, list[Draft]] = {}
     for draft in drafts:
         key = mention_key(draft.title)
+        if len(key) < MIN_DISTINCT_CHARS:  # never the same session (_same_session): no scan
+            kept.append(draft)
+            continue
         same = next((k for k in by_key.get(key, []) if _same_session(k, draft, key)), None)
         if same is None:
             kept.append(draft)
-            by_key.setdefault(key, []).append(draft)
+            mentions = by_key.setdefault(key, [])
+            if len(mentions) < MAX_MENTIONS:
+                mentions.append(draft)
         else:
             _absorb(same, draft)
     return kept
