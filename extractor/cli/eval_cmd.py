@@ -33,7 +33,15 @@ def run(args: argparse.Namespace) -> int:
     from extractor.evaluate.corpus import evaluate_pages, find_pages, render_table
     from extractor.evaluate.score import overall
 
-    pages = [page for directory in args.corpus_dirs for page in find_pages(Path(directory))]
+    from extractor.errors import InputError
+
+    pages = []
+    for directory in args.corpus_dirs:
+        found = find_pages(Path(directory))
+        if not found:  # a score over nothing would read as a pass
+            raise InputError(f"{directory}: no labelled pages (each needs <name>.html, .htm or .txt beside "
+                             "<name>.expected.json, or a folder with labels.json)")
+        pages += found
     report = evaluate_pages(pages)
     if args.json:
         sys.stdout.write(json.dumps(report.as_dict(with_mismatches=args.details), indent=2, ensure_ascii=False))
