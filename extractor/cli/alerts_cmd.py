@@ -43,15 +43,17 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(listing, ensure_ascii=False, indent=2))
     else:
+        from extractor.textkit.display import terminal_safe as safe
+
         for d in deliveries:
-            print(f"-> {d.subject} to {d.target}: " + ("sent" if d.ok else f"FAILED ({d.error})"))
+            print(safe(f"-> {d.subject} to {d.target}: " + ("sent" if d.ok else f"FAILED ({d.error})")))
         if not listing:
             print("outbox: nothing " + ("queued" if args.all else "undelivered"))
         for item in listing:
             shown = item["last_error"] and item["state"] != "delivered"
             extra = f", last error: {item['last_error']}" if shown else ""
-            print(f"#{item['id']} {item['state']:<9} {item['subject']}  -> {item['target']} "
-                  f"(attempts: {item['attempts']}{extra})")
+            print(safe(f"#{item['id']} {item['state']:<9} {item['subject']}  -> {item['target']} "
+                       f"(attempts: {item['attempts']}{extra})"))
     failed = [d for d in deliveries if not d.ok]
     if failed:
         raise NotifyError(f"{len(failed)} alert(s) still not delivered; they stay queued")

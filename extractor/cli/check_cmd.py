@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
 
 def print_summary(result: CheckResult, notified: bool) -> None:
     from extractor.cli.render import text_changelog, use_colour
+    from extractor.textkit.display import terminal_safe as safe
 
     out = sys.stdout
     snap = result.snapshot
@@ -74,15 +75,15 @@ def print_summary(result: CheckResult, notified: bool) -> None:
     counts = f"{len(result.changes)} change(s), {len(result.alerts)} alert(s)"
     status = {"first": "first snapshot, the baseline for later changes", "changed": counts,
               "unchanged": "unchanged", "not_modified": "unchanged (HTTP 304)"}[result.status]
-    print(f"{result.page}{where}: {status}", file=out)
+    print(f"{safe(result.page)}{safe(where)}: {status}", file=out)
     for line in text_changelog(result.changes, colour=use_colour(out), indent="  "):
         print(line, file=out)
     if result.alerts:
         print("Alerts" + ("" if notified else " (no --notify given: shown, not sent)") + ":", file=out)
         for alert in result.alerts:
-            print(f"  * {alert.subject}", file=out)
+            print(f"  * {safe(alert.subject)}", file=out)
             for line in alert.body.splitlines():
-                print(f"    {line}" if line else "", file=out)
+                print(f"    {safe(line)}" if line else "", file=out)
     for d in result.deliveries:
         outcome = "sent" if d.ok else f"FAILED ({d.error}); will retry"
-        print(f"  -> {d.subject} to {d.target}: {outcome}", file=out)
+        print(safe(f"  -> {d.subject} to {d.target}: {outcome}"), file=out)

@@ -29,6 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from extractor import parse_source
     from extractor.errors import ExtractorError, InternalError
     from extractor.export import csv, json, jsonl, summary
+    from extractor.textkit.display import terminal_safe
 
     options = parse_options_from(args)
     fetch = fetch_options_from(args)
@@ -41,14 +42,14 @@ def run(args: argparse.Namespace) -> int:
         except ExtractorError as exc:
             if len(args.sources) == 1:
                 raise
-            print(f"extractor: error: {_naming(str(exc), source)}", file=sys.stderr)
+            print(f"extractor: error: {terminal_safe(_naming(str(exc), source))}", file=sys.stderr)
             status = max(status, exc.exit_code)
             continue
         except Exception as exc:  # a parser bug on one page: that page fails, the others are still read
             error = InternalError(f"{source}: internal error: {type(exc).__name__}: {exc}")
             if len(args.sources) == 1:
                 raise error from exc
-            print(f"extractor: error: {error}", file=sys.stderr)
+            print(f"extractor: error: {terminal_safe(str(error))}", file=sys.stderr)
             status = max(status, error.exit_code)
             continue
         if args.format == "json":
