@@ -58,10 +58,14 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         print_summary(result, bool(args.notify))
-    failed = [d for d in result.deliveries if not d.ok]
+    failed = [d for d in result.deliveries if not d.ok and not d.in_doubt]
+    doubtful = [d for d in result.deliveries if d.in_doubt]
     if failed:
         raise NotifyError(f"{len(failed)} alert(s) not delivered; they stay queued and are retried "
                           "by the next check or `extractor alerts --retry`")
+    if doubtful:
+        raise NotifyError(f"{len(doubtful)} alert(s) in doubt (sent, never answered: they may have arrived); "
+                          "not resent unless you run `extractor alerts --retry --resend-in-doubt`")
     return 1 if args.exit_code and result.alerted else 0
 
 
@@ -85,5 +89,6 @@ def print_summary(result: CheckResult, notified: bool) -> None:
             for line in alert.body.splitlines():
                 print(f"    {safe(line)}" if line else "", file=out)
     for d in result.deliveries:
-        outcome = "sent" if d.ok else f"FAILED ({d.error}); will retry"
+        outcome = "sent" if d.ok else f"IN DOUBT ({d.error}); not resent unless asked" if d.in_doubt else \
+            f"FAILED ({d.error}); will retry"
         print(safe(f"  -> {d.subject} to {d.target}: {outcome}"), file=out)
