@@ -1,4 +1,4 @@
-"""HTTP(S) pages as RawPage: the only module that imports requests.
+"""HTTP(S) pages as RawPage: with guard.py, the only module that imports requests.
 
 Politeness and robustness, all on by default:
 - an honest User-Agent, `extractor/VERSION (+PROJECT_URL)`, overridable;
