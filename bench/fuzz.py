@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.fuzz_inputs import generate  # noqa: E402
-from extractor import parse_bytes  # noqa: E402
-from extractor.errors import ExtractorError  # noqa: E402
-from extractor.options import ParseOptions  # noqa: E402
+from bench.fuzz_inputs import generate
+from extractor import parse_bytes
+from extractor.errors import ExtractorError
+from extractor.options import ParseOptions
 
 NO_DEADLINE = ParseOptions(deadline=None)  # the bench's own deadline judges; the parser's must not hide a hang
 

@@ -20,10 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.hostile import FAMILIES  # noqa: E402
-from extractor import parse_bytes  # noqa: E402
-from extractor.errors import ExtractorError  # noqa: E402
-from extractor.options import ParseOptions  # noqa: E402
+from bench.hostile import FAMILIES
+from extractor import parse_bytes
+from extractor.errors import ExtractorError
+from extractor.options import ParseOptions
 
 NO_DEADLINE = ParseOptions(deadline=None)
 
@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
                 cells.append(f">{args.timeout:g} s")
                 outcome = "TIMEOUT"
                 break
-            size, seconds, peak, outcome = result
+            _size, seconds, peak, outcome = result
             times.append(seconds)
             cells.append(f"{seconds:.2f} s")
         cells += [""] * (len(factors) - len(cells))

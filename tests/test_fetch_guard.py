@@ -167,7 +167,7 @@ def test_a_watch_file_may_allow_private_redirects(tmp_path: Any) -> None:
     config = load(path)
     assert config.fetch.allow_private and config.parse_deadline == 30
     path.write_text('allow_private = "yes"\n[[page]]\nurl = "https://example.org/"\n')
-    with pytest.raises(Exception, match="allow_private.*must be true or false"):
+    with pytest.raises(Exception, match=r"allow_private.*must be true or false"):
         load(path)
 
 

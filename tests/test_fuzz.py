@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bench.fuzz_inputs import CHARSETS, CONTROLS, GENERATORS, TIMES, TITLES, generate
 from bench.fuzz import outcome_of
+from bench.fuzz_inputs import CHARSETS, CONTROLS, GENERATORS, TIMES, TITLES, generate
 
 HOSTILE = Path(__file__).parent / "hostile"
 EXPECTED = json.loads((HOSTILE / "expected.json").read_text(encoding="utf-8"))

@@ -69,7 +69,8 @@ def test_a_placeholder_lookalike_beside_a_real_table_does_not_take_its_rows() ->
 
 @pytest.mark.parametrize("control", ["\x0b", "\x0c", "\x01", "\x1b", "\x1f", "\ufffe"])
 def test_control_characters_next_to_removed_navigation_are_dropped_at_decoding(control: str) -> None:
-    body = f'<div id="SITE_HEADER">menu</div>{control}<nav>x</nav>{control}' + PROGRAMME.replace("Pause", f"Pau{control}se")
+    body = (f'<div id="SITE_HEADER">menu</div>{control}<nav>x</nav>{control}'
+            + PROGRAMME.replace("Pause", f"Pau{control}se"))
     programme = parse_bytes(_page(body=body))
     assert len(programme.sessions) == 2
     text = decode_page(_page(body=body), "x").text
