@@ -54,6 +54,8 @@ def _line(rng: random.Random) -> str:
 def programme_text(rng: random.Random) -> bytes:
     lines = [_line(rng) for _ in range(rng.randrange(1, 60))]
     text = "\n".join(lines)
+    if "\ud800" in text:
+        return text.encode("utf-8", "surrogatepass")  # a lone surrogate, as broken pages hold
     return text.encode(rng.choice(["utf-8", "utf-8", "cp1252", "utf-16", "latin-1"]), "replace")
 
 
@@ -87,6 +89,8 @@ def programme_html(rng: random.Random) -> bytes:
     body = "".join(_element(rng, 0) for _ in range(rng.randrange(1, 25)))
     page = f"<!doctype html><html><head>{head}</head><body>{body}</body></html>"
     encoding = charset if charset in ("utf-8", "iso-8859-1", "windows-1252", "utf-16", "shift_jis") else "utf-8"
+    if "\ud800" in page:
+        return page.encode("utf-8", "surrogatepass")  # a lone surrogate, as broken pages hold
     return page.encode(encoding, "replace")
 
 
@@ -133,7 +137,7 @@ def random_bytes(rng: random.Random) -> bytes:
 
 def long_and_repeated(rng: random.Random) -> bytes:
     unit = _line(rng) + rng.choice(["", " ", "\n", " - ", "(", "**", " par ", "|"])
-    return (unit * rng.randrange(50, 3000)).encode()
+    return (unit * rng.randrange(50, 3000)).encode("utf-8", "surrogatepass")
 
 
 GENERATORS: list[tuple[str, Callable[[random.Random], bytes], int]] = [
