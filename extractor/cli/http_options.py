@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 def add_http_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("HTTP (for http:// and https:// sources)")
-    group.add_argument("--timeout", type=_positive_seconds, metavar="SECONDS",
+    group.add_argument("--timeout", type=positive_seconds, metavar="SECONDS",
                        help="connect and read timeout (default: 20)")
     group.add_argument("--user-agent", metavar="TEXT",
                        help="User-Agent to send (default: extractor/VERSION (+project URL))")
@@ -37,7 +37,7 @@ def fetch_options_from(args: argparse.Namespace) -> FetchOptions:
                         allow_private=args.allow_private)
 
 
-def _positive_seconds(text: str) -> float:
+def positive_seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from extractor.cli.http_options import positive_seconds
+
 if TYPE_CHECKING:
     from extractor.options import ParseOptions
 
@@ -16,7 +18,7 @@ def add_parse_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", metavar="YYYY-MM-DD",
                    help="read the page as of this date (default: when it was retrieved): day headings "
                    "without a year take the nearest year whose weekday fits")
-    p.add_argument("--parse-deadline", type=_seconds, metavar="SECONDS",
+    p.add_argument("--parse-deadline", type=positive_seconds, metavar="SECONDS",
                    help="give up on a page whose parsing takes longer (default: 60)")
     p.add_argument("--max-bytes", type=byte_size, metavar="SIZE",
                    help="refuse pages (files, stdin, URLs) larger than this: 500000, 800K, 20M (default: 20M)")
@@ -26,16 +28,6 @@ def parse_options_from(args: argparse.Namespace) -> ParseOptions:
     from extractor.options import ParseOptions
 
     return ParseOptions.from_cli(lang=args.lang, date=args.date, as_of=args.as_of, deadline=args.parse_deadline)
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not 0 < value <= 86400:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 86400 seconds, not {text}")
-    return value
 
 
 _UNITS = {"": 1, "K": 1024, "M": 1024 ** 2, "G": 1024 ** 3}
