@@ -25,6 +25,7 @@ from io import BytesIO
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
 BASELINE = "d8a3a4f"  # the last commit before the generality issue
 
 # Run in a child process with the tree to measure first on sys.path: prints {"page": seconds, …}.
@@ -98,10 +99,11 @@ def main() -> int:
         old = measure(export(args.baseline, Path(tmp)), pages, args.repeat)
     new = measure(PROJECT, pages, args.repeat)
 
-    import lxml.html
     from bs4 import BeautifulSoup
 
-    lxml_s = floor(pages, args.repeat, lambda b: lxml.html.document_fromstring(b).text_content())
+    from bench.parse_bench import lxml_floor
+
+    lxml_s = floor(pages, args.repeat, lxml_floor)
     bs4_s = floor(pages, args.repeat, lambda b: BeautifulSoup(b, "lxml").get_text())
     result = {"pages": len(pages), "baseline": args.baseline, "baseline_s": sum(old.values()),
               "current_s": sum(new.values()), "lxml_s": lxml_s, "bs4_s": bs4_s}

@@ -7,6 +7,8 @@ from datetime import date
 
 from extractor.errors import InputError
 
+DEFAULT_PARSE_DEADLINE = 60.0
+
 
 @dataclass(frozen=True)
 class ParseOptions:
@@ -16,12 +18,16 @@ class ParseOptions:
     # ("Mardi 22 juin") take the nearest year in which that weekday and date agree.
     reference_date: date | None = None
     timezone: str | None = None  # IANA name given by the user (--tz, the watch file): the Programme's zone
+    # Seconds one page may take to parse (None: no limit). Generous: every stage is linear, and a
+    # loaded machine must not turn a normal page into an error.
+    deadline: float | None = DEFAULT_PARSE_DEADLINE
 
     @classmethod
     def from_cli(cls, lang: str | None = "auto", date: str | None = None, as_of: str | None = None,
-                 tz: str | None = None) -> ParseOptions:
+                 tz: str | None = None, deadline: float | None = None) -> ParseOptions:
         return cls(lang=None if lang in (None, "auto") else lang, default_date=parse_iso_date(date),
-                   reference_date=parse_iso_date(as_of, "--as-of"), timezone=check_timezone(tz))
+                   reference_date=parse_iso_date(as_of, "--as-of"), timezone=check_timezone(tz),
+                   deadline=DEFAULT_PARSE_DEADLINE if deadline is None else deadline)
 
 
 def parse_iso_date(value: str | None, option: str = "--date") -> date | None:

@@ -152,8 +152,8 @@ def _distribution(requirement: str) -> str:
 IMPORT_NAMES = {"beautifulsoup4": "bs4", "charset-normalizer": "charset_normalizer", "pyyaml": "yaml",
                 "pytest-httpserver": "pytest_httpserver", "lxml-stubs": None, "types-requests": None,
                 "types-pyyaml": None,
-                "types-jsonschema": None, "types-vobject": None, "ruff": None, "mypy": None, "pytest-xdist": None,
-                "psycopg": "psycopg"}
+                "types-jsonschema": None, "types-vobject": None, "types-webencodings": None, "ruff": None,
+                "mypy": None, "pytest-xdist": None, "psycopg": "psycopg"}
 
 
 def test_every_declared_dependency_is_imported_somewhere() -> None:

@@ -47,7 +47,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except ExtractorError as exc:
-        print(f"extractor: error: {exc}", file=sys.stderr)
+        from extractor.textkit.display import terminal_safe
+
+        print(f"extractor: error: {terminal_safe(str(exc))}", file=sys.stderr)  # URLs and replies of strangers
         return exc.exit_code
     except KeyboardInterrupt:
         print("extractor: interrupted", file=sys.stderr)

@@ -12,8 +12,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "alerts", help="show the alert outbox; --retry delivers what is pending",
         description="States: pending, waiting (backing off after a failure), sending, delivered, "
-        "and in doubt (a process stopped while sending: the message may have gone out; "
-        "not resent unless asked). "
+        "and in doubt (a process stopped while sending, or the notifier never answered a message that was "
+        "sent: it may have arrived; not resent unless asked). "
         "Exit 5 when a retried alert still cannot be delivered.",
     )
     add_store_argument(p)
@@ -38,20 +38,24 @@ def run(args: argparse.Namespace) -> int:
         rows = Outbox(store).rows(undelivered_only=not args.all)
     listing = [{"id": r.id, "page": r.page, "kind": r.kind, "session_id": r.session_id, "subject": r.subject,
                 "target": redact(r.target), "state": r.state(), "attempts": r.attempts,
-                "next_try_at": r.next_try_at, "last_error": r.last_error, "delivered_at": r.delivered_at}
+                "next_try_at": r.next_try_at, "last_error": r.last_error, "delivered_at": r.delivered_at,
+                "event_id": r.idem_key}
                for r in rows]
     if args.json:
         print(json.dumps(listing, ensure_ascii=False, indent=2))
     else:
+        from extractor.textkit.display import terminal_safe as safe
+
         for d in deliveries:
-            print(f"-> {d.subject} to {d.target}: " + ("sent" if d.ok else f"FAILED ({d.error})"))
+            outcome = "sent" if d.ok else f"IN DOUBT ({d.error})" if d.in_doubt else f"FAILED ({d.error})"
+            print(safe(f"-> {d.subject} to {d.target}: {outcome}"))
         if not listing:
             print("outbox: nothing " + ("queued" if args.all else "undelivered"))
         for item in listing:
             shown = item["last_error"] and item["state"] != "delivered"
             extra = f", last error: {item['last_error']}" if shown else ""
-            print(f"#{item['id']} {item['state']:<9} {item['subject']}  -> {item['target']} "
-                  f"(attempts: {item['attempts']}{extra})")
+            print(safe(f"#{item['id']} {item['state']:<9} {item['subject']}  -> {item['target']} "
+                       f"(attempts: {item['attempts']}{extra})"))
     failed = [d for d in deliveries if not d.ok]
     if failed:
         raise NotifyError(f"{len(failed)} alert(s) still not delivered; they stay queued")

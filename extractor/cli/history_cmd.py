@@ -28,10 +28,11 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(history.to_dict(), ensure_ascii=False, indent=2))
         return 0
     from extractor.cli.render import text_changelog, use_colour
+    from extractor.textkit.display import terminal_safe
 
     colour = use_colour(sys.stdout)
     failures = f", {history.failures} failure(s) in a row" if history.failures else ""
-    print(f"{history.page}: {len(history.snapshots)} snapshot(s), "
+    print(f"{terminal_safe(history.page)}: {len(history.snapshots)} snapshot(s), "
           f"last checked {history.last_checked or 'never'}{failures}")
     for entry in history.snapshots:
         s = entry.snapshot

@@ -26,8 +26,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from extractor import parse_source
-    from extractor.errors import ExtractorError
+    from extractor.errors import ExtractorError, InternalError
     from extractor.export.feed import Feed
+    from extractor.textkit.display import terminal_safe
 
     check_format_arguments(args, len(args.sources))
     options = parse_options_from(args)
@@ -40,8 +41,15 @@ def run(args: argparse.Namespace) -> int:
         except ExtractorError as exc:
             if len(args.sources) == 1:
                 raise
-            print(f"extractor: error: {exc}", file=sys.stderr)
+            print(f"extractor: error: {terminal_safe(_naming(str(exc), source))}", file=sys.stderr)
             status = max(status, exc.exit_code)
+            continue
+        except Exception as exc:  # a parser bug on one page: that page fails, the others are still read
+            error = InternalError(f"{source}: internal error: {type(exc).__name__}: {exc}")
+            if len(args.sources) == 1:
+                raise error from exc
+            print(f"extractor: error: {terminal_safe(str(error))}", file=sys.stderr)
+            status = max(status, error.exit_code)
             continue
         feed = Feed(programme.source.location, programme)
         if args.format in WHOLE:
@@ -50,3 +58,8 @@ def run(args: argparse.Namespace) -> int:
             write_one(feed, args, single=len(args.sources) == 1)
     write_whole(feeds, args)
     return status
+
+
+def _naming(message: str, source: str) -> str:
+    """The error's one line, naming the source it is about."""
+    return message if source in message else f"{source}: {message}"

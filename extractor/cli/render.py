@@ -6,11 +6,12 @@ Shared by `check`, `diff` and `history`; printing only, no decisions.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from extractor.changes.diff import ChangeEvent
 from extractor.changes.messages import when
+from extractor.textkit.display import markdown_safe, terminal_safe
 
 LABELS = {
     "session_added": "new", "session_removed": "cancelled", "time_changed": "moved",
@@ -33,6 +34,7 @@ def use_colour(stream: IO[str]) -> bool:
 
 
 def short(value: Any, width: int = 70) -> str:
+    """A value in one line, cut at `width`; page text, so pass it through terminal_safe or markdown_safe."""
     if value is None:
         return "—"
     if isinstance(value, dict) and {"day", "start", "end"} <= value.keys():
@@ -43,23 +45,23 @@ def short(value: Any, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def describe(event: ChangeEvent) -> str:
-    """One line: what changed, old → new."""
+def describe(event: ChangeEvent, clean: Callable[[str], str] = terminal_safe) -> str:
+    """One line: what changed, old → new; the page's values passed through `clean`."""
     label = LABELS.get(event.kind, event.kind)
     if event.kind == "speakers_changed":
-        person = short(event.new if event.new is not None else event.old)
-        detail = event.detail or ""
+        person = clean(short(event.new if event.new is not None else event.old))
+        detail = clean(event.detail or "")
         return f"speaker {detail}: {person}" if detail in ("added", "removed") else \
-            f"speaker changed ({detail}): {short(event.old)} → {short(event.new)}"
+            f"speaker changed ({detail}): {clean(short(event.old))} → {clean(short(event.new))}"
     if event.kind == "session_added":
-        return f"{label}: {short(event.new)}" if event.new else label
+        return f"{label}: {clean(short(event.new))}" if event.new else label
     if event.kind == "session_removed":
         return label
     if event.kind == "description_finalized":
         return label
     if isinstance(event.old, str) and isinstance(event.new, str):
-        return f"{label}: {' → '.join(around_difference(event.old, event.new))}"
-    return f"{label}: {short(event.old)} → {short(event.new)}"
+        return f"{label}: {' → '.join(map(clean, around_difference(event.old, event.new)))}"
+    return f"{label}: {clean(short(event.old))} → {clean(short(event.new))}"
 
 
 def around_difference(old: str, new: str, width: int = 70) -> tuple[str, str]:
@@ -89,7 +91,7 @@ def text_changelog(events: Iterable[ChangeEvent], colour: bool = False, indent: 
     lines = []
     for head, evs in grouped(events):
         slot = when(head.slot, "en")
-        title = f"{_BOLD}{head.title}{_RESET}" if colour else head.title
+        title = f"{_BOLD}{terminal_safe(head.title)}{_RESET}" if colour else terminal_safe(head.title)
         lines.append(f"{indent}{title}" + (f"  [{slot}]" if slot else ""))
         for e in evs:
             line = describe(e) + ("  (typography only)" if e.cosmetic else "")
@@ -103,10 +105,10 @@ def markdown_changelog(events: Iterable[ChangeEvent]) -> list[str]:
     lines = []
     for head, evs in grouped(events):
         slot = when(head.slot, "en")
-        lines.append(f"### {head.title}" + (f" ({slot})" if slot else ""))
+        lines.append(f"### {markdown_safe(head.title)}" + (f" ({slot})" if slot else ""))
         lines.append("")
         for e in evs:
-            label, _, rest = describe(e).partition(": ")
+            label, _, rest = describe(e, markdown_safe).partition(": ")
             note = " _(typography only)_" if e.cosmetic else ""
             lines.append(f"- **{label}**" + (f": {rest}" if rest else "") + note)
         lines.append("")

@@ -14,6 +14,7 @@ from typing import IO
 
 from extractor.export.people import speaker_label
 from extractor.models import Programme, Session
+from extractor.textkit.display import terminal_safe
 
 CSV_COLUMNS = [
     "page", "id", "day", "start", "end", "format", "title", "room", "room_provisional",
@@ -57,5 +58,7 @@ def _flag(value: bool) -> str:
 
 
 def _neutralise(value: str) -> str:
-    """Spreadsheets run cells that start with these as formulas (CSV injection)."""
+    """Spreadsheets run cells that start with these as formulas (CSV injection); terminals obey control
+    characters (a CSV file shown with `cat`): both made inert."""
+    value = terminal_safe(value)
     return "'" + value if value.startswith(_FORMULA_PREFIXES) else value

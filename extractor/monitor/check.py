@@ -162,7 +162,9 @@ def _check(store: Store, page: Page, options: ParseOptions | None, fetch: FetchO
             events = diff(previous, programme, page=page.key) if previous else []
             alerts = plan_alerts(events, programme.language, page.alert_kinds, link=programme.source.location)
             snapshot = tx.add_snapshot(raw, programme, __version__, events)
-            tx.queue(outbox_rows(alerts, page.targets))
+            queued = {row.idem_key for row in tx.queue(outbox_rows(alerts, page.targets))}
+            if page.targets:  # announce what was queued, not what deduplication dropped
+                alerts = [a for a in alerts if a.idem_key in queued]
             result = CheckResult(page.key, "first" if previous is None else "changed", snapshot, events, alerts)
         threshold = page.failure_alerts.threshold
         if threshold > 0 and ending.count >= threshold:

@@ -338,15 +338,21 @@ class CheckTx:
         self._record("failed", None, error)
         return self.streak().count
 
-    def queue(self, alerts: Iterable[NewAlert]) -> None:
-        """Queue outbox rows; a row already queued (same key and target) stays as it is, sent or not."""
+    def queue(self, alerts: Iterable[NewAlert]) -> list[NewAlert]:
+        """Queue outbox rows; a row already queued (same key and target) stays as it is, sent or not.
+        Returns the rows this call queued: what the user is told about."""
         snapshot_id = self.snapshot.id if self.snapshot else None
-        self.store.db.executemany(
-            "INSERT INTO outbox (idem_key, target, page_id, snapshot_id, kind, session_id, language, "
-            "subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (idem_key, target) DO NOTHING",
-            [(a.idem_key, a.target, self.page_id, snapshot_id, a.kind, a.session_id, a.language, a.subject,
-              a.body, self.stamp) for a in alerts])
+        queued = []
+        for a in alerts:
+            cursor = self.store.db.execute(
+                "INSERT INTO outbox (idem_key, target, page_id, snapshot_id, kind, session_id, language, "
+                "subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (idem_key, target) DO NOTHING",
+                (a.idem_key, a.target, self.page_id, snapshot_id, a.kind, a.session_id, a.language, a.subject,
+                 a.body, self.stamp))
+            if cursor.rowcount == 1:
+                queued.append(a)
+        return queued
 
     def _keep_validators(self, http: HttpInfo) -> None:
         if http.etag or http.last_modified:

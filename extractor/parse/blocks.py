@@ -29,13 +29,15 @@ BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
     "h4", "h5", "h6", "table", "tr", "td", "th", "thead", "tbody", "caption", "blockquote", "pre",
     "figure", "figcaption", "address", "details", "summary", "body", "html", "hr", "fieldset", "center",
-    "form", "header", "footer", "aside", "x-rows",
+    "form", "header", "footer", "aside", "X-ROWS",
 })
 _BOLD_TAGS = frozenset({"b", "strong"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _SEPARATOR_TEXT = re.compile(r"^[\s\u00a0\u200b\u202f\ufeff]*$")
-_ROWS_TAG = "x-rows"  # placeholder left where a data table was turned into row blocks
+# Placeholder left where a data table was turned into row blocks. Upper case: lxml's HTML parser
+# lowercases every tag, so no page's own element (`<x-rows>`) can be taken for it.
+_ROWS_TAG = "X-ROWS"
 # The table stays inside its placeholder, so that its cells keep their place in the page's tree.
 _NODES = etree.XPath(f"//body//text()[not(ancestor::{_ROWS_TAG})] | //body//br[not(ancestor::{_ROWS_TAG})]"
                      f" | //body//{_ROWS_TAG}[not(ancestor::{_ROWS_TAG})]")
@@ -82,7 +84,8 @@ class Block:
         return self.origin.getroottree().getpath(self.origin)
 
 
-_MARKDOWN_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+# Bold text holds no `**`: the match ends at the next marker, so `**a **a **a …` is read in linear time.
+_MARKDOWN_STRONG = re.compile(r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*")
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -17,6 +17,7 @@ from extractor.parse.memo import memoised
 from extractor.textkit.slug import ascii_fold
 
 MIN_DISTINCT_CHARS = 12  # shorter titles ("Lunch", "Q&A") repeat for real; only timed mentions merge
+MAX_MENTIONS = 16  # earlier mentions of one title a new one is compared with: linear on a hostile page
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -83,6 +84,9 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
     by_slot: dict[tuple[str, str, str | None], list[Draft]] = {}
     for draft in drafts:
         key = mention_key(draft.title)
+        if len(key) < MIN_DISTINCT_CHARS:  # never the same session (_same_session): no scan
+            kept.append(draft)
+            continue
         same = next((k for k in by_key.get(key, []) if _same_session(k, draft, key)), None)
         slot = (draft.slot.day, draft.slot.start, draft.slot.end) if draft.slot.day and draft.slot.start else None
         if same is None and slot is not None:
@@ -92,7 +96,9 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
                          and _same_session(k, draft, key)), None)
         if same is None:
             kept.append(draft)
-            by_key.setdefault(key, []).append(draft)
+            mentions = by_key.setdefault(key, [])
+            if len(mentions) < MAX_MENTIONS:
+                mentions.append(draft)
             if slot is not None:
                 by_slot.setdefault(slot, []).append(draft)
         else:

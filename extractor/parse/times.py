@@ -200,6 +200,9 @@ _TIME_START = re.compile(
     r"(?<![\w(:./-])(?:\d{1,2}(?:\s?[:hH.]\s?\d{2}|\s?[hH]\b|\s?[aApP]\.?\s?[mM]\b)|[Nn]oon\b|[Mm]idi\b)"
 )
 MIN_RUN_ON_CHARS = 60
+# A slot is read from this much of the line after its time, not from all the rest: each time of a
+# megabyte line would otherwise reread the line to its end.
+RUN_ON_WINDOW = 1000
 _DIGIT_RUNS = re.compile(r"\d+")
 
 
@@ -219,7 +222,7 @@ def split_run_on(line: str) -> list[str]:
         last = m.start()
         if depth > 0:
             continue
-        found = match_slot(line[m.start():])
+        found = match_slot(line[m.start():m.start() + RUN_ON_WINDOW])
         if found is None or found.problem or not _titled(found.rest):
             continue
         if starts and m.start() < starts[-1][1]:

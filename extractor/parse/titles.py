@@ -160,6 +160,7 @@ def _affiliated_person(text: str) -> bool:
 _INITIALS = re.compile(r"^(?:[A-Z]\.-?){2,}$")  # "B.L.", "J.-P.": initials, not the end of a sentence
 _FULL_STOP = re.compile(r"\.\s+|(?<=\)),\s+|\s+[-–—]\s*")
 MIN_TAIL_WORDS = 3
+MAX_PEOPLE_FIRST_CHARS = 1000  # longer lines are no "Authors. Title" line; each stop rereads the line
 
 
 def _says_what_they_do(text: str) -> bool:
@@ -184,6 +185,8 @@ def _people_leading(text: str) -> tuple[str, list[tuple[str, str | None]]] | Non
     """`Nicolas Ferry and Phu H. Nguyen. Towards Model-Based Deployment.`: authors, a full stop, the title.
     The longest head that is a list of people (initials have full stops too) is the authors."""
     found: tuple[str, list[tuple[str, str | None]]] | None = None
+    if len(text) > MAX_PEOPLE_FIRST_CHARS:
+        return None
     for stop in _FULL_STOP.finditer(text):
         head, tail = text[: stop.start()], text[stop.end():]
         last = head.split()[-1] if head.split() else ""

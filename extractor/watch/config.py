@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from extractor.changes.kinds import KINDS
 from extractor.errors import ConfigError, ExtractorError
-from extractor.options import check_timezone
+from extractor.options import DEFAULT_PARSE_DEADLINE, check_timezone
 from extractor.read.options import FetchOptions
 
 DEFAULT_INTERVAL = 3600.0
@@ -28,7 +28,7 @@ DEFAULT_FAILURE_THRESHOLD = 3
 # Keys allowed at the top level (settings, and defaults for every page) and in a [[page]].
 _TOP_KEYS = {
     "store", "workers", "jitter", "failure_threshold", "user_agent", "min_host_delay", "retries",
-    "max_bytes", "max_per_host",
+    "max_bytes", "max_per_host", "allow_private", "parse_deadline",
     # page defaults, overridable per page
     "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots",
     "page",
@@ -77,8 +77,10 @@ class WatchConfig:
     jitter: float = DEFAULT_JITTER
     failure_threshold: int = DEFAULT_FAILURE_THRESHOLD
     max_per_host: int = 1
-    # The file's user_agent, min_host_delay, retries and max_bytes; timeout and robots are per page.
+    # The file's user_agent, min_host_delay, retries, max_bytes and allow_private; timeout and robots
+    # are per page.
     fetch: FetchOptions = field(default_factory=FetchOptions)
+    parse_deadline: float = DEFAULT_PARSE_DEADLINE  # seconds one page may take to parse
 
     def fetch_options(self, page: PageConfig) -> FetchOptions:
         """How `page` is fetched: the file's settings, with the page's own timeout and robots choice."""
@@ -86,11 +88,12 @@ class WatchConfig:
                        ignore_robots=self.fetch.ignore_robots or page.ignore_robots)
 
     def overridden(self, *, timeout: float | None = None, user_agent: str | None = None,
-                   ignore_robots: bool = False) -> WatchConfig:
+                   ignore_robots: bool = False, allow_private: bool = False) -> WatchConfig:
         """The configuration with the command line's HTTP options (those given) winning over the file's."""
         pages = tuple(replace(p, timeout=p.timeout if timeout is None else timeout,
                               ignore_robots=p.ignore_robots or ignore_robots) for p in self.pages)
-        return replace(self, pages=pages, fetch=replace(self.fetch, user_agent=user_agent or self.fetch.user_agent))
+        return replace(self, pages=pages, fetch=replace(self.fetch, user_agent=user_agent or self.fetch.user_agent,
+                                                        allow_private=self.fetch.allow_private or allow_private))
 
 
 def load(path: str | Path) -> WatchConfig:
@@ -178,6 +181,7 @@ class _Reader:
             min_host_delay=self.number(data, "min_host_delay", 0, 3600, default=unset.min_host_delay),
             retries=int(self.number(data, "retries", 0, 10, integer=True, default=unset.retries)),
             max_bytes=int(self.number(data, "max_bytes", 1024, 1 << 31, integer=True, default=unset.max_bytes)),
+            allow_private=self.flag(data, "allow_private"),
         )
         store = None
         if "store" in data:
@@ -194,6 +198,7 @@ class _Reader:
                                               default=DEFAULT_FAILURE_THRESHOLD)),
             max_per_host=int(self.number(data, "max_per_host", 1, 64, integer=True, default=1)),
             fetch=fetch,
+            parse_deadline=self.number(data, "parse_deadline", 0.1, 86400, default=DEFAULT_PARSE_DEADLINE),
         )
 
     def page(self, index: int, data: dict[str, Any], defaults: dict[str, Any]) -> PageConfig:
@@ -271,6 +276,12 @@ class _Reader:
         return PageConfig(url=url, key=key, name=name, interval=interval, notify=tuple(notify),
                           alert_on=tuple(alert_on) if alert_on is not None else None, date=day, lang=lang,
                           tz=tz, timeout=timeout, ignore_robots=ignore_robots, index=index)
+
+    def flag(self, data: dict[str, Any], key: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(key, "must be true or false")
+        return value
 
     def string(self, data: dict[str, Any], key: str, page: int | None = None) -> str:
         value = data[key]
