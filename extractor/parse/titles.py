@@ -130,6 +130,11 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]  # "Système I : Ana Ruiz (LIG)"
     m = _DASH_TAIL.match(title)
+    if m:  # `Session 1 : IA - Chair : Myriam Roy`: a labelled role after the dash
+        head, sep, rest = m.group("people").partition(":")
+        label = people_word(head.strip()) if sep else None
+        if label is not None and _all_people(rest):
+            return m.group("title").strip(), [(rest.strip(), label or None)]
     # After a format (`Paper Session - Music Perception and Cognition`) only a true list of names is people.
     strict = m is not None and format_label(m.group("title"), numbered=True) is not None
     if m and (_all_people(m.group("people"), strict=strict) or is_person_line(m.group("people"))) \
