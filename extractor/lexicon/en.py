@@ -72,7 +72,8 @@ OCCASIONS = ["break", "coffee break", "lunch", "lunch break", "networking lunch"
              "welcome", "welcome remarks", "opening remarks", "closing remarks", "registration", "q&a",
              "networking", "happy hour", "awards", "awards ceremony", "closing", "opening", "dinner",
              "social event", "coffee", "morning break", "afternoon break", "tea break", "introduction",
-             "conclusion", "wrap-up", "wrap up"]
+             "conclusion", "wrap-up", "wrap up", "snacks", "snack", "refreshments", "tea", "tea/coffee",
+             "morning tea", "afternoon tea"]
 ROLES = ["moderator", "moderators", "chair", "chairs", "session chair", "co-chair", "facilitator", "host",
          "hosts", "discussant", "mc", "emcee"]
 SPEAKER_HEADINGS = ["speaker", "speakers", "panelist", "panelists", "panellist", "panellists", "presenter",

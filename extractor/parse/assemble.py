@@ -675,6 +675,8 @@ class Assembler:
             # "lunch: there is a possibility to have lunch at the canteen…": a break, then a note on it
             title, about = title[: len(title) - len(rest)].strip(" :–—-"), Description(
                 text=rest, provisional=False, label=None)
+        elif fmt and room is None and place(rest) is not None:
+            title, room = fmt, place(rest)  # "Workshop: Reed 114": a workshop, in room Reed 114
         elif fmt:
             title = rest
         self.current = Draft(title=title, slot=slot, format=fmt or numbered or self.format, block=block,
