@@ -229,3 +229,24 @@ def test_a_home_made_tab_attribute_names_its_panel() -> None:
               "<tr><td>10h00</td><td>Pause café</td><td></td></tr></table></article>"
               "<article schedule='255'><p>Chargement…</p></article>")
     assert {s.slot.day for s in p.sessions} == {"2015-03-18"}
+
+
+def test_a_page_that_writes_the_speaker_before_the_title_is_read_so_throughout() -> None:
+    talks = [("Regency A", "Jerilyn Edginton", "Value Stream Mapping for Innovation"),
+             ("Regency B", "Susan Lin", "Sustaining Agility After the Consultants Leave"),
+             ("Regency C", "Bill Fairfield", "What Happened To My Agile"),
+             ("Regency A", "Zach Bonaker", "A Visual Technique to Assist Transformation"),
+             ("Regency B", "Rosemary Missier", "Ten Things Learned in Ten Years"),
+             ("Regency C", "Gino Marckx", "Building Powerful Roadmaps"),  # a title that reads like a name
+             ("Regency A", 'Jeff "Cheesy" Morgan', "Teaching Agile to the Whole Company"),
+             ("Regency B", "Susan Lin", "Coaching Teams Through Change"),
+             ("Regency C", "Bill Fairfield", "Scaling Without Frameworks")]
+    rows = [f"<div class='row'><h4>{room}</h4><h4>{name}</h4><h5>{title}</h5><p>Read more…</p></div>"
+            for room, name, title in talks]
+    slots = "".join(f"<div class='time'>{time}</div>{''.join(rows[i * 3:i * 3 + 3])}"
+                    for i, time in enumerate(["10:30 - 11:15", "13:00 - 13:45", "14:00 - 14:45"]))
+    p = parse(f"<h3>Monday March 26, 2018</h3>{slots}")
+    for room, name, title in talks:
+        session = find(p, title)
+        assert names(session) == [name]
+        assert session.room is not None and session.room.name == room

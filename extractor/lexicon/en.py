@@ -17,6 +17,9 @@ MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "
 ROOM_WORDS = ["room", "hall", "great hall", "ballroom", "auditorium", "theatre", "theater", "amphitheatre",
               "amphitheater", "lecture hall", "conference room", "suite", "salon", "lounge", "atrium",
               "building", "studio", "foyer", "stage", "main stage", "track"]
+# Room words that also open titles ("Building Powerful Roadmaps", "Stage Fright"): a room only with a
+# number or a code after them ("Building 5", "Studio A", "Track 01").
+CODED_ROOM_WORDS = ["building", "studio", "stage", "track", "suite", "lounge", "foyer"]
 VENUE_WORDS = ["hall", "room", "court", "food court", "center", "centre", "campus", "building", "library", "dorms",
                "dorm", "residence", "lounge", "foyer", "atrium", "pavilion", "auditorium", "theatre", "theater",
                "ballroom", "chapel", "gym", "gymnasium", "cafeteria", "terrace", "garden", "lobby", "studio",

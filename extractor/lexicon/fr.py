@@ -23,6 +23,7 @@ STRONG_VENUE_WORDS = ["amphithéâtre", "amphi", "auditorium", "agora", "atrium"
                       "chapelle", "gymnase", "théâtre", "parvis"]
 # "Lieu : …" introduces a room; the label is not part of the name.
 ROOM_LABELS = ["salle", "lieu", "local", "endroit", "emplacement"]
+CODED_ROOM_WORDS = ["bloc", "studio"]
 PLACE_LINKS = ["de", "du", "des", "et", "la", "le"]
 ROOM_PROVISIONAL = ["salle à venir", "salle à confirmer", "salle à déterminer", "local à venir",
                     "local à confirmer", "local à déterminer", "lieu à venir", "lieu à confirmer",

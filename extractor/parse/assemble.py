@@ -70,6 +70,10 @@ class Assembler:
     section: str | None = None  # a heading over titled time lines ("1 - Belvédère"): a track or a group
     title_signatures: frozenset[tuple[str, ...]] | None = None  # the kinds of line the page's titles are
     asked: set[tuple[str, ...]] = field(default_factory=set)  # kinds of line asked whether they may be titles
+    # (kind of a name line, kind of the title line after it): how often a first reading found the name to be
+    # the speaker, and how often it asked; the pairs a page uses that way, for a second reading.
+    pairs_seen: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = field(default_factory=dict)
+    speaker_pairs: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] | None = None
     room_sections: set[str] = field(default_factory=set)  # sections that are rooms by their words
     panels: list[tuple[etree._Element, str]] = field(default_factory=list)  # tab labels and the kind they name
     tables: int = 0  # tables read so far
@@ -315,10 +319,14 @@ class Assembler:
                          pair=item.block.hint in ("speaker", "chair"))
 
     def _on_person(self, item: Classified) -> None:
-        if self.current is None:
-            self._on_text(item)
-        else:
-            self._on_speaker(item)
+        cur = self.current
+        pair = (cur.block.signature, item.block.signature) if cur is not None and cur.block is not None else None
+        if cur is None or (pair is not None and not cur.speakers and self.speaker_pairs and pair in self.speaker_pairs):
+            self._on_text(item)  # in the place of a title the page writes after its speaker's name
+            return
+        if pair is not None and not cur.speakers and pair[0] != pair[1]:
+            self.pairs_seen.setdefault(pair, [0, 0])[1] += 1  # asked, and read as a second name
+        self._on_speaker(item)
 
     def _listed_person(self, item: Classified) -> bool:
         """Under "Intervenants": a name, or the role line that follows a bare name."""
@@ -352,7 +360,9 @@ class Assembler:
         cur = self.current
         if self._footnote(text) or self._listed_person(item):
             return
-        if cur is not None and item.block.heading and looks_like_name(text):
+        learned = cur is not None and cur.block is not None and self.speaker_pairs is not None \
+            and (cur.block.signature, item.block.signature) in self.speaker_pairs
+        if cur is not None and item.block.heading and looks_like_name(text) and not learned:
             if _named_again(cur, text):
                 return  # the speaker's name again, over their biography
             if not cur.speakers and cur.block is not None and 0 < cur.block.heading < item.block.heading:
@@ -376,22 +386,29 @@ class Assembler:
                 cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")) or (
                 self._not_a_title(item.block) and (cur.has_details() or text.endswith((".", "!")))):
             self._add_description(Description(text=text, provisional=False, label=None))
+        elif learned and self._speaker_first(cur, item.block):
+            self._retitle(cur, text, item.block)  # the page's way: its name line, then its title line
         elif looks_like_name(text) and not cur.speakers and (
                 not cur.has_details() or self._not_a_title(item.block) or cur.description is not None):
+            if cur.block is not None and cur.block.signature != item.block.signature:
+                self.pairs_seen.setdefault((cur.block.signature, item.block.signature), [0, 0])[1] += 1
             self._on_speaker(item)  # a name right after a title, or after its abstract in another markup
         elif cur.untitled and not cur.description and not looks_like_name(text) and not is_prose(text):
             cur.title, cur.untitled = text, False  # `Keynote 1: Ana Ruiz (OSC)` / `Her talk's title`
-        elif _speaker_first(cur, item.block):
-            # `<h4>Ana Ruiz</h4><h5>Her talk's title</h5>`: the line before was who speaks, not a title.
-            name, room = cur.title, None if cur.room_inherited else cur.room
-            self.current = None
-            self._open(text, item.block)
-            opened = self.current
-            assert opened is not None
-            opened.room = room or opened.room
-            self._add_people(name)
+        elif self._speaker_first(cur, item.block):
+            self._retitle(cur, text, item.block)
         else:
             self._open(text, item.block)
+
+    def _retitle(self, cur: Draft, text: str, block: Block) -> None:
+        """`<h4>Ana Ruiz</h4><h5>Her talk's title</h5>`: the line before was who speaks, not a title."""
+        name, room = cur.title, None if cur.room_inherited else cur.room
+        self.current = None
+        self._open(text, block)
+        opened = self.current
+        assert opened is not None
+        opened.room = room or opened.room
+        self._add_people(name)
 
     @staticmethod
     def _affiliate(draft: Draft, orgs: list[str]) -> None:
@@ -403,6 +420,23 @@ class Assembler:
             last = draft.speakers[-1]
             rest = " | ".join(orgs[len(draft.speakers) - 1 :])
             draft.speakers[-1] = last.model_copy(update={"affiliation": rest})
+
+    def _speaker_first(self, draft: Draft, block: Block) -> bool:
+        """A session opened by a person's name, nothing said of it yet, and now a line of another kind that
+        is no name: the name was its speaker. Where the page writes most of its sessions that way (`<h4>`
+        name, `<h5>` title), the same two kinds of line are read so even when the title looks like a name
+        (`Building Powerful Roadmaps`) or the name does not (`Jeff "Cheesy" Morgan`)."""
+        if draft.block is None or draft.speakers or draft.description or draft.block.signature == block.signature:
+            return False
+        pair = (draft.block.signature, block.signature)
+        if self.speaker_pairs is not None and pair in self.speaker_pairs:
+            return len(draft.title.split()) <= MAX_NAME_LINE_WORDS and not is_sentence(draft.title, 3) \
+                and format_label(draft.title) is None
+        fired = _people_line(draft.title) and not looks_like_name(block.text)
+        seen = self.pairs_seen.setdefault(pair, [0, 0])
+        seen[0] += fired
+        seen[1] += 1
+        return fired
 
     def _not_a_title(self, block: Block) -> bool:
         """On a page whose titles are all one kind of line (`<h3>`), a line of another kind is not one."""
@@ -729,6 +763,24 @@ _MARKS = re.compile(r"^\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?$")  # "1,3,", "2": footno
 _NUMBERED_NOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<org>\D.{1,200})$")  # "1 University of Bamberg"
 _MARKER = re.compile(r"^(?:n°|no\.?|#)?\s*\d{1,3}[.:)]?$", re.I)  # "N° 1", "#3", "2.": which one, not what
 MIN_NOTE_WORDS = 8  # "lunch: there is a possibility to have lunch at the canteen": a note, not a title
+MAX_NAME_LINE_WORDS = 8
+MIN_PAIRS = 3  # a page's way of writing speaker then title, seen this often…
+PAIR_SHARE = 0.6  # …and this share of the times the two kinds of line follow each other
+
+
+def speaker_pairs(pairs_seen: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]]
+                  ) -> frozenset[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The (name line, title line) kinds a first reading found mostly as speaker then title."""
+    return frozenset(p for p, (fired, asked) in pairs_seen.items()
+                     if fired >= MIN_PAIRS and fired >= PAIR_SHARE * asked)
+
+
+def pairs_settled(pairs_seen: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]],
+                  learned: frozenset[tuple[tuple[str, ...], tuple[str, ...]]]) -> bool:
+    """Whether a second reading with the learned pairs would read every pair as the first did."""
+    return all(pairs_seen[p][0] == pairs_seen[p][1] for p in learned)
+
+
 MIN_TITLED = 4  # sessions a first reading must find with their own time or people to learn from them
 
 
@@ -750,13 +802,6 @@ def title_signatures(drafts: list[Draft]) -> frozenset[tuple[str, ...]] | None:
 def _line_title(item: Classified) -> str:
     """The title a line offers: its text, or what stands before the time that ends it."""
     return item.slot.rest if item.kind is Kind.SLOT and item.slot is not None else item.block.text
-
-
-def _speaker_first(draft: Draft, block: Block) -> bool:
-    """A session opened by a person's name, nothing said of it yet, and now a line of another kind that
-    is no name: the name was its speaker."""
-    return draft.block is not None and _people_line(draft.title) and not draft.speakers \
-        and not draft.description and draft.block.signature != block.signature and not looks_like_name(block.text)
 
 
 def _reads_as_title(text: str) -> bool:

@@ -345,6 +345,9 @@ def room_of(text: str) -> Room | None:
         # "Salle 2.105", "Auditorium Jean-Coutu", "Agora du pavillon Desjardins": a room word, then a
         # name or number (particles allowed before it), not a phrase in lowercase.
         words = [w for w in rest.split() if w.lower() not in lex.particles]
+        if text.split()[0].lower() in lex.coded_room_words and not (
+                len(words) == 1 and (_CODE_WORD.match(words[0]) or words[0][:1].isdigit())):
+            return None  # "Building Powerful Roadmaps" is a talk; "Building 5", "Studio A" are places
         # Each word a name, a number or a code ("Salle iXmedia", "Room 275"), or a place word
         # ("pavillon"): "Building Quart from Flask and Asyncio" is a talk.
         if not rest or (words and all(w[0].isdigit() or w[0] in "-–#(" or any(c.isupper() for c in w)
@@ -353,6 +356,7 @@ def room_of(text: str) -> Room | None:
     return None
 
 
+_CODE_WORD = re.compile(r"^[A-Z0-9][A-Z0-9.\-/]{0,5}$")
 _FLOOR = re.compile(r"\((?:[^()]*\b(?:floor|level|étage|niveau|rdc|rez-de-chaussée)\b[^()]*)\)\s*$", re.I)
 
 
