@@ -382,6 +382,10 @@ class Assembler:
             return
         if titled and not self._not_a_title(item.block):
             self._open(text, item.block)
+        elif is_occasion(cur.title) and not cur.has_details() and len(text.split()) >= MIN_NOTE_WORDS \
+                and not looks_like_name(text):
+            # `Morning Tea Break` / `Tea Break, go grab a cup of tea and visit our sponsors`: a note on it
+            self._add_description(Description(text=text, provisional=False, label=None))
         elif is_prose(text) or (cur.description is not None and is_sentence(text)) or (
                 cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")) or (
                 self._not_a_title(item.block) and (cur.has_details() or text.endswith((".", "!")))):
@@ -700,7 +704,7 @@ class Assembler:
             elif fmt_n and key(fmt_n) not in lexicon().groupings:
                 numbered = fmt_n  # "Panel A: Digital Communities": a panel, its number kept in the title
         about: Description | None = None
-        if fmt and (looks_like_name(rest) or is_person_line(rest)):
+        if fmt and rest != title and (looks_like_name(rest) or is_person_line(rest)):
             # "Invited Speaker: Ana Ruiz": named by its format and speaker, until a title line says more
             people.append((rest, None))
             title, untitled = fmt, True

@@ -263,8 +263,11 @@ def _hinted(block: Block) -> Classified | None:
 
 @memoised
 def is_occasion(text: str) -> bool:
-    """"Pause", "Lunch", "Opening Remarks": a format that is a session of its own."""
-    return key(text.strip().rstrip(":").strip()) in lexicon().occasions
+    """"Pause", "Lunch", "Opening Remarks", "Morning Tea Break": a format that is a session of its own."""
+    words = key(text.strip().rstrip(":").strip()).split()
+    occasions = lexicon().occasions
+    return " ".join(words) in occasions or (2 <= len(words) <= MAX_OCCASION_WORDS and all(
+        any(c.isalpha() for c in w) for w in words) and (" ".join(words[-2:]) in occasions or words[-1] in occasions))
 
 
 _DURATION_NOTE = re.compile(r"\s*\(\s*\d+\s*(?:min|mins|minutes|h|hr|hrs|hours?)\.?\s*\)$", re.I)
@@ -308,6 +311,9 @@ def _could_be_place(text: str, context: PageContext) -> bool:
                 or (lex.org_re.search(text) and not lex.venue_re.search(text)))  # an affiliation, again and again
 
 
+MAX_OCCASION_WORDS = 3
+
+
 @memoised
 def format_label(text: str, numbered: bool = False) -> str | None:
     """'Études de cas', 'CONFÉRENCE :', 'Keynote' -> the format as written, without its colon; with
@@ -318,6 +324,8 @@ def format_label(text: str, numbered: bool = False) -> str | None:
     bare = _DURATION_NOTE.sub("", text.strip().rstrip(":").strip())  # "Conférence (50min)"
     if key(bare) in lexicon().formats:
         return bare
+    if is_occasion(bare):
+        return bare  # "Morning Tea Break", "Networking Lunch": a break, said more precisely
     found = _NUMBERED.match(bare) if numbered else None
     if found and key(found.group("format")) in lexicon().formats and not is_occasion(found.group("format")):
         return found.group("format")
