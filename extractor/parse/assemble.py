@@ -629,6 +629,7 @@ class Assembler:
 
     def _add_people(self, line: str, role: str | None = None, comma_list: bool = False, pair: bool = False) -> None:
         assert self.current is not None
+        line = line.rstrip(": ")  # "Ana Ruiz (MIT):" before her talk's title
         groups = split_outside_parens(line, ";")  # `A, B (Inria); C (LNCC)`: groups that share an affiliation
         for group in groups if len(groups) > 1 else [line]:
             parts = split_speakers(group)

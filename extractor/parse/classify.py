@@ -174,7 +174,7 @@ def _classify(block: Block, context: PageContext) -> Classified:
     if len(people) > 1 and all(is_person_line(p) or looks_like_name(p) for p in people):
         # "Closing Remarks and Next Steps" also reads as two names: only a session's context decides.
         return Classified(Kind.PERSON, block)
-    if is_person_line(text):
+    if is_person_line(text.rstrip(": ")):  # "Omri Amiraz (Hebrew University):" over the title of their talk
         strong = "(" in text or "[" in text or strip_honorifics(_name_head(text))[1]
         return Classified(Kind.SPEAKER if strong else Kind.PERSON, block)
     return Classified(Kind.TEXT, block, title=block.hint == "title")
