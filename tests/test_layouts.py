@@ -250,3 +250,24 @@ def test_a_page_that_writes_the_speaker_before_the_title_is_read_so_throughout()
         session = find(p, title)
         assert names(session) == [name]
         assert session.room is not None and session.room.name == room
+
+
+def test_a_kind_of_line_that_lists_people_with_commas_does_so_throughout() -> None:
+    cards = [("1 ‐ Retour d'expérience sur uMap", "Frédéric GUIMIER"),
+             ("2 ‐ Utiliser le Plan Corps de Rue Simplifié", "François Lacombe"),
+             ("3 ‐ Utilisation d'OpenStreetMap en région", "Tony EMERY, Milan NUBLAT"),
+             ("4 ‐ Les pompiers aiment encore OSM", "Nicolas Moyroud"),
+             ("5 ‐ Acteurs publics, regroupons nous !", "Xavier DURANG, Tony EMERY, Jean-Louis ZIMMERMANN")]
+    html = "".join(f"<div class='card'><h4>{title}</h4><h5 class='text-muted'>{people}</h5>"
+                   f"<a href='#'>Voir la conférence</a></div>" for title, people in cards)
+    p = parse(f"<h2>Conférences</h2><p>State of the Map France, 23 juin 2023</p>{html}")
+    assert names(find(p, "3 ‐ Utilisation d'OpenStreetMap en région")) == ["Tony EMERY", "Milan NUBLAT"]
+
+
+def test_name_comma_organisation_stays_one_person_elsewhere() -> None:
+    p = parse("<h2>Friday 18 November 2016</h2><p>10:00 - 10:30 Mapping Lusaka</p>"
+              "<p class='who'>Namitala Gertrude, OSM Zambia</p>"
+              "<p>10:30 - 11:00 Response Mapping</p><p class='who'>Emily Eros, American Red Cross</p>"
+              "<p>11:00 - 11:30 Open Data in Peace Corps</p><p class='who'>Courtney Clark, Peace Corps</p>")
+    assert [(s.name, s.affiliation) for s in find(p, "Mapping Lusaka").speakers] == [("Namitala Gertrude",
+                                                                                        "OSM Zambia")]

@@ -74,13 +74,28 @@ class Assembler:
     # the speaker, and how often it asked; the pairs a page uses that way, for a second reading.
     pairs_seen: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = field(default_factory=dict)
     speaker_pairs: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+    # Kinds of line read as people, and those that once listed several with commas: such a kind of line
+    # (`<h5 class="text-muted">` under every talk) lists people, `A, B` as much as `A, B, C`.
+    people_lines: dict[tuple[str, ...], int] = field(default_factory=dict)
+    commas_read: set[tuple[str, ...]] = field(default_factory=set)
+    lists_seen: set[tuple[str, ...]] = field(default_factory=set)
+    people_signatures: frozenset[tuple[str, ...]] | None = None
+    reading: Block | None = None  # the line being fed
     room_sections: set[str] = field(default_factory=set)  # sections that are rooms by their words
     panels: list[tuple[etree._Element, str]] = field(default_factory=list)  # tab labels and the kind they name
     tables: int = 0  # tables read so far
     day_index: int = 0  # day headings read so far
     in_table: bool = False
 
+    def people_kinds(self) -> frozenset[tuple[str, ...]]:
+        """The kinds of line this reading found to be people several times, and to list several of them
+        with commas at least once (`Ana Ruiz, OSM Zambia` then reads as two people, not a person and where
+        she works, only on a page that writes `A, B, C` that way)."""
+        return frozenset(sig for sig, n in self.people_lines.items() if sig in self.lists_seen
+                         and n >= MIN_PEOPLE_LINES)
+
     def feed(self, item: Classified) -> None:
+        self.reading = item.block
         if item.block.lead and item.kind in _LEAD_KINDS and not item.labelled and self._lead_line(item):
             return
         if self.pending is not None and item.kind is not Kind.SEPARATOR:
@@ -156,8 +171,9 @@ class Assembler:
             else:
                 self.warnings.append(Warning(where=_where(draft), text=draft.title[:200],
                                              reason="line not understood (no time, room, speaker or description)"))
-        if kept and not any(d.slot.start or d.confidence >= PROGRAMME_CONFIDENCE for d in kept):
-            kept = []  # a few titled paragraphs are not a programme
+        if kept and not any(d.slot.start or d.confidence >= PROGRAMME_CONFIDENCE for d in kept) \
+                and sum(1 for d in kept if d.speakers) < MIN_UNTIMED_TALKS:
+            kept = []  # a few titled paragraphs are not a programme; talks, each with its people, are one
         self.sessions = kept
         _panels_give_formats(self.sessions, self.panels)  # after: a tab's word is no evidence of a session
         self.warnings.extend(
@@ -315,8 +331,16 @@ class Assembler:
                 return
         if item.labelled:
             text = text.partition(":")[2].strip()
-        self._add_people(text, item.role or self.people or None, comma_list=item.labelled,
-                         pair=item.block.hint in ("speaker", "chair"))
+        signature = item.block.signature
+        # A line the markup calls people, or of a kind the page uses only for people: `A, B` is two people.
+        pair = item.block.hint in ("speaker", "chair") or (
+            self.people_signatures is not None and signature in self.people_signatures)
+        parts = split_outside_parens(text)
+        if not pair and len(parts) > 1:
+            self.commas_read.add(signature)  # read as one person and an organisation, perhaps wrongly
+        if len(parts) >= MIN_LISTED and all(looks_like_name(bare_name(p)) for p in parts):
+            self.lists_seen.add(signature)  # `A, B, C`: this kind of line lists people with commas
+        self._add_people(text, item.role or self.people or None, comma_list=item.labelled, pair=pair)
 
     def _on_person(self, item: Classified) -> None:
         cur = self.current
@@ -386,8 +410,9 @@ class Assembler:
                 and not looks_like_name(text):
             # `Morning Tea Break` / `Tea Break, go grab a cup of tea and visit our sponsors`: a note on it
             self._add_description(Description(text=text, provisional=False, label=None))
-        elif is_prose(text) or (cur.description is not None and is_sentence(text)) or (
-                cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")) or (
+        elif is_prose(text) or (not item.block.heading and (  # a heading that ends like a sentence is a title
+                (cur.description is not None and is_sentence(text)) or (
+                    cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")))) or (
                 self._not_a_title(item.block) and (cur.has_details() or text.endswith((".", "!")))):
             self._add_description(Description(text=text, provisional=False, label=None))
         elif learned and self._speaker_first(cur, item.block):
@@ -630,6 +655,9 @@ class Assembler:
     def _add_people(self, line: str, role: str | None = None, comma_list: bool = False, pair: bool = False) -> None:
         assert self.current is not None
         line = line.rstrip(": ")  # "Ana Ruiz (MIT):" before her talk's title
+        if self.reading is not None and self.reading.text == line:
+            signature = self.reading.signature  # a whole line of people: count its kind
+            self.people_lines[signature] = self.people_lines.get(signature, 0) + 1
         groups = split_outside_parens(line, ";")  # `A, B (Inria); C (LNCC)`: groups that share an affiliation
         for group in groups if len(groups) > 1 else [line]:
             parts = split_speakers(group)
@@ -768,6 +796,8 @@ _MARKS = re.compile(r"^\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?$")  # "1,3,", "2": footno
 _NUMBERED_NOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<org>\D.{1,200})$")  # "1 University of Bamberg"
 _MARKER = re.compile(r"^(?:n°|no\.?|#)?\s*\d{1,3}[.:)]?$", re.I)  # "N° 1", "#3", "2.": which one, not what
 MIN_NOTE_WORDS = 8  # "lunch: there is a possibility to have lunch at the canteen": a note, not a title
+MIN_PEOPLE_LINES = 3
+MIN_LISTED = 3
 MAX_NAME_LINE_WORDS = 8
 MIN_PAIRS = 3  # a page's way of writing speaker then title, seen this often…
 PAIR_SHARE = 0.6  # …and this share of the times the two kinds of line follow each other
@@ -1025,6 +1055,7 @@ def _where(draft: Draft) -> str:
 MIN_CONFIDENCE = 0.3
 WARN_CONFIDENCE = 0.5
 PROGRAMME_CONFIDENCE = 0.7
+MIN_UNTIMED_TALKS = 3
 
 
 def _confidence(draft: Draft) -> float:

@@ -118,10 +118,12 @@ def assemble(
         first.feed(item)
     signatures = title_signatures(first.drafts())
     pairs = speaker_pairs(first.pairs_seen)
-    if (signatures is None or first.asked <= signatures) and pairs_settled(first.pairs_seen, pairs):
+    people = first.people_kinds()
+    if (signatures is None or first.asked <= signatures) and pairs_settled(first.pairs_seen, pairs) \
+            and not people & first.commas_read:
         return first.finish()  # a second reading would answer every question as the first did
     second = Assembler(default_day=default_day, context=context, page_day=page_day, title_signatures=signatures,
-                       speaker_pairs=pairs)
+                       speaker_pairs=pairs, people_signatures=people)
     for item in items:
         tick()
         second.feed(item)
