@@ -160,10 +160,20 @@ def _grid_columns(row: TableRow, below: Sequence[TableRow], context: PageContext
         elif weekday is not None and len(text.split()) <= 2:
             days[index] = context.weekday(weekday)
         elif len(text) <= 60:
-            rooms[index] = text
+            rooms[index] = _room_heading(text)
     if not days and not rooms:
         return None
     return _Columns({"time": 0}, _week_of(days, cells), rooms)
+
+
+_TRACK_AND_PLACE = re.compile(r"^(?P<track>\S+\s*\d{1,2}|\S+\s+[A-Z])\s*\((?P<place>[^()]+)\)$")
+
+
+def _room_heading(text: str) -> str:
+    """`track 1 (Auditorium)`: a track's number, then its room: the room."""
+    m = _TRACK_AND_PLACE.match(text)
+    track = m.group("track").rstrip("0123456789 ") if m else ""
+    return m.group("place").strip() if m and lexicon().room_word_re.fullmatch(track) else text
 
 
 def _week_of(days: dict[int, date | None], cells: tuple[str, ...]) -> dict[int, date | None]:
