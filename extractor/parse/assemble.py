@@ -262,7 +262,7 @@ class Assembler:
         cur = self.current
         # `<h4>Lunch</h4>` / `<h6>99 Brasserie Café</h6>`: a lesser heading right under a break is its room
         under_title = cur is not None and not cur.has_details() and cur.block is not None \
-            and 0 < cur.block.heading < item.block.heading and is_occasion(cur.title)
+            and 0 < cur.block.heading < item.block.heading
         if item.block.heading and item.room and item.room.name and not under_title and (
                 cur is None or cur.slot.start or cur.speakers):
             # A room as a heading over the sessions below it ("3 - Chalet 1er étage"): their section.
@@ -418,7 +418,7 @@ class Assembler:
         elif learned and self._speaker_first(cur, item.block):
             self._retitle(cur, text, item.block)  # the page's way: its name line, then its title line
         elif looks_like_name(text) and not cur.speakers and (
-                not cur.has_details() or self._not_a_title(item.block) or cur.description is not None):
+                not cur.has_own_details() or self._not_a_title(item.block) or cur.description is not None):
             if cur.block is not None and cur.block.signature != item.block.signature:
                 self.pairs_seen.setdefault((cur.block.signature, item.block.signature), [0, 0])[1] += 1
             self._on_speaker(item)  # a name right after a title, or after its abstract in another markup
