@@ -967,8 +967,12 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _org_like(part: str) -> bool:
-    """An organisation by its words (University, Lab) or an acronym (CSL, TU, IIT), not a person's name."""
-    return bool(lexicon().org_re.search(part) or _CAPITALS.search(part.split(",")[0]))
+    """An organisation by its words (University, Lab), an acronym (CSL, TU, IIT), or its country after a
+    comma (`Academia Sinica, Taiwan`), not a person's name."""
+    lex = lexicon()
+    place = part.rsplit(",", 1)
+    return bool(lex.org_re.search(part) or _CAPITALS.search(place[0])
+                or (len(place) == 2 and place[1].strip().lower() in lex.countries))
 
 
 MIN_SECOND_LINES = 3
