@@ -81,7 +81,8 @@ ROLES = ["moderator", "moderators", "chair", "chairs", "session chair", "co-chai
          "hosts", "discussant", "mc", "emcee"]
 SPEAKER_HEADINGS = ["speaker", "speakers", "panelist", "panelists", "panellist", "panellists", "presenter",
                     "presenters", "featuring", "with", "guest", "guests", "presented by"]
-BY_WORDS = ["by", "with", "presented by"]
+BY_WORDS = ["by", "with", "presented by", "led by", "session led by", "workshop led by", "given by",
+            "delivered by"]
 SPONSORED_BY = ["sponsored by", "courtesy of", "offered by", "brought to you by", "generously sponsored by",
                 "supported by", "hosted by our sponsor"]
 LIST_JOINERS = ["and"]

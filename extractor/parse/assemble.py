@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from lxml import etree
 
@@ -81,6 +82,7 @@ class Assembler:
     lists_seen: set[tuple[str, ...]] = field(default_factory=set)
     people_signatures: frozenset[tuple[str, ...]] | None = None
     reading: Block | None = None  # the line being fed
+    format_block: Block | None = None  # where the format label in force stands
     room_sections: set[str] = field(default_factory=set)  # sections that are rooms by their words
     panels: list[tuple[etree._Element, str]] = field(default_factory=list)  # tab labels and the kind they name
     tables: int = 0  # tables read so far
@@ -172,8 +174,10 @@ class Assembler:
                 self.warnings.append(Warning(where=_where(draft), text=draft.title[:200],
                                              reason="line not understood (no time, room, speaker or description)"))
         if kept and not any(d.slot.start or d.confidence >= PROGRAMME_CONFIDENCE for d in kept) \
-                and sum(1 for d in kept if d.speakers) < MIN_UNTIMED_TALKS:
-            kept = []  # a few titled paragraphs are not a programme; talks, each with its people, are one
+                and sum(1 for d in kept if d.speakers) < MIN_UNTIMED_TALKS \
+                and sum(1 for d in kept if d.under_date) < MIN_UNTIMED_TALKS:
+            kept = []  # a few titled paragraphs are not a programme; talks with their people, or under dated
+            # day headings, are one
         self.sessions = kept
         _panels_give_formats(self.sessions, self.panels)  # after: a tab's word is no evidence of a session
         self.warnings.extend(
@@ -215,6 +219,13 @@ class Assembler:
             self.saw_day = self.saw_day or item.dated
         slot = Slot(day=self._day_iso(), start=match.start, end=match.end, raw=match.raw)
         rest_room = place(match.rest) if match.rest else None
+        if self.current is None and self.format and not self.format_used and not match.rest and self.format_block:
+            # `<h3>Opening keynote</h3>` / `Starts at 09:00`: the heading was a session, its time after it
+            self._open(self.format, self.format_block)
+            assert self.current is not None
+            self.current.slot, self.current.after_slot_line = slot, True
+            self.slot, self.format, self.title_first = slot, None, True
+            return
         cur = self.current
         if match.trailing and cur is not None and not cur.after_slot_line and not cur.speakers \
                 and _people_line(match.rest):
@@ -257,6 +268,7 @@ class Assembler:
         self._close()  # a format label starts a new block of sessions
         self.format = item.format
         self.format_used = False
+        self.format_block = item.block
 
     def _on_room(self, item: Classified) -> None:
         cur = self.current
@@ -319,7 +331,7 @@ class Assembler:
         if self.current is None:
             self._warn(item.block, "speaker outside any session")
             return
-        text = item.block.text
+        text = item.rest or item.block.text  # the line without the "and" that continued a list
         if self._footnote(text):
             return
         cur = self.current
@@ -331,6 +343,9 @@ class Assembler:
                 return
         if item.labelled:
             text = text.partition(":")[2].strip()
+        by = lexicon().by_re.match(text)
+        if by and not item.labelled:
+            text = by.group("rest")  # "Session led by Ana Ruiz and Bo Ma, OSM France": the people
         signature = item.block.signature
         # A line the markup calls people, or of a kind the page uses only for people: `A, B` is two people.
         pair = item.block.hint in ("speaker", "chair") or (
@@ -658,6 +673,9 @@ class Assembler:
         if self.reading is not None and self.reading.text == line:
             signature = self.reading.signature  # a whole line of people: count its kind
             self.people_lines[signature] = self.people_lines.get(signature, 0) + 1
+        shared_after = _listed_then_organisation().match(line)
+        if shared_after and all(looks_like_name(p) for p in split_speakers(shared_after.group("people"))):
+            line = f"{shared_after.group('people')} ({shared_after.group('org')})"  # `A and B, Org`: both at Org
         groups = split_outside_parens(line, ";")  # `A, B (Inria); C (LNCC)`: groups that share an affiliation
         for group in groups if len(groups) > 1 else [line]:
             parts = split_speakers(group)
@@ -749,7 +767,8 @@ class Assembler:
         self.current = Draft(title=title, slot=slot, format=fmt or numbered or self.format, block=block,
                              untitled=untitled, room=room or self.slot_room, after_slot_line=self.slot_fresh,
                              section=self.section,
-                             room_inherited=room is None and self.slot_room is not None, day_index=self.day_index)
+                             room_inherited=room is None and self.slot_room is not None, day_index=self.day_index,
+                             under_date=self.day is not None and self.saw_day)
         self.current.description = about
         self.slot_fresh = False
         self.format_used = True
@@ -1018,6 +1037,12 @@ def _named_again(draft: Draft, name: str) -> bool:
     return any(frozenset(unaccented_key(s.name).split()) == words for s in draft.speakers)
 
 
+@cache
+def _listed_then_organisation() -> re.Pattern[str]:
+    """`Ana Ruiz and Bo Ma, OpenStreetMap France`: a list closed by its joiner, then where they work."""
+    return re.compile(rf"^(?P<people>[^,()]+\s(?:{lexicon().joiners})\s[^,()]+),\s*(?P<org>[^,()]+)$", re.I)
+
+
 def _once_each(people: list[Speaker]) -> list[Speaker]:
     """One person named twice (`Animée par Maurice Culot` over `CULOT | Maurice`) is one: the mention with
     a role, else the first."""
@@ -1067,7 +1092,7 @@ def _confidence(draft: Draft) -> float:
     if draft.slot.start:
         score += 0.4
     if draft.slot.day:
-        score += 0.3 if draft.dated else 0.1
+        score += 0.3 if draft.dated else 0.2 if draft.under_date else 0.1
     if draft.group:
         score += 0.3  # a table's own row over a block of sessions
     if draft.format:

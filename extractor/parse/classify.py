@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
+from functools import cache
 
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room
 from extractor.parse import memo
 from extractor.parse.blocks import Block
-from extractor.parse.context import PageContext
+from extractor.parse.context import PageContext, date_mentions
 from extractor.parse.dates import leading_day, match_day, weekday_of
 from extractor.parse.memo import memoised
 from extractor.parse.speakers import (
@@ -76,7 +77,7 @@ class Classified:
     title: bool = False  # TEXT the markup calls a title: it opens a session wherever it stands
     dated: bool = False  # SLOT: the line opens with its day ("Saturday 10:00"), a day heading too
     minutes: int | None = None  # END: a duration ("50 minutes") rather than a time
-    rest: str | None = None  # TEXT opening with its day ("24 janvier 2025 - Titre"): the line after the date
+    rest: str | None = None  # TEXT opening with its day: the line after the date; SPEAKER after "and": the rest
 
 
 _READ: dict[tuple[object, ...], Classified] = memo.table({})  # a page's lines, read once each
@@ -112,6 +113,8 @@ def _classify(block: Block, context: PageContext) -> Classified:
         return Classified(Kind.NOISE, block)  # "@rachelandrew": a handle, the name is given elsewhere
     if lex.notice_re.search(text):
         return Classified(Kind.NOISE, block)  # "Programme subject to change": about the page, not a session
+    if len(text) <= MAX_NOISE_CHARS and key(text).strip(" !.?…") in lex.nobody:
+        return Classified(Kind.NOISE, block)  # "Tous", "Everyone": who attends, no session
     day = match_day(text, context)
     if day:
         slot = match_slot(text) if len(text) > len(day[1]) + 3 else None
@@ -126,6 +129,8 @@ def _classify(block: Block, context: PageContext) -> Classified:
         return _trailing_slot(block, slot, context)
     if slot:
         return Classified(Kind.SLOT, block, slot=slot)
+    if _about_the_event(text, context):
+        return Classified(Kind.NOISE, block)  # "June 28 & 29, 2018", "Summer School 2025": the event itself
     dated = leading_day(text, context)
     if dated:
         slot = match_slot(dated[1])  # "2 juillet 2026, 14h - 15h — Salle 4": a day and a slot at once
@@ -162,14 +167,17 @@ def _classify(block: Block, context: PageContext) -> Classified:
     desc = labelled_description(text)
     if desc:
         return Classified(Kind.DESCRIPTION, block, description=desc)
+    joined = _continued().match(text)
+    if joined and (is_person_line(joined.group("rest")) or looks_like_name(bare_name(joined.group("rest")))):
+        return Classified(Kind.SPEAKER, block, rest=joined.group("rest"))  # "and Paul Côté (CNRS)": one more
     labelled_role = role_label(text)
     if labelled_role is not None:
         return Classified(Kind.SPEAKER, block, role=labelled_role or None, labelled=True)
     if lex.role_by_re.match(text):
         return Classified(Kind.SPEAKER, block)
     by = lex.by_re.match(text)
-    if by and looks_like_name(_name_head(by.group("rest"))):
-        return Classified(Kind.SPEAKER, block)
+    if by and looks_like_name(bare_name(split_speakers(_name_head(by.group("rest")))[0])):
+        return Classified(Kind.SPEAKER, block)  # "Presented by Ana Ruiz", "Session led by Ana Ruiz and Bo Ma"
     people = split_speakers(text)
     if len(people) > 1 and all(is_person_line(p) or looks_like_name(p) for p in people):
         # "Closing Remarks and Next Steps" also reads as two names: only a session's context decides.
@@ -181,6 +189,36 @@ def _classify(block: Block, context: PageContext) -> Classified:
 
 
 _DAY_CODE = re.compile(r"\s*\((?:[A-Za-z]{1,3}\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*:?\s*$")
+
+
+@cache
+def _continued() -> re.Pattern[str]:
+    return re.compile(rf"^(?:{lexicon().joiners})\s+(?P<rest>\S.*)$", re.I)
+
+
+MAX_EVENT_LINE_WORDS = 6
+
+
+@cache
+def _date_words() -> re.Pattern[str]:
+    """Everything a written date range is made of: numbers, month and weekday names, small joiners."""
+    lex = lexicon()
+    words = sorted({*lex.months, *lex.weekdays, *lex.range_words, "and", "et", "au", "du", "to", "le", "the", "er",
+                    "st", "nd", "rd", "th"}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b|\d+|[^\w\s]", re.I)
+
+
+def _about_the_event(text: str, context: PageContext) -> bool:
+    """A short line that only dates the event (`June 28 & 29, 2018`) or names it with its year (`Summer
+    School 2025`, `Colloque 2024`): the page's own heading, not a session."""
+    words = text.split()
+    if not words or len(words) > MAX_EVENT_LINE_WORDS or context.year is None:
+        return False
+    lex = lexicon()
+    if words[-1].strip(".,") == str(context.year) and all(w[:1].isupper() or w.isdigit() for w in words) \
+            and not any(w.lower().strip(".,") in lex.months or w.lower().strip(".,") in lex.weekdays for w in words):
+        return True
+    return len(date_mentions(text)) >= 2 and not _date_words().sub("", text.lower()).strip(" ,.;:–—-&/")
 
 
 def _tab_label(block: Block, context: PageContext) -> Classified:

@@ -24,6 +24,7 @@ class Draft:
     table: int | None = None  # which table of the page the session was read from
     day_index: int = 0  # how many day headings came before it: tells undated days apart
     dated: bool = False  # its own line gave its date ("24 janvier 2025 - Titre")
+    under_date: bool = False  # read under a heading that states its date ("Jour 1 — lundi 6 mai 2024")
     group: bool = False  # a table row naming a block of the sessions below it ("Session 1 : IA")
     untitled: bool = False  # named only by its format and speaker ("Keynote 1: Ana Ruiz"): a title may follow
     marks: dict[int, list[str]] = field(default_factory=dict)  # speaker index -> footnote numbers ("Ana Ruiz¹,³")

@@ -90,6 +90,8 @@ def match_slot(line: str) -> SlotMatch | None:
     """A time (range) at the start of the line, or at its end: `Accueil (10h – 10h20)`,
     `Keynote 9:00 am - 10:00 am`, `Mathieu Grzybek, Gendarmerie / 09h30 à 10h15`."""
     leading, trailing, _ = _patterns()
+    if line.startswith("(") and line.endswith(")") and line.count("(") == 1:
+        line = line[1:-1].strip()  # "(09:00-09:30: Accueil)": a whole line in parentheses
     if not _may_start_with_time(line):
         if line.endswith(")"):
             m = trailing.search(line)
