@@ -130,7 +130,8 @@ NOISE = [*LANDMARKS, *LINK_LABELS, "skip to content", "skip to main content", "m
          "register", "register now", "share", "print", "schedule", "agenda", "program",
          "programme"]
 TABLE_HEADERS = {
-    "time": ["time", "times", "hour", "when", "slot"],
+    "time": ["time", "times", "hour", "when", "slot", "start", "start time", "begins"],
+    "duration": ["duration", "length", "minutes", "mins"],
     "title": ["title", "session", "talk", "topic", "activity", "event", "presentation", "what", "item",
               "description", "program", "programme", "agenda", "subject"],
     "speakers": ["speaker", "speakers", "presenter", "presenters", "panelists", "panellists", "authors",

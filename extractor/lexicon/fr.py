@@ -120,7 +120,8 @@ LINK_LABELS = ["lire la suite", "en savoir plus", "voir la conférence", "voir l
 NOISE = [*LANDMARKS, *LINK_LABELS, "menu", "accueil du site", "s'inscrire", "inscription en ligne",
          "retour en haut", "partager", "imprimer", "programme", "horaire", "programme complet"]
 TABLE_HEADERS = {
-    "time": ["heure", "heures", "horaire", "horaires", "plage horaire", "h", "quand"],
+    "time": ["heure", "heures", "horaire", "horaires", "plage horaire", "h", "quand", "début"],
+    "duration": ["durée", "duree", "minutes"],
     "title": ["titre", "session", "activité", "activite", "thème", "sujet", "conférence", "présentation",
               "quoi", "programme", "intitulé", "événement", "evenement"],
     "speakers": ["conférencier", "conférenciers", "conférencière", "conférencières", "intervenants",

@@ -720,6 +720,10 @@ class Assembler:
             return
         if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
             return  # "10h-12h (les salles seront communiquées ici)": a note on the slot, no title
+        coded = _CODE_FIRST.match(text)
+        if coded:  # "09:00-10:00, B42 Opening of the meeting": the room's code, then the title
+            self.slot_room = Room(name=coded.group("code"), provisional=False, raw=coded.group("code"))
+            text = coded.group("title")
         fmt = format_label(split_room(text)[0])
         if fmt:
             self.format = fmt  # "Mot de bienvenue (Amphithéâtre …)": a session named by its format
@@ -810,6 +814,8 @@ class Assembler:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
 
 
+# A room code (letters, then two digits or more, or a hyphen) opening a slot's title: "B42", "A-1510".
+_CODE_FIRST = re.compile(r"^(?P<code>[A-Z]{1,3}(?:-\d{1,4}|\d{2,4})[A-Z]?)\s+(?P<title>[A-Z\"“«].{3,})$")
 _GLUED_MARKS = re.compile(r"^(?P<name>.*[^\W\d_])?(?P<marks>\d{1,2}(?:,\d{1,2})*),?$")  # "Ana Ruiz1,3"
 _MARKS = re.compile(r"^\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?$")  # "1,3,", "2": footnote numbers after a name
 _NUMBERED_NOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<org>\D.{1,200})$")  # "1 University of Bamberg"

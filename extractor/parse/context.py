@@ -40,6 +40,7 @@ class PageContext:
     dates: list[date] = field(default_factory=list)  # the event's days the page states, sorted
     weekday_dates: dict[int, date] = field(default_factory=dict)  # weekday -> the event's day on it
     places: frozenset[str] = frozenset()  # short lines that recur as the page's rooms ("Regency A")
+    months: frozenset[int] = frozenset()  # months the page names with a year ("March 2024"), no day
 
     def resolve(self, mention: DateMention) -> date | None:
         """A date as written, completed with the page's year (or the reading date's, weekday permitting)."""
@@ -68,6 +69,7 @@ def build_context(texts: Iterable[str], reference: date, titles: Iterable[str] =
     """Scan the page's lines (and its titles, which weigh more) for years and dates."""
     years: Counter[int] = Counter()
     mentions: list[DateMention] = []
+    months: set[int] = set()
     latest = reference.year + 2
     for text in titles:
         for y in _YEAR.findall(text):
@@ -79,13 +81,15 @@ def build_context(texts: Iterable[str], reference: date, titles: Iterable[str] =
             continue
         found = date_mentions(text[:2000])
         mentions.extend(found)
+        months.update(lexicon().months[m.group("month").lower()] for m in _month_year().finditer(text[:2000]))
         for mention in found:
             if mention.year is not None and 1990 <= mention.year <= latest:
                 years[mention.year] += 3
         for y in _YEAR.findall(text[:2000]):
             if 1990 <= int(y) <= latest:
                 years[int(y)] += 1
-    context = PageContext(reference=reference, year=years.most_common(1)[0][0] if years else None)
+    context = PageContext(reference=reference, year=years.most_common(1)[0][0] if years else None,
+                          months=frozenset(months))
     resolved = sorted({d for d in (context.resolve(m) for m in mentions) if d is not None})
     context.dates = _event_days(resolved, context.year)
     by_weekday: dict[int, set[date]] = {}
@@ -107,6 +111,12 @@ def _event_days(days: list[date], year: int | None) -> list[date]:
         if end - start + 1 > len(best):
             best = days[start : end + 1]
     return best
+
+
+@cache
+def _month_year() -> re.Pattern[str]:
+    mo = "|".join(sorted(map(re.escape, lexicon().months), key=len, reverse=True))
+    return re.compile(rf"\b(?P<month>{mo})\.?\s+(?:19|20)\d\d\b", re.I)
 
 
 @cache

@@ -69,7 +69,17 @@ def weekday_and_number(line: str, context: PageContext) -> tuple[date | None, st
         return None
     number = int(m.group("day"))
     found = [d for d in context.dates if d.day == number and d.weekday() == weekday]
+    if not found and context.year is not None:  # "Monday 25" on a page about "March 2024"
+        found = [d for d in (_day(context.year, month, number) for month in context.months)
+                 if d is not None and d.weekday() == weekday]
     return (found[0] if len(found) == 1 else None), m.group(0)
+
+
+def _day(year: int, month: int, number: int) -> date | None:
+    try:
+        return date(year, month, number)
+    except ValueError:
+        return None
 
 
 @cache

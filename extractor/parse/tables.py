@@ -27,7 +27,7 @@ from extractor.parse.context import PageContext
 from extractor.parse.dates import match_day, weekday_of
 from extractor.parse.memo import memoised
 from extractor.parse.speakers import looks_like_name, organisations
-from extractor.parse.times import SlotMatch, match_slot
+from extractor.parse.times import SlotMatch, add_minutes, match_slot, written_duration
 from extractor.textkit.normalise import key
 
 HEADER_ROWS_SEARCHED = 4
@@ -275,6 +275,7 @@ class _Reader:
         self.context = context
         self.day = day
         self.slot: SlotMatch | None = None
+        self.clock: str | None = None  # the start of the next row that gives only a duration
         self.sessions: list[TableSession] = []
         self.skipped: list[TableRow] = []
 
@@ -336,7 +337,12 @@ class _Reader:
         return column is not None and column < len(row.cells) and not row.cells[column].strip()
 
     def _repeated_header(self, row: TableRow) -> bool:
-        return _field_columns(row.cells) is not None
+        """The header again (a long table repeats it): every cell a field's name, not a talk that happens to
+        hold one (`| 10:00 | Talk | Ana Ruiz - Open maps | Room 1 |`)."""
+        if _field_columns(row.cells) is None:
+            return False
+        known = lexicon().table_headers
+        return all(any(_header_key(c) in words for words in known.values()) for c in row.cells if c.strip())
 
     def _day_cell(self, row: TableRow) -> None:
         column = self.columns.fields.get("day")
@@ -366,6 +372,13 @@ class _Reader:
             self.day = self.context.weekday(weekday)
             return
         slot = match_slot(flat)
+        if slot is not None and slot.rest and (match_day(slot.rest, self.context) or weekday_of(slot.rest) is not None):
+            # `Wed 10:00` over rows that give only their durations: the day, and when the first one starts
+            day = match_day(slot.rest, self.context)
+            weekday = weekday_of(slot.rest)
+            self.day = day[0] if day else self.context.weekday(weekday) if weekday is not None else self.day
+            self.clock = slot.start
+            return
         if slot is not None and slot.rest:
             lines = slot.rest.split("\n") if "\n" not in text else text.split("\n")[1:]
             self.slot = slot
@@ -400,7 +413,7 @@ class _Reader:
                 lines=title_lines[1:]))
             return
         used = {fields.get(n) for n in ("time", "day", "date", "title", "speakers", "room", "format", "surname",
-                                        "given", "name", "role")}
+                                        "given", "name", "role", "duration")}
         others = [c for i, c in enumerate(row.cells) if i not in used and c]
         if not title_lines:
             if cell("format"):
@@ -414,8 +427,13 @@ class _Reader:
                 if not cell("time") and not cell("day"):
                     self.skipped.append(row)
                 return
+        minutes = written_duration(cell("duration")) if cell("duration") else None
+        if minutes and self.slot is None and self.clock:  # one after the other from the group's start
+            start, self.clock = self.clock, add_minutes(self.clock, minutes)
+            self.slot = SlotMatch(start=start, end=self.clock, raw=cell("duration"), rest="")
+        end = add_minutes(self.slot.start, minutes) if minutes and self.slot and self.slot.start else None
         self.sessions.append(TableSession(
-            title=title_lines[0], origin=row, slot=self.slot, day=self.day,
+            title=title_lines[0], origin=row, slot=self.slot, day=self.day, end=end,
             room=cell("room").replace("\n", " ") or None, format=cell("format") or None,
             lines=title_lines[1:], extra=[line for c in others for line in c.split("\n") if line],
             speakers=[s for s in cell("speakers").split("\n") if s],

@@ -259,6 +259,22 @@ def match_duration(line: str) -> int | None:
     return int(m.group("n")) * lexicon().duration_units[m.group("unit").lower()]
 
 
+_CLOCK_DURATION = re.compile(r"^(?P<h>\d{1,2})\s?[:hH]\s?(?P<m>[0-5]\d)$")
+MAX_PLAIN_MINUTES = 600
+
+
+def written_duration(cell: str) -> int | None:
+    """A duration column's cell: "45 min", "1:15", "0:55", "1h30", "90" -> minutes, else None."""
+    text = cell.strip()
+    minutes = match_duration(text)
+    if minutes is not None:
+        return minutes
+    m = _CLOCK_DURATION.match(text)
+    if m:
+        return int(m.group("h")) * 60 + int(m.group("m"))
+    return int(text) if text.isdigit() and 0 < int(text) <= MAX_PLAIN_MINUTES else None
+
+
 def add_minutes(start: str, minutes: int) -> str:
     """"10:00" + 50 -> "10:50"; "23:30" + 60 -> "00:30" (the next day)."""
     hours, mins = map(int, start.split(":"))
