@@ -271,3 +271,79 @@ def test_name_comma_organisation_stays_one_person_elsewhere() -> None:
               "<p>11:00 - 11:30 Open Data in Peace Corps</p><p class='who'>Courtney Clark, Peace Corps</p>")
     assert [(s.name, s.affiliation) for s in find(p, "Mapping Lusaka").speakers] == [("Namitala Gertrude",
                                                                                         "OSM Zambia")]
+
+
+def fields(p: Programme) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(s.title, s.slot.day, s.slot.start, s.slot.end) for s in p.sessions]
+
+
+def test_a_format_heading_with_its_times_after_it() -> None:
+    p = parse("<h2>Tuesday 12 March 2024</h2><h3>Opening keynote</h3><p>Starts at 09:00</p><p>Ends at 10:00</p>"
+              "<h3>Panel on open data</h3><p>Starts at 10:30</p><p>Ends at 12:00</p>")
+    assert fields(p) == [("Opening keynote", "2024-03-12", "09:00", "10:00"),
+                         ("Panel on open data", "2024-03-12", "10:30", "12:00")]
+
+
+def test_whole_lines_in_parentheses() -> None:
+    p = parse("<h2>Lundi 4 mars 2024</h2><ul><li>(09:00-09:30: Accueil)</li><li>(09:30-10:30: Conférence"
+              " inaugurale)</li><li>(10:30-11:00: Pause)</li></ul>")
+    assert [t for t, *_ in fields(p)] == ["Accueil", "Conférence inaugurale", "Pause"]
+
+
+def test_lines_about_the_event_itself_are_no_sessions() -> None:
+    p = parse("<p>June 28 & 29, 2018</p><h3>Thursday: 14:00 - 15:30</h3><p>Workshop on maps</p>"
+              "<h3>Friday: 09:00 - 10:00</h3><p>Closing panel</p><p>Summer School 2018</p>")
+    assert fields(p) == [("Workshop on maps", "2018-06-28", "14:00", "15:30"),
+                         ("Closing panel", "2018-06-29", "09:00", "10:00")]
+
+
+def test_untimed_lists_under_dated_days_are_a_programme() -> None:
+    p = parse("<h2>Jour 1 — lundi 6 mai 2024</h2><ul><li>Les communs numériques</li><li>Cartographie participative"
+              "</li><li>Données ouvertes et territoires</li></ul><h2>Jour 2 — mardi 7 mai 2024</h2>"
+              "<ul><li>Atelier QGIS</li><li>Restitution des ateliers</li></ul>")
+    assert [(t, d) for t, d, _, _ in fields(p)][-1] == ("Restitution des ateliers", "2024-05-07")
+    assert len(p.sessions) == 5
+
+
+def test_duration_columns_and_group_rows() -> None:
+    p = parse("<table><tr><th>Duration</th><th>Session</th></tr><tr><td colspan=2>Wed 10:00</td></tr>"
+              "<tr><td>0:55</td><td>Intro to Rust</td></tr><tr><td>2:00</td><td>Hands-on lab</td></tr></table>"
+              "<p>Rust Days, 12 June 2024</p>")
+    assert fields(p) == [("Intro to Rust", "2024-06-12", "10:00", "10:55"),
+                         ("Hands-on lab", "2024-06-12", "10:55", "12:55")]
+    p = parse("<table><tr><th>Start</th><th>Duration</th><th>Title</th></tr><tr><td>10:00</td><td>45 min</td>"
+              "<td>Opening</td></tr><tr><td>10:45</td><td>1:15</td><td>Panel</td></tr></table>")
+    assert [(t, s, e) for t, _, s, e in fields(p)] == [("Opening", "10:00", "10:45"), ("Panel", "10:45", "12:00")]
+
+
+def test_a_header_naming_speaker_and_title_in_one_column() -> None:
+    p = parse("<table><tr><th>Time</th><th>Type</th><th>Speaker - Title</th><th>Details</th></tr>"
+              "<tr><td>10:00</td><td>Talk</td><td>Ana Ruiz - Open maps for all</td><td>Room 1</td></tr>"
+              "<tr><td>11:00</td><td>Workshop</td><td>Bo Ma - Hands on with QGIS</td><td>Room 2</td></tr></table>")
+    talk = find(p, "Open maps for all")
+    assert (talk.format, names(talk), talk.room.name if talk.room else None) == ("Talk", ["Ana Ruiz"], "Room 1")
+
+
+def test_weekday_and_number_columns_dated_by_the_month_named() -> None:
+    p = parse("<p>Conference, March 2024</p><table><tr><th>Time</th><th>Monday 25</th><th>Tuesday 26</th></tr>"
+              "<tr><td>9:00</td><td>Opening</td><td>Keynote B</td></tr></table>")
+    assert find(p, "Keynote B").slot.day == "2024-03-26"
+
+
+def test_people_written_after_the_title_line() -> None:
+    p = parse("<h2>Monday 3 June 2024</h2><p>10:00 - 11:00 Mapping workshop</p>"
+              "<p>Session led by Ana Ruiz and Bo Ma, OpenStreetMap France</p>"
+              "<p>11:00 Keynote: Open data</p><p>Ana Ruiz (Inria)</p><p>and Paul Côté (CNRS)</p>"
+              "<p>12:00 Lunch</p><p>Tous</p>")
+    assert [(s.name, s.affiliation) for s in find(p, "Mapping workshop").speakers] == [
+        ("Ana Ruiz", "OpenStreetMap France"), ("Bo Ma", "OpenStreetMap France")]
+    assert [(s.name, s.affiliation) for s in find(p, "Open data").speakers] == [("Ana Ruiz", "Inria"),
+                                                                                ("Paul Côté", "CNRS")]
+    assert [s.title for s in p.sessions] == ["Mapping workshop", "Open data", "Lunch"]
+
+
+def test_a_room_code_before_the_title() -> None:
+    p = parse("<h2>Monday 3 June 2024</h2><p>09:00-10:00, B42 Opening of the meeting</p>"
+              "<p>10:00-11:00, A-1510 Data session</p>")
+    assert [(s.title, s.room.name if s.room else None) for s in p.sessions] == [
+        ("Opening of the meeting", "B42"), ("Data session", "A-1510")]
