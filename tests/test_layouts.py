@@ -347,3 +347,18 @@ def test_a_room_code_before_the_title() -> None:
               "<p>10:00-11:00, A-1510 Data session</p>")
     assert [(s.title, s.room.name if s.room else None) for s in p.sessions] == [
         ("Opening of the meeting", "B42"), ("Data session", "A-1510")]
+
+
+def test_people_after_the_title() -> None:
+    p = parse("<h2>Monday 6 May 2024</h2><p>9:00 Open maps for all | Ana Ruiz</p><p>10:00 Data pipelines (Bo Ma)</p>"
+              "<p>11:00 Fireside chat featuring Lea Roy</p><p>12:00 Paul Côté (CNRS): Data commons</p>")
+    assert [(s.title, names(s)) for s in p.sessions] == [
+        ("Open maps for all", ["Ana Ruiz"]), ("Data pipelines", ["Bo Ma"]), ("Fireside chat", ["Lea Roy"]),
+        ("Data commons", ["Paul Côté"])]
+
+
+def test_half_days_icons_and_sample_outlines_are_no_sessions() -> None:
+    p = parse("<h2>A typical day</h2><p>9:00 Morning session</p><p>12:00 Lunch</p>"
+              "<h2>Programme — Monday 6 May 2024</h2><h3>Morning</h3><ul><li>Opening remarks</li>"
+              "<li>Keynote on maps</li></ul><p>arrow_forward</p><h3>Afternoon</h3><ul><li>Hands-on QGIS</li></ul>")
+    assert [s.title for s in p.sessions] == ["Opening remarks", "Keynote on maps", "Hands-on QGIS"]

@@ -35,6 +35,8 @@ class Lexicon:
     bio_copulas: frozenset[str]  # lowercase: "is", "est": the same after a full name only
     pronouns: frozenset[str]  # lowercase: "she", "il": one opening a line begins a biography
     nobody: frozenset[str]  # look-up keys: "Could be you!", "Tous", "TBA": no one to list as a speaker
+    half_days: frozenset[str]  # look-up keys: "Morning", "Après-midi": a section over sessions
+    outlines: frozenset[str]  # look-up keys: "A typical day": a sample outline, not the programme
     groupings: frozenset[str]  # look-up keys: numbered, a block of sessions ("Session 2"), not a format
     room_word_re: re.Pattern[str]
     room_label_re: re.Pattern[str]
@@ -116,6 +118,8 @@ def lexicon() -> Lexicon:
         formats=variants(_collect("FORMATS") + _collect("OCCASIONS")),
         occasions=variants(_collect("OCCASIONS")),
         groupings=variants(_collect("GROUPINGS")),
+        half_days=variants(_collect("HALF_DAYS")),
+        outlines=variants(_collect("OUTLINES")),
         nobody=variants(_collect("NOBODY")),
         place_links=frozenset(_collect("PLACE_LINKS")),
         coded_room_words=frozenset(_collect("CODED_ROOM_WORDS")),

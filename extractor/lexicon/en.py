@@ -68,6 +68,12 @@ NOBODY = ["could be you", "this could be you", "you", "anyone", "absolutely anyo
           "speaker tba", "speaker tbd", "speakers tba", "speaker to be announced", "all", "everyone", "everybody",
           "all participants", "all attendees", "organisers", "organizers", "the organisers", "the organizers",
           "organising committee", "organizing committee", "staff", "volunteers"]
+# Parts of the day that head the sessions under them ("Morning"): a section, not a session.
+HALF_DAYS = ["morning", "afternoon", "evening", "morning session", "afternoon session", "evening session",
+             "morning sessions", "afternoon sessions"]
+# Headings of a sample outline, not of the programme: its times describe no real session.
+OUTLINES = ["a typical day", "typical day", "a day at the conference", "sample day", "sample schedule",
+            "example schedule", "daily schedule template"]
 # Words that, numbered ("Session 2: Language"), name a block of sessions rather than a kind of session.
 GROUPINGS = ["session", "sessions", "paper session", "paper sessions", "track", "block", "part", "slot"]
 # Formats that name a session of their own: alone on a line, a title (see fr.OCCASIONS).
@@ -86,7 +92,7 @@ BY_WORDS = ["by", "with", "presented by", "led by", "session led by", "workshop 
 SPONSORED_BY = ["sponsored by", "courtesy of", "offered by", "brought to you by", "generously sponsored by",
                 "supported by", "hosted by our sponsor"]
 LIST_JOINERS = ["and"]
-TITLE_BY_WORDS = ["by"]
+TITLE_BY_WORDS = ["by", "featuring", "feat."]
 # After a quoted title, these too: '"Flow" with Ryan Lockard' (unquoted, "with" is part of many titles).
 QUOTED_BY_WORDS = ["with", "featuring", "by"]
 # Not "by" in running text: English Title Case makes "Learning by Doing Great Things" look like a name.

@@ -53,6 +53,9 @@ NOBODY = ["tous", "toutes", "tout le monde", "vous", "à venir", "à confirmer",
           "organisateurs", "les organisateurs", "organisatrices", "comité d'organisation", "comité organisateur",
           "l'équipe", "équipe", "bénévoles", "tous les participants", "intervenant à confirmer",
           "intervenant·e à confirmer", "intervenants à confirmer"]
+HALF_DAYS = ["matin", "matinée", "après-midi", "apres-midi", "soir", "soirée", "séance du matin",
+             "séance de l'après-midi"]
+OUTLINES = ["une journée type", "journée type", "déroulement type", "programme type", "exemple de programme"]
 GROUPINGS = ["séance", "session", "bloc", "partie", "volet", "séance de communications"]
 OCCASIONS = ["mot de bienvenue", "mot d'ouverture", "mot de clôture", "pause", "pause-café", "pause café",
              "pause santé", "pause réseautage", "dîner", "déjeuner", "diner", "souper", "cocktail",

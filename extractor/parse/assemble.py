@@ -83,6 +83,7 @@ class Assembler:
     people_signatures: frozenset[tuple[str, ...]] | None = None
     reading: Block | None = None  # the line being fed
     format_block: Block | None = None  # where the format label in force stands
+    outline: int | None = None  # the heading level of a sample outline being skipped
     room_sections: set[str] = field(default_factory=set)  # sections that are rooms by their words
     panels: list[tuple[etree._Element, str]] = field(default_factory=list)  # tab labels and the kind they name
     tables: int = 0  # tables read so far
@@ -98,6 +99,14 @@ class Assembler:
 
     def feed(self, item: Classified) -> None:
         self.reading = item.block
+        if self.outline is not None:
+            if not (item.block.heading and item.block.heading <= self.outline):
+                return  # inside a sample outline ("A typical day"): no session of the programme
+            self.outline = None
+        if item.kind is Kind.NOISE and item.field == "outline":
+            self._close_slot()
+            self.outline = item.block.heading or MAX_HEADING_LEVEL
+            return
         if item.block.lead and item.kind in _LEAD_KINDS and not item.labelled and self._lead_line(item):
             return
         if self.pending is not None and item.kind is not Kind.SEPARATOR:
@@ -821,6 +830,7 @@ _MARKS = re.compile(r"^\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?$")  # "1,3,", "2": footno
 _NUMBERED_NOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<org>\D.{1,200})$")  # "1 University of Bamberg"
 _MARKER = re.compile(r"^(?:n°|no\.?|#)?\s*\d{1,3}[.:)]?$", re.I)  # "N° 1", "#3", "2.": which one, not what
 MIN_NOTE_WORDS = 8  # "lunch: there is a possibility to have lunch at the canteen": a note, not a title
+MAX_HEADING_LEVEL = 6
 MIN_PEOPLE_LINES = 3
 MIN_LISTED = 3
 MAX_NAME_LINE_WORDS = 8

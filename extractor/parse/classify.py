@@ -38,6 +38,7 @@ MAX_FORMAT_CHARS = 60
 MAX_TITLE_CHARS = 250
 _CAPS_LABEL = re.compile(r"^(?P<label>[^\W\d_a-zà-ÿ][^a-zà-ÿ:]{1,38}?)\s*:\s*$")
 _HANDLE = re.compile(r"^@[\w.]{2,30}$")
+_ICON_LIGATURE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")
 _TRACK_NAME = re.compile(r"^(?:\S+\s+){0,2}(?:track|stream)$|^(?:parcours|filière)\s+\S+$", re.I)
 _STATEMENT_END = re.compile(r"[.!…][\"»)]?$")
 _SENTENCE_END = re.compile(r"[.!?…»\")]$")
@@ -109,8 +110,13 @@ def _classify(block: Block, context: PageContext) -> Classified:
     if len(text) <= MAX_NOISE_CHARS and text[:1] in "([" and text[-1:] in ")]" and (
             key(text[1:-1]) in lex.noise or lex.description_label_re.fullmatch(text[1:-1].strip())):
         return Classified(Kind.NOISE, block)  # "(abstract)", "[slides]": a link beside the title
-    if _HANDLE.match(text):
-        return Classified(Kind.NOISE, block)  # "@rachelandrew": a handle, the name is given elsewhere
+    if _HANDLE.match(text) or _ICON_LIGATURE.match(text):
+        return Classified(Kind.NOISE, block)  # "@rachelandrew": a handle; "arrow_forward": an icon font's word
+    bare = key(text).rstrip(" :")
+    if bare in lex.half_days:
+        return Classified(Kind.NOISE, block)  # "Morning": a part of the day, over the sessions below
+    if bare in lex.outlines:
+        return Classified(Kind.NOISE, block, field="outline")  # "A typical day": what follows is a sample
     if lex.notice_re.search(text):
         return Classified(Kind.NOISE, block)  # "Programme subject to change": about the page, not a session
     if len(text) <= MAX_NOISE_CHARS and key(text).strip(" !.?…") in lex.nobody:

@@ -87,6 +87,8 @@ def _names_a_place(text: str) -> bool:
 _ROMAN = re.compile(r"^[IVXLC]+$")
 MIN_TITLE_LETTERS = 3  # "2 - Chalet RdC" is a numbered place, not a title "2" by "Chalet RdC"
 _PAREN_TAIL = re.compile(r"^(?P<title>.+?)\s*\((?P<inner>[^()]+)\)$")
+_PIPE_TAIL = re.compile(r"^(?P<title>[^|]+?)\s+\|\s+(?P<people>[^|]+)$")
+MIN_TITLE_WORDS_BEFORE_NAME = 2  # "Keynote (Ana Ruiz)" is a format and its speaker, read elsewhere
 _DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>(?:(?!\s[-–—]\s).)+)$")
 
 
@@ -121,6 +123,13 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
             first = inner.split()[0].lower()
             role = first if lex.role_re.match(first) else lex.role_by.get(by.group("by").lower())
             return m.group("title").strip(), [(by.group("people").strip(), role)]
+        if not titled and len(m.group("title").split()) >= MIN_TITLE_WORDS_BEFORE_NAME and _all_people(inner) \
+                and not place(inner, in_parentheses=True) and format_label(inner) is None:
+            return m.group("title").strip(), [(inner, None)]  # "Open maps for all (Ana Ruiz)"
+    m = _PIPE_TAIL.match(title)
+    if m and (_all_people(m.group("people")) or is_person_line(m.group("people"))) \
+            and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
+        return m.group("title").strip(), [(m.group("people").strip(), None)]  # "Open maps for all | Ana Ruiz"
     m = _patterns()[1].match(title)
     if m and _all_people(m.group("people")):
         return m.group("title").strip(), [(_unstopped(m.group("people").strip()),
@@ -163,7 +172,7 @@ def _affiliated_person(text: str) -> bool:
 
 # "Names. Title", "Name (Org), Title", "Name - Title"
 _INITIALS = re.compile(r"^(?:[A-Z]\.-?){2,}$")  # "B.L.", "J.-P.": initials, not the end of a sentence
-_FULL_STOP = re.compile(r"\.\s+|(?<=\)),\s+|\s+[-–—]\s*")
+_FULL_STOP = re.compile(r"\.\s+|(?<=\))[,:]\s+|\s+[-–—]\s*")
 MIN_TAIL_WORDS = 3
 MAX_PEOPLE_FIRST_CHARS = 1000  # longer lines are no "Authors. Title" line; each stop rereads the line
 
@@ -202,7 +211,8 @@ def _people_leading(text: str) -> tuple[str, list[tuple[str, str | None]]] | Non
             continue  # "Ana Ruiz - Director and CEO, HiFX": the dash gives her role, not a title
         role = dash_name(head)[1]  # `Bart De Lathouwer - OGC president - Upcoming changes…`
         people = _all_people(head, strict=False) or (role is not None and _says_what_they_do(role))
-        if len(tail.split()) >= MIN_TAIL_WORDS and people and not place(head):
+        wanted = MIN_TAIL_WORDS if stop.group(0).strip() != ":" else MIN_TAIL_WORDS - 1  # "Ana Ruiz (MIT): Title"
+        if len(tail.split()) >= wanted and people and not place(head):
             found = (tail.strip().rstrip("."), [(head.strip(), None)])
     return found
 
