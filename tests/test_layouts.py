@@ -362,3 +362,29 @@ def test_half_days_icons_and_sample_outlines_are_no_sessions() -> None:
               "<h2>Programme — Monday 6 May 2024</h2><h3>Morning</h3><ul><li>Opening remarks</li>"
               "<li>Keynote on maps</li></ul><p>arrow_forward</p><h3>Afternoon</h3><ul><li>Hands-on QGIS</li></ul>")
     assert [s.title for s in p.sessions] == ["Opening remarks", "Keynote on maps", "Hands-on QGIS"]
+
+
+def test_links_beside_a_line_are_not_its_text() -> None:
+    p = parse("<h2>Monday 2 July 2018</h2><ul><li>14:15 - 14:50: Debian security - (slides)</li>"
+              "<li>by Yves Perez (Debian security team) - (slides: .pdf/remark)</li>"
+              "<li>14:50 - 15:25: Static instrumentation [video] [pdf]</li><li>by Romain Thomas (Quarkslab)</li></ul>")
+    assert [(s.title, [(x.name, x.affiliation) for x in s.speakers]) for s in p.sessions] == [
+        ("Debian security", [("Yves Perez", "Debian security team")]),
+        ("Static instrumentation", [("Romain Thomas", "Quarkslab")])]
+
+
+def test_a_section_telling_the_programme_again_adds_no_sessions() -> None:
+    talks = [("Bandit: Python application security auditing with Bandit", "Mickael Scherer"),
+             ("USB armory: the open source secure computer", "Andrea Barisani"),
+             ("Qubes OS: Improving client systems security with Qubes OS", "Marek Gorecki")]
+    programme = "".join(f"<li>1{i}:00-1{i}:40 : <b>{t}</b><br/>by {n} (Dev)</li>" for i, (t, n) in enumerate(talks))
+    retold = ("<h3>Python application security auditing with bandit</h3><p>Mickael Scherer</p>"
+              "<ul><li>Compiler detection</li><li>Packer detection</li></ul>"
+              "<h3>USB armory: the open source secure computer</h3><p>Andrea Barisani</p>"
+              "<p>An abstract of the talk, long enough to read as one, about secure hardware for everyone.</p>"
+              "<h3>Improving client systems security with Qubes OS</h3><p>Marek Gorecki</p>"
+              "<ul><li>Duration: 2h30</li><li>Requirements for the workshop</li></ul>")
+    p = parse(f"<h2>Lundi 4 juillet 2016</h2><ul>{programme}</ul><h2>Talks List</h2>{retold}")
+    assert [s.title for s in p.sessions] == [t for t, _ in talks]
+    usb = find(p, "USB armory: the open source secure computer")
+    assert usb.slot.start == "11:00" and usb.description is not None

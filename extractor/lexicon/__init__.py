@@ -64,6 +64,7 @@ class Lexicon:
     name_prefix_credentials: frozenset[str]
     particles: frozenset[str]
     noise: frozenset[str]  # look-up keys (lexicon.variants)
+    link_labels: frozenset[str]  # look-up keys: "slides", "vidéo": a link beside a session, never its text
     landmarks: frozenset[str]  # lowercase
     table_headers: dict[str, frozenset[str]]  # field -> header keys
     range_words: tuple[str, ...]
@@ -155,6 +156,7 @@ def lexicon() -> Lexicon:
         name_prefix_credentials=frozenset(common.NAME_PREFIX_CREDENTIALS),
         particles=frozenset(common.NAME_PARTICLES),
         noise=variants(_collect("NOISE")),
+        link_labels=variants(_collect("LINK_LABELS")),
         landmarks=frozenset(_collect("LANDMARKS")),
         table_headers={k: frozenset(v) for k, v in headers.items()},
         range_words=tuple(_collect("TIME_RANGE_WORDS")),

@@ -131,7 +131,8 @@ LINK_LABELS = ["read more", "more", "more info", "more information", "details", 
                "video", "videos", "watch", "watch video", "recording", "pdf", "download", "materials",
                "slides & materials", "slides and materials", "permalink", "link", "bio",
                "view abstract", "show abstract", "hide abstract", "show more", "show less", "toggle",
-               "add to calendar", "add to my schedule", "ical", "back to top", "top"]
+               "add to calendar", "add to my schedule", "ical", "back to top", "top", "youtube", "replay",
+               "transcript"]
 NOISE = [*LANDMARKS, *LINK_LABELS, "skip to content", "skip to main content", "menu", "home",
          "register", "register now", "share", "print", "schedule", "agenda", "program",
          "programme"]

@@ -119,7 +119,8 @@ UPDATE_STAMPS = ["mis à jour le", "mise à jour le", "dernière mise à jour", 
 LINK_LABELS = ["lire la suite", "en savoir plus", "voir la conférence", "voir la présentation", "voir le programme",
                "plus", "détails", "voir les détails", "diapositives",
                "vidéo", "voir la vidéo", "télécharger", "télécharger la présentation", "présentation (pdf)",
-               "voir le résumé", "lien", "enregistrement", "ajouter au calendrier", "haut"]
+               "voir le résumé", "lien", "enregistrement", "ajouter au calendrier", "haut", "transparents",
+               "rediffusion"]
 NOISE = [*LANDMARKS, *LINK_LABELS, "menu", "accueil du site", "s'inscrire", "inscription en ligne",
          "retour en haut", "partager", "imprimer", "programme", "horaire", "programme complet"]
 TABLE_HEADERS = {

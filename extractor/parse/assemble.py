@@ -33,6 +33,7 @@ from extractor.parse.clock import afternoon_hours
 from extractor.parse.context import PageContext
 from extractor.parse.draft import Draft
 from extractor.parse.merge import drop_overviews, merge_mentions
+from extractor.parse.retold import drop_retellings
 from extractor.parse.speakers import (
     bare_name,
     looks_like_name,
@@ -164,7 +165,7 @@ class Assembler:
 
     def finish(self) -> tuple[list[Session], list[Warning]]:
         self._close_slot()
-        self.sessions = merge_mentions(drop_overviews(self.sessions))
+        self.sessions = merge_mentions(drop_retellings(drop_overviews(self.sessions)))
         afternoon_hours(self.sessions)
         _parallel_sections_are_rooms(self.sessions, self.room_sections)
         _heads_over_talks(self.sessions)

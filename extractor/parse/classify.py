@@ -131,6 +131,8 @@ def _classify(block: Block, context: PageContext) -> Classified:
     if weekday is not None:  # "Thursday": a new day, dated when the page's dates say which it is
         return Classified(Kind.DAY, block, day=context.weekday(weekday))
     slot = match_slot(text)
+    if slot and slot.trailing and slot.rest and lex.field_labels.get(key(slot.rest).rstrip(" :")) == "meta":
+        return Classified(Kind.NOISE, block)  # "Duration: 2h30", "Length: 3h": how long, not when
     if slot and slot.trailing:
         return _trailing_slot(block, slot, context)
     if slot:
@@ -195,6 +197,28 @@ def _classify(block: Block, context: PageContext) -> Classified:
 
 
 _DAY_CODE = re.compile(r"\s*\((?:[A-Za-z]{1,3}\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*:?\s*$")
+
+
+# A bracketed link closing a line, after an optional separator: "- (slides)", "[video]", "(slides: .pdf)".
+_LINK_TAIL = re.compile(r"(?:\s*[-–—|·,]\s*|\s+)[(\[](?P<inner>[^()\[\]]{1,60})[)\]]\s*$")
+_LINK_PARTS = re.compile(r"\s*[,|/&]\s*|\s+(?:and|et)\s+")
+
+
+@memoised
+def without_links(text: str) -> str:
+    """`Title - (slides)`, `by Ana Ruiz (OVH) [video] [pdf]`: the line without the links beside it.
+
+    A page published after its event links slides and recordings from each line; the labels of
+    those links are neither the title nor anyone's affiliation."""
+    links = lexicon().link_labels
+    while True:
+        found = _LINK_TAIL.search(text)
+        if found is None or found.start() == 0:
+            return text
+        inner = found.group("inner").split(":")[0]
+        if not all(key(part) in links for part in _LINK_PARTS.split(inner) if part):
+            return text
+        text = text[: found.start()].rstrip()
 
 
 @cache

@@ -103,7 +103,7 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
             if slot is not None:
                 by_slot.setdefault(slot, []).append(draft)
         else:
-            _absorb(same, draft)
+            absorb(same, draft)
     return kept
 
 
@@ -124,7 +124,7 @@ def _same_session(a: Draft, b: Draft, key: str) -> bool:
     return len(key) >= MIN_DISTINCT_CHARS
 
 
-def _absorb(kept: Draft, other: Draft) -> None:
+def absorb(kept: Draft, other: Draft) -> None:
     """Fill what the kept mention lacks from the other one."""
     if not kept.slot.start and other.slot.start:
         kept.slot = other.slot
