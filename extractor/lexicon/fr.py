@@ -25,10 +25,12 @@ STRONG_VENUE_WORDS = ["amphithéâtre", "amphi", "auditorium", "agora", "atrium"
 ROOM_LABELS = ["salle", "lieu", "local", "endroit", "emplacement"]
 ROOM_PROVISIONAL = ["salle à venir", "salle à confirmer", "salle à déterminer", "local à venir",
                     "local à confirmer", "local à déterminer", "lieu à venir", "lieu à confirmer",
-                    "lieu à déterminer", "à déterminer", "à confirmer", "à venir"]
+                    "lieu à déterminer", "à déterminer", "à confirmer", "à venir", "à préciser", "salle à préciser",
+                    "local à préciser", "lieu à préciser"]
 DESCRIPTION_LABELS = ["description", "résumé", "descriptif", "présentation", "sommaire"]
 DESCRIPTION_PROVISIONAL = ["description provisoire", "résumé provisoire", "description préliminaire",
-                           "description à venir", "résumé à venir", "description à confirmer"]
+                           "description à venir", "résumé à venir", "description à confirmer", "descriptif à venir",
+                           "description à préciser", "description bientôt disponible"]
 FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "conférence d'ouverture",
            "conférence de clôture", "conférence plénière", "panel", "table ronde", "atelier", "ateliers",
            "plénière", "séance plénière", "mot de bienvenue", "mot d'ouverture", "mot de clôture",
