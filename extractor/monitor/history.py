@@ -13,7 +13,7 @@ from extractor.monitor.store import SnapshotInfo, Store
 class SnapshotEntry:
     snapshot: SnapshotInfo
     sessions: int
-    provisional_rooms: int  # rooms provisional or not given
+    provisional_rooms: int  # rooms the page marks provisional (a break with no room is not one)
     provisional_descriptions: int
     events: list[ChangeEvent] = field(default_factory=list)
 
@@ -50,7 +50,7 @@ def page_history(store: Store, page_key: str) -> PageHistory:
         entries.append(SnapshotEntry(
             snapshot=snap,
             sessions=len(sessions),
-            provisional_rooms=sum(1 for s in sessions if s.room is None or s.room.provisional),
+            provisional_rooms=sum(1 for s in sessions if s.room is not None and s.room.provisional),
             provisional_descriptions=sum(1 for s in sessions if s.description and s.description.provisional),
             events=store.events(snap.id),
         ))
