@@ -24,6 +24,7 @@ from typing import Any, Literal
 from extractor.about import __version__
 from extractor.changes.alerts import Alert, alert_kinds, plan_alerts
 from extractor.changes.diff import ChangeEvent, diff
+from extractor.changes.identity import identify
 from extractor.changes.kinds import DEFAULT_ALERT_KINDS
 from extractor.errors import ExtractorError, InputError, InternalError, StoreError
 from extractor.models import Programme
@@ -157,7 +158,10 @@ def _check(store: Store, page: Page, options: ParseOptions | None, fetch: FetchO
             snapshot = tx.record_unchanged(raw)
             result = CheckResult(page.key, "not_modified" if raw.not_modified else "unchanged", snapshot)
         else:
-            previous = store.programme(tx.previous.id) if tx.previous else None
+            previous = stored_records(store, tx.previous)
+            # Each session takes the uid of the one it is matched with, so the diff below pairs by uid.
+            programme = identify(programme, previous.sessions if previous else (), page=page.key,
+                                 snapshot=tx.previous.number + 1 if tx.previous else 1)
             # A first snapshot is a baseline, not news.
             events = diff(previous, programme, page=page.key) if previous else []
             alerts = plan_alerts(events, programme.language, page.alert_kinds, link=programme.source.location)
@@ -169,6 +173,13 @@ def _check(store: Store, page: Page, options: ParseOptions | None, fetch: FetchO
             _queue_notice(store, tx, page, "recovered", ending, programme)
             result.notice = "recovered"
     return result
+
+
+def stored_records(store: Store, snapshot: SnapshotInfo | None) -> Programme | None:
+    """A stored snapshot's records, each session with its uid (given now to a version-1 snapshot's)."""
+    if snapshot is None:
+        return None
+    return identify(store.programme(snapshot.id), page=snapshot.page, snapshot=snapshot.number)
 
 
 def record_failure(store: Store, page: Page, error: ExtractorError, now: datetime | None = None) -> CheckResult:

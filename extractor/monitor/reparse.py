@@ -1,7 +1,9 @@
 """Rebuild stored records with the current parser, from the raw pages every snapshot keeps.
 
 The events between consecutive snapshots are derived from the records, so they are
-recomputed too. Alerts already queued or sent are history and stay as they are.
+recomputed too. Alerts already queued or sent are history and stay as they are. Uids stay: a
+session takes the uid it had in the records it replaces, else that of its match in the snapshot
+before (extractor.changes.identity), else a new one.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from dataclasses import dataclass
 
 from extractor.about import __version__
 from extractor.changes.diff import diff
+from extractor.changes.identity import identify
 from extractor.errors import StoreError
 from extractor.models import Programme
 from extractor.monitor.store import Store
@@ -35,7 +38,8 @@ def reparse(store: Store, page_key: str | None = None, options: ParseOptions | N
                 before: Programme | None = store.programme(snap.id)
             except StoreError:
                 before = None  # records an older model cannot read: exactly what reparse is for
-            programme = parse_page(store.raw_page(snap.id), options)
+            programme = identify(parse_page(store.raw_page(snap.id), options), before.sessions if before else (),
+                                 previous.sessions if previous else (), page=key, snapshot=snap.number)
             events = diff(previous, programme, page=key) if previous else []
             store.replace_parsed(snap.id, programme, __version__, events)
             changed = before is None or _records(before) != _records(programme)
