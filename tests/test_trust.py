@@ -16,6 +16,9 @@ from extractor.read import fetch
 from tests.endpoint import Endpoint, endpoint
 from tests.site import FAST, PROGRAMME, Site
 
+BREAK_AT_3 = ("15h00-15h30\nPause", "15h30-16h00\nPause")
+ROOM_OF_CLOSING = ("Auditorium Jean-Coutu", "Salle 3.300")
+
 
 @pytest.fixture(autouse=True)
 def _fresh_fetch_state() -> None:
@@ -28,6 +31,20 @@ def run(store: Store, site: Site, ep: Endpoint) -> CheckResult:
 
 def kinds(ep: Endpoint) -> Counter[str]:
     return Counter(m["title"].split(" : ")[0] for m in ep.received)
+
+
+def test_a_value_going_back_and_forth_alerts_every_time(httpserver: HTTPServer, tmp_path: Path) -> None:
+    site = Site(httpserver)
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        run(store, site, ep)
+        for step in range(1, 5):  # 15h00 -> 15h30 -> 15h00 -> 15h30, then the room 1 -> 2 -> 1 -> 2
+            site.text = PROGRAMME.replace(BREAK_AT_3[0], BREAK_AT_3[step % 2])
+            result = run(store, site, ep)
+            assert [d.ok for d in result.deliveries] == [True] * len(result.alerts) == [True]
+        for step in range(1, 5):
+            site.text = PROGRAMME.replace(ROOM_OF_CLOSING[0], ROOM_OF_CLOSING[step % 2])
+            run(store, site, ep)
+        assert kinds(ep) == Counter({"Changement d'horaire": 4, "Changement de salle": 4})
 
 
 def test_placeholders_are_provisional_values_so_the_real_ones_confirm(

@@ -33,15 +33,16 @@ def alert_worthy(events: Iterable[ChangeEvent],
     return [e for e in events if e.kind in kinds and not e.cosmetic]
 
 
-def idempotency_key(event: ChangeEvent) -> str:
-    """(page, session, kind, new value): the same news is never sent twice.
+def idempotency_key(event: ChangeEvent, snapshot: int) -> str:
+    """One event: this change of this session, found in snapshot number `snapshot` of the page.
 
-    A removal has no new value, so the old one stands in for it (two speakers removed
-    from one session are two alerts).
+    The snapshot is part of the key: a value going back and forth (15h00, 15h30, 15h00, 15h30) is a
+    new event each time, while two checks that saw the same snapshot (only one of them stores it)
+    share the key, so each event is sent once per target. A removal has no new value: the old one
+    tells two removed speakers of one session apart.
     """
-    new = event.new if event.new is not None else {"removed": event.old}
-    material = json.dumps([event.page, event.session_id, event.kind, event.field, new],
-                          ensure_ascii=False, sort_keys=True)
+    material = json.dumps([event.page, snapshot, event.uid or event.session_id, event.kind, event.field,
+                           event.detail, event.old, event.new], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(material.encode()).hexdigest()
 
 
@@ -57,7 +58,10 @@ class Alert:
 
 
 def plan_alerts(events: Iterable[ChangeEvent], language: str | None,
-                kinds: frozenset[str] = DEFAULT_ALERT_KINDS, link: str | None = None) -> list[Alert]:
-    """The alerts for these events, worded in the page's language (English when unknown)."""
+                kinds: frozenset[str] = DEFAULT_ALERT_KINDS, link: str | None = None, *,
+                snapshot: int = 0) -> list[Alert]:
+    """The alerts for these events of snapshot number `snapshot`, worded in the page's language (English
+    when unknown)."""
     lang = wording_language(language)
-    return [Alert(e, lang, *compose(e, lang, link), idempotency_key(e)) for e in alert_worthy(events, kinds)]
+    return [Alert(e, lang, *compose(e, lang, link), idempotency_key(e, snapshot))
+            for e in alert_worthy(events, kinds)]

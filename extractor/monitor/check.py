@@ -159,12 +159,13 @@ def _check(store: Store, page: Page, options: ParseOptions | None, fetch: FetchO
             result = CheckResult(page.key, "not_modified" if raw.not_modified else "unchanged", snapshot)
         else:
             previous = stored_records(store, tx.previous)
+            number = tx.previous.number + 1 if tx.previous else 1
             # Each session takes the uid of the one it is matched with, so the diff below pairs by uid.
-            programme = identify(programme, previous.sessions if previous else (), page=page.key,
-                                 snapshot=tx.previous.number + 1 if tx.previous else 1)
+            programme = identify(programme, previous.sessions if previous else (), page=page.key, snapshot=number)
             # A first snapshot is a baseline, not news.
             events = diff(previous, programme, page=page.key) if previous else []
-            alerts = plan_alerts(events, programme.language, page.alert_kinds, link=programme.source.location)
+            alerts = plan_alerts(events, programme.language, page.alert_kinds, link=programme.source.location,
+                                 snapshot=number)
             snapshot = tx.add_snapshot(raw, programme, __version__, events)
             tx.queue(outbox_rows(alerts, page.targets))
             result = CheckResult(page.key, "first" if previous is None else "changed", snapshot, events, alerts)
