@@ -47,6 +47,12 @@ Description : Le bilan de la journée et les suites à donner aux échanges de l
 """
 
 
+def truncated(text: str, sessions: int) -> str:
+    """The page cut after its first `sessions` time slots, as a deploy in progress serves it."""
+    blocks = text.split("\n\n")
+    return "\n\n".join(blocks[: 1 + sessions]) + "\n"
+
+
 class Site:
     """One page at /prog; `text` is what the next request gets."""
 

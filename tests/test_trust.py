@@ -14,7 +14,7 @@ from extractor.monitor.check import CheckResult, check
 from extractor.monitor.store import Store
 from extractor.read import fetch
 from tests.endpoint import Endpoint, endpoint
-from tests.site import FAST, PROGRAMME, Site
+from tests.site import FAST, PROGRAMME, Site, truncated
 
 BREAK_AT_3 = ("15h00-15h30\nPause", "15h30-16h00\nPause")
 ROOM_OF_CLOSING = ("Auditorium Jean-Coutu", "Salle 3.300")
@@ -37,14 +37,26 @@ def test_a_value_going_back_and_forth_alerts_every_time(httpserver: HTTPServer, 
     site = Site(httpserver)
     with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
         run(store, site, ep)
-        for step in range(1, 5):  # 15h00 -> 15h30 -> 15h00 -> 15h30, then the room 1 -> 2 -> 1 -> 2
-            site.text = PROGRAMME.replace(BREAK_AT_3[0], BREAK_AT_3[step % 2])
+        # 15h00 -> 15h30 -> 15h00 -> 15h30, then the room 1 -> 2 -> 1 -> 2
+        for values, step in [(v, step) for v in (BREAK_AT_3, ROOM_OF_CLOSING) for step in range(1, 5)]:
+            site.text = PROGRAMME.replace(values[0], values[step % 2])
             result = run(store, site, ep)
             assert [d.ok for d in result.deliveries] == [True] * len(result.alerts) == [True]
-        for step in range(1, 5):
-            site.text = PROGRAMME.replace(ROOM_OF_CLOSING[0], ROOM_OF_CLOSING[step % 2])
-            run(store, site, ep)
         assert kinds(ep) == Counter({"Changement d'horaire": 4, "Changement de salle": 4})
+
+
+def test_a_truncated_page_raises_no_removal_alert_and_a_returning_page_none(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    site = Site(httpserver)
+    with endpoint() as ep, Store.open(tmp_path / "s.sqlite") as store:
+        run(store, site, ep)
+        site.text = truncated(PROGRAMME, 2)  # a deploy in progress
+        cut = run(store, site, ep)
+        assert [a.event.kind for a in cut.alerts] == [] and ep.received == []
+        site.text = PROGRAMME
+        back = run(store, site, ep)
+        assert (back.alerts, ep.received) == ([], [])
 
 
 def test_placeholders_are_provisional_values_so_the_real_ones_confirm(

@@ -1,7 +1,9 @@
-"""Alert rules: which events alert, their idempotency keys, and the alerts as worded for the user.
+"""Alert rules: which events alert, their idempotency keys, the alerts as worded for the user, and the
+messages they make (one per alert, or one digest per check).
 
 Which events alert is a rule over kinds (cosmetic events never do); the wording lives in
-extractor.changes.messages. Queuing and delivering alerts is extractor.monitor's.
+extractor.changes.messages, the data machine endpoints get in extractor.changes.payload.
+Queuing and delivering messages is extractor.monitor's.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from dataclasses import dataclass
 
 from extractor.changes.diff import ChangeEvent
 from extractor.changes.kinds import DEFAULT_ALERT_KINDS, KINDS
-from extractor.changes.messages import compose, wording_language
+from extractor.changes.messages import compose, compose_digest, wording_language
+from extractor.changes.payload import alert_data, event_data
 from extractor.errors import ConfigError
 
 
@@ -55,6 +58,7 @@ class Alert:
     subject: str
     body: str
     idem_key: str
+    snapshot: int = 0  # the number of the snapshot that found the event
 
 
 def plan_alerts(events: Iterable[ChangeEvent], language: str | None,
@@ -63,5 +67,34 @@ def plan_alerts(events: Iterable[ChangeEvent], language: str | None,
     """The alerts for these events of snapshot number `snapshot`, worded in the page's language (English
     when unknown)."""
     lang = wording_language(language)
-    return [Alert(e, lang, *compose(e, lang, link), idempotency_key(e, snapshot))
+    return [Alert(e, lang, *compose(e, lang, link), idempotency_key(e, snapshot), snapshot)
             for e in alert_worthy(events, kinds)]
+
+
+@dataclass(frozen=True)
+class Message:
+    """What the outbox queues for each target: one alert, or a digest of a check's alerts."""
+
+    idem_key: str
+    kind: str  # the change kind, or "digest"
+    session_id: str  # '' for a digest
+    uid: str | None
+    language: str
+    subject: str
+    body: str
+    payload: str  # JSON for machine endpoints (changes.payload)
+
+
+def messages(alerts: list[Alert], *, detected_at: str, digest: bool = False, link: str | None = None) -> list[Message]:
+    """One message per alert; with `digest`, one for them all (when there are several)."""
+    if not digest or len(alerts) < 2:
+        return [Message(a.idem_key, a.event.kind, a.event.session_id, a.event.uid, a.language, a.subject, a.body,
+                        alert_data("change", a.event.page, a.language,
+                                   [event_data(a.event, a.snapshot, detected_at)]))
+                for a in alerts]
+    language, page = alerts[0].language, alerts[0].event.page
+    subject, body = compose_digest([a.event for a in alerts], language, link)
+    # Named by the alerts it holds: two checks that found the same events queue it once.
+    key = hashlib.sha256(json.dumps(["digest", *sorted(a.idem_key for a in alerts)]).encode()).hexdigest()
+    data = alert_data("digest", page, language, [event_data(a.event, a.snapshot, detected_at) for a in alerts])
+    return [Message(key, "digest", "", None, language, subject, body, data)]
