@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.changes.alerts import plan_alerts
+from extractor.changes.diff import diff
 from extractor.parse.pipeline import parse_bytes
+from tests.builders import programme, session
 
 FR = """Mercredi 19 novembre 2025
 
@@ -53,3 +56,13 @@ def test_a_description_placeholder_is_a_provisional_description(page: str, line:
     assert session.description is not None
     assert (session.description.text, session.description.provisional) == ("", True)
     assert session.speakers and session.room is not None and not session.room.provisional
+
+
+def test_a_placeholder_an_older_parser_read_as_a_session_goes_without_an_alert() -> None:
+    # Stored by a parser from before issue 11: the placeholder line was a session of its own.
+    old = programme(session("Les transports collectifs"), session("Description à venir.", id="description-a-venir"))
+    new = programme(session("Les transports collectifs", description="Les transports de demain.", final=True))
+    events = diff(old, new)
+    assert sorted(e.kind for e in events) == ["description_finalized", "session_removed"]
+    assert [a.event.kind for a in plan_alerts(events, "fr")] == ["description_finalized"]
+    assert [a.event.title for a in plan_alerts(diff(old, programme()), "fr")] == ["Les transports collectifs"]

@@ -18,6 +18,7 @@ from extractor.changes.kinds import DEFAULT_ALERT_KINDS, KINDS
 from extractor.changes.messages import compose, compose_digest, wording_language
 from extractor.changes.payload import alert_data, event_data
 from extractor.errors import ConfigError
+from extractor.lexicon import lexicon
 
 
 def alert_kinds(kinds: Iterable[str] | None) -> frozenset[str]:
@@ -33,7 +34,19 @@ def alert_kinds(kinds: Iterable[str] | None) -> frozenset[str]:
 
 def alert_worthy(events: Iterable[ChangeEvent],
                  kinds: frozenset[str] = DEFAULT_ALERT_KINDS) -> list[ChangeEvent]:
-    return [e for e in events if e.kind in kinds and not e.cosmetic]
+    return [e for e in events if e.kind in kinds and not e.cosmetic and not _placeholder_session(e)]
+
+
+def _placeholder_session(event: ChangeEvent) -> bool:
+    """A "session" that was only a placeholder line ("Description à venir.", "Salle à venir"), as parsers
+    before issue 11 read one: its going away when the real text arrives is no news."""
+    if event.kind not in ("session_removed", "session_added"):
+        return False
+    lex = lexicon()
+    described = lex.description_label_re.match(event.title)
+    return bool(lex.room_provisional_re.match(event.title) or (
+        described and not (described.group("text") or "").strip()
+        and described.group("label").lower() in lex.description_provisional))
 
 
 def idempotency_key(event: ChangeEvent, snapshot: int) -> str:
