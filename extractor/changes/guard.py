@@ -34,7 +34,6 @@ class Comparison:
 
     events: list[ChangeEvent]  # the new snapshot's events (its own held removals included)
     held: list[ChangeEvent] = field(default_factory=list)  # its removals, held: the guard tripped
-    confirmed: list[str] = field(default_factory=list)  # uids whose held removal the new snapshot confirms
     returned: list[str] = field(default_factory=list)  # uids whose held removal it drops: they are back
 
     @property
@@ -47,18 +46,17 @@ def compare(previous: Programme, new: Programme, *, page: str, held: Sequence[Se
             guard: RemovalGuard | None = None) -> Comparison:
     """Events from `previous` to `new`; `held` are the sessions whose removal `previous` held.
 
-    A held session still absent is not removed again: its removal is `confirmed` (it is
-    `previous`'s event). One that is back is paired with its version from before.
+    A held session still absent is not removed again: its removal is `previous`'s event, which
+    the caller confirms. One that is back is paired with its version from before, and `returned`.
     """
     base = previous.model_copy(update={"sessions": [*previous.sessions, *held]}) if held else previous
     waiting = {s.uid for s in held if s.uid}
-    events, confirmed = [], []
+    events, absent = [], set()
     for event in diff(base, new, page=page):
         if event.kind == "session_removed" and event.uid in waiting:
-            confirmed.append(event.uid)
+            absent.add(event.uid)
         else:
             events.append(event)
-    returned = sorted(waiting - set(confirmed))
     removals = [e for e in events if e.kind == "session_removed"]
     tripped = (guard or RemovalGuard()).trips(len(removals), len(base.sessions))
-    return Comparison(events, removals if tripped else [], [u for u in confirmed if u], returned)
+    return Comparison(events, removals if tripped else [], sorted(u for u in waiting - absent if u))
