@@ -12,11 +12,19 @@ if TYPE_CHECKING:
     from extractor.read.options import FetchOptions
 
 
-def parse_bytes(data: bytes, location: str = "<bytes>", options: ParseOptions | None = None) -> Programme:
-    """Parse a page given as bytes (HTML or text, told apart by content)."""
-    from extractor.parse.pipeline import parse_bytes as _parse_bytes
+def parse_bytes(data: bytes | str, location: str = "<bytes>", options: ParseOptions | None = None) -> Programme:
+    """Parse a page given as bytes (HTML or text, told apart by content, the encoding detected), or as
+    text already decoded (a `str`: its own charset declaration is then moot)."""
+    from extractor.parse.pipeline import parse_page
+    from extractor.read.page import RawPage
 
-    return _parse_bytes(data, location, options)
+    if isinstance(data, str):
+        page = RawPage(data=data.encode("utf-8", "replace"), location=location, charset="utf-8")
+    elif isinstance(data, bytes | bytearray | memoryview):
+        page = RawPage(data=bytes(data), location=location)
+    else:
+        raise TypeError(f"parse_bytes() takes the page as bytes or str, not {type(data).__name__}")
+    return parse_page(page, options)
 
 
 def parse_source(location: str, options: ParseOptions | None = None,

@@ -83,6 +83,9 @@ class Programme(_Record):
     source: Source
     language: Language | None = None
     title: str | None = None
+    # The event's IANA time zone ("Europe/Paris"), when the page states it or the user gives it (--tz, the
+    # watch file's tz): calendars then place sessions in it; without one their times are floating.
+    timezone: str | None = None
     sessions: list[Session] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
 

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from itertools import count
 from pathlib import Path
 
 import pytest
@@ -24,3 +27,37 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is absent (third-party corpus and seed are read from there)")
     return SHARED
+
+
+
+@pytest.fixture(scope="session")
+def pg_cluster_url() -> Iterator[str]:
+    """A SQLAlchemy URL to the `postgres` database of a throwaway PostgreSQL cluster, one per test session
+    (started by the first test that asks for it), stopped and removed at the end, whatever happened."""
+    from tests.pg import Unavailable, started_cluster
+
+    try:
+        import psycopg  # noqa: F401
+        import sqlalchemy  # noqa: F401
+    except ImportError as exc:
+        pytest.skip(f"PostgreSQL tests need the postgres extra ({exc.name} is not installed)")
+    try:
+        cluster = started_cluster()
+    except Unavailable as exc:
+        pytest.skip(f"no PostgreSQL for the tests: {exc}")
+    try:
+        yield cluster.url()
+    finally:
+        cluster.stop()
+
+
+_DATABASES = count(1)
+
+
+@pytest.fixture
+def pg_url(pg_cluster_url: str, request: pytest.FixtureRequest) -> str:
+    """A fresh, empty database of the test's own on the session's cluster."""
+    from tests.pg import create_database
+
+    name = re.sub(r"[^a-z0-9_]", "_", request.node.name.lower())[:40] + f"_{next(_DATABASES)}"
+    return create_database(pg_cluster_url, name)

@@ -62,8 +62,9 @@ def test_csv_is_one_row_per_session_and_neutralises_formulas(tmp_path: Path) -> 
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
     assert len(rows) == 4
-    assert rows[1]["speakers"] == "Geneviève Baril (Ph.D., Codirectrice stratégie et innovation, Cité-ID de l'ÉNAP)"
-    assert rows[0]["room_provisional"] == "yes"
+    assert rows[1]["speakers"] == "Geneviève Baril (Ph.D., Codirectrice stratégie et innovation)"
+    assert rows[1]["affiliations"] == "Cité-ID de l'ÉNAP"
+    assert (rows[0]["room"], rows[0]["room_provisional"]) == ("", "yes")
     assert rows[3]["title"].startswith("'=")
 
 

@@ -114,6 +114,8 @@ LAYERS = {
                           "extractor.changes"},
     "extractor.watch": {"extractor.textkit", "extractor.lexicon", "extractor.read", "extractor.parse",
                         "extractor.changes", "extractor.monitor"},
+    "extractor.sync": {"extractor.textkit", "extractor.lexicon", "extractor.read", "extractor.parse",
+                       "extractor.changes", "extractor.monitor"},
 }
 BASE = {"extractor.models", "extractor.errors", "extractor.options", "extractor.about"}
 
@@ -149,7 +151,9 @@ def _distribution(requirement: str) -> str:
 # Distribution name -> the import name, where they differ.
 IMPORT_NAMES = {"beautifulsoup4": "bs4", "charset-normalizer": "charset_normalizer", "pyyaml": "yaml",
                 "pytest-httpserver": "pytest_httpserver", "lxml-stubs": None, "types-requests": None,
-                "types-pyyaml": None, "ruff": None, "mypy": None, "pytest-xdist": None, "psycopg": "psycopg"}
+                "types-pyyaml": None,
+                "types-jsonschema": None, "types-vobject": None, "types-webencodings": None, "ruff": None,
+                "mypy": None, "pytest-xdist": None, "psycopg": "psycopg"}
 
 
 def test_every_declared_dependency_is_imported_somewhere() -> None:

@@ -82,6 +82,31 @@ def test_an_older_store_forgets_its_urls_and_still_delivers_when_given_one(
         assert code == 0 and ": sent" in out and [m["title"] for m in ep.received] == ["Page failing: k"]
 
 
+def test_an_older_stores_send_in_doubt_stays_in_doubt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A store of schema 2 (before uids and hashed targets) whose last send went out unanswered."""
+    path = tmp_path / "old.sqlite"
+    with endpoint() as ep:
+        url = secret_url(ep)
+        db = sqlite3.connect(path)
+        for migration in MIGRATIONS[:2]:
+            db.executescript(migration)
+        db.executescript(f"""
+            CREATE TABLE schema_version (version INTEGER NOT NULL);
+            INSERT INTO schema_version VALUES (2);
+            INSERT INTO pages VALUES (1, 'k', '2025-11-01', NULL, NULL);
+            INSERT INTO outbox (id, idem_key, target, page_id, kind, session_id, language, subject, body, created_at,
+                                attempts, last_error, claimed_by, claimed_until)
+                VALUES (4, 'key4', '{url}', 1, 'room_confirmed', 's', 'en', 'Room confirmed: S', 'body', '2025-11-01',
+                        1, 'no answer after the message was sent', 'host:1:w', '');
+        """)
+        db.close()
+        code, out = cli(capsys, "alerts", "--retry", "--store", str(path), "--notify", url)
+        assert code == 0 and ep.received == [] and "#4 in doubt" in out
+        code, out = cli(capsys, "alerts", "--retry", "--resend-in-doubt", "--store", str(path), "--notify", url)
+        assert code == 0 and [(m["title"], m["event_id"]) for m in ep.received] == [("Room confirmed: S", "key4")]
+    assert SECRET not in out and SECRET.encode() not in store_bytes(path)
+
+
 def test_alerts_test_reports_each_target(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

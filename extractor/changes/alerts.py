@@ -96,6 +96,7 @@ class Message:
     subject: str
     body: str
     payload: str  # JSON for machine endpoints (changes.payload)
+    alerts: tuple[str, ...] = ()  # the idempotency keys of the alerts it holds
 
 
 def messages(alerts: list[Alert], *, detected_at: str, digest: bool = False, link: str | None = None) -> list[Message]:
@@ -103,11 +104,11 @@ def messages(alerts: list[Alert], *, detected_at: str, digest: bool = False, lin
     if not digest or len(alerts) < 2:
         return [Message(a.idem_key, a.event.kind, a.event.session_id, a.event.uid, a.language, a.subject, a.body,
                         alert_data("change", a.event.page, a.language,
-                                   [event_data(a.event, a.snapshot, detected_at)]))
+                                   [event_data(a.event, a.snapshot, detected_at)]), (a.idem_key,))
                 for a in alerts]
     language, page = alerts[0].language, alerts[0].event.page
     subject, body = compose_digest([a.event for a in alerts], language, link)
     # Named by the alerts it holds: two checks that found the same events queue it once.
     key = hashlib.sha256(json.dumps(["digest", *sorted(a.idem_key for a in alerts)]).encode()).hexdigest()
     data = alert_data("digest", page, language, [event_data(a.event, a.snapshot, detected_at) for a in alerts])
-    return [Message(key, "digest", "", None, language, subject, body, data)]
+    return [Message(key, "digest", "", None, language, subject, body, data, tuple(a.idem_key for a in alerts))]

@@ -2,11 +2,13 @@
 
 json://, jsons:// and plain http(s):// webhook targets get one JSON object per message: Apprise's
 JSON fields (`version`, `title`, `message`, `type`, `attachments`: the human subject and text) and
-ours: what kind of message it is, the page, and its change events, each with the session's uid,
-id, title, old and new values, slot, the snapshot that found it and when. One event for a single
-alert, several in a digest, none for a page's own "failing" / "recovered" alert or a test.
+ours: what kind of message it is, its `event_id` (also sent to form:// and xml:// endpoints), the
+page, and its change events, each with the session's uid, id, title, old and new values, slot, the
+snapshot that found it and when. One event for a single alert, several in a digest, none for a
+page's own "failing" / "recovered" alert or a test.
 
-Pure: models and builders; monitor.deliver adds these fields to what Apprise posts.
+Pure: models and builders; monitor.deliver adds these fields, and the event_id of the outbox row, to
+what Apprise posts.
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ class AlertMessage(AlertData):
     message: str = Field(description="the human text")
     type: str = Field(description="Apprise's notification type (info)")
     attachments: list[Any] = Field(description="always empty")
+    event_id: str = Field(description="the message's id (its idempotency key in the outbox): the same in every "
+                          "copy of one message, so a receiver drops a second copy (a resend after a send in doubt)")
 
 
 def event_data(event: ChangeEvent, snapshot: int, detected_at: str) -> EventData:

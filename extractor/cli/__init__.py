@@ -18,7 +18,8 @@ from extractor.errors import ExtractorError
 
 # Modules under extractor.cli, in the order `--help` lists them.
 COMMAND_MODULES = ["parse_cmd", "schema_cmd", "eval_cmd",
-                   "check_cmd", "diff_cmd", "history_cmd", "pages_cmd", "alerts_cmd", "reparse_cmd", "watch_cmd"]
+                   "check_cmd", "diff_cmd", "show_cmd", "history_cmd", "pages_cmd", "alerts_cmd", "reparse_cmd",
+                   "watch_cmd", "sync_cmd"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,7 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except ExtractorError as exc:
-        print(f"extractor: error: {exc}", file=sys.stderr)
+        from extractor.textkit.display import terminal_safe
+
+        print(f"extractor: error: {terminal_safe(str(exc))}", file=sys.stderr)  # URLs and replies of strangers
         return exc.exit_code
     except KeyboardInterrupt:
         print("extractor: interrupted", file=sys.stderr)

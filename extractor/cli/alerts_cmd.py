@@ -18,8 +18,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "alerts", help="show the alert outbox; --retry delivers, --drop gives up, --test tries targets",
         description="States: pending, waiting (backing off after a failure), sending, delivered, dropped "
-        "(given up with --drop), and in doubt (a process stopped while sending: the message may have gone "
-        "out; not resent unless asked). The store keeps no notification URL, only a redacted label: "
+        "(given up with --drop), and in doubt (a process stopped while sending, or the notifier never answered "
+        "a message that was sent: it may have arrived; not resent unless asked). "
+        "The store keeps no notification URL, only a redacted label: "
         "--retry sends the alerts of the targets given with --notify or found in --config. "
         "Exit 5 when an alert still cannot be delivered (--retry) or a test failed (--test).",
     )
@@ -57,17 +58,20 @@ def run(args: argparse.Namespace) -> int:
     if args.json:  # the rows' states say what --retry and --drop did
         print(json.dumps(listing, ensure_ascii=False, indent=2))
     else:
+        from extractor.textkit.display import terminal_safe as safe
+
         if dropped:
             print(f"dropped: {', '.join(f'#{i}' for i in dropped)}")
         for d in deliveries:
-            print(f"-> {d.subject} to {d.target}: " + ("sent" if d.ok else f"FAILED ({d.error})"))
+            outcome = "sent" if d.ok else f"IN DOUBT ({d.error})" if d.in_doubt else f"FAILED ({d.error})"
+            print(safe(f"-> {d.subject} to {d.target}: {outcome}"))
         if not listing:
             print("outbox: nothing " + ("queued" if args.all else "undelivered"))
         for item in listing:
             shown = item["last_error"] and item["state"] not in ("delivered", "dropped")
             extra = f", last error: {item['last_error']}" if shown else ""
-            print(f"#{item['id']} {item['state']:<9} {item['subject']}  -> {item['target']} "
-                  f"(attempts: {item['attempts']}{extra})")
+            print(safe(f"#{item['id']} {item['state']:<9} {item['subject']}  -> {item['target']} "
+                       f"(attempts: {item['attempts']}{extra})"))
     failed = [d for d in deliveries if not d.ok]
     if failed:
         raise NotifyError(f"{len(failed)} alert(s) still not delivered; they stay queued")
@@ -125,8 +129,10 @@ def _test(args: argparse.Namespace) -> int:
         print(json.dumps([{"target": label, "ok": error is None, "error": error} for label, error in results],
                          ensure_ascii=False, indent=2))
     else:
+        from extractor.textkit.display import terminal_safe as safe
+
         for label, error in results:
-            print(f"{label}: " + ("sent" if error is None else f"FAILED ({error})"))
+            print(safe(f"{label}: " + ("sent" if error is None else f"FAILED ({error})")))
     failed = [label for label, error in results if error is not None]
     if failed:
         raise NotifyError(f"the test notification did not reach {len(failed)} of {len(results)} target(s)")
@@ -137,5 +143,5 @@ def _row(r: OutboxRow) -> dict[str, Any]:
     return {"id": r.id, "page": r.page, "kind": r.kind, "session_id": r.session_id, "uid": r.uid,
             "subject": r.subject, "target": r.target_label, "state": r.state(), "attempts": r.attempts,
             "next_try_at": r.next_try_at, "last_error": r.last_error, "delivered_at": r.delivered_at,
-            "dropped_at": r.dropped_at}
+            "dropped_at": r.dropped_at, "event_id": r.idem_key}
 

@@ -76,15 +76,20 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         print_summary(result, bool(args.notify))
-    failed = [d for d in result.deliveries if not d.ok]
+    failed = [d for d in result.deliveries if not d.ok and not d.in_doubt]
+    doubtful = [d for d in result.deliveries if d.in_doubt]
     if failed:
         raise NotifyError(f"{len(failed)} alert(s) not delivered; they stay queued and are retried "
                           "by the next check or `extractor alerts --retry`")
+    if doubtful:
+        raise NotifyError(f"{len(doubtful)} alert(s) in doubt (sent, never answered: they may have arrived); "
+                          "not resent unless you run `extractor alerts --retry --resend-in-doubt`")
     return 1 if args.exit_code and result.alerted else 0
 
 
 def print_summary(result: CheckResult, notified: bool) -> None:
     from extractor.cli.render import text_changelog, use_colour
+    from extractor.textkit.display import terminal_safe as safe
 
     out = sys.stdout
     snap = result.snapshot
@@ -92,7 +97,7 @@ def print_summary(result: CheckResult, notified: bool) -> None:
     counts = f"{len(result.changes)} change(s), {len(result.alerts)} alert(s)"
     status = {"first": "first snapshot, the baseline for later changes", "changed": counts,
               "unchanged": "unchanged", "not_modified": "unchanged (HTTP 304)"}[result.status]
-    print(f"{result.page}{where}: {status}", file=out)
+    print(f"{safe(result.page)}{safe(where)}: {status}", file=out)
     if result.held:
         print(f"  suspect: the page lost {len(result.held)} session(s) at once; their removal alerts are held "
               "until the next check confirms them (or drops them if the sessions come back)", file=out)
@@ -106,12 +111,13 @@ def print_summary(result: CheckResult, notified: bool) -> None:
     if result.alerts:
         print("Alerts" + ("" if notified else " (no --notify given: shown, not sent)") + ":", file=out)
         for alert in result.alerts:
-            print(f"  * {alert.subject}", file=out)
+            print(f"  * {safe(alert.subject)}", file=out)
             for line in alert.body.splitlines():
-                print(f"    {line}" if line else "", file=out)
+                print(f"    {safe(line)}" if line else "", file=out)
     for d in result.deliveries:
-        outcome = "sent" if d.ok else f"FAILED ({d.error}); will retry"
-        print(f"  -> {d.subject} to {d.target}: {outcome}", file=out)
+        outcome = "sent" if d.ok else f"IN DOUBT ({d.error}); not resent unless asked" if d.in_doubt else \
+            f"FAILED ({d.error}); will retry"
+        print(safe(f"  -> {d.subject} to {d.target}: {outcome}"), file=out)
     print_waiting(result, out)
 
 

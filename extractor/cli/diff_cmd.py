@@ -40,7 +40,9 @@ def run(args: argparse.Namespace) -> int:
         events, language = _events(args)
     except ExtractorError as exc:
         # diff(1)'s convention: 2 means trouble, whatever kind; 1 is reserved for "different".
-        print(f"extractor: error: {exc}", file=sys.stderr)
+        from extractor.textkit.display import terminal_safe
+
+        print(f"extractor: error: {terminal_safe(str(exc))}", file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2))

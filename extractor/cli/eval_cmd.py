@@ -30,21 +30,30 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from extractor.errors import InputError
     from extractor.evaluate.corpus import evaluate_pages, find_pages, render_table
     from extractor.evaluate.score import overall
 
-    pages = [page for directory in args.corpus_dirs for page in find_pages(Path(directory))]
+    pages = []
+    for directory in args.corpus_dirs:
+        found = find_pages(Path(directory))
+        if not found:  # a score over nothing would read as a pass
+            raise InputError(f"{directory}: no labelled pages (each needs <name>.html, .htm or .txt beside "
+                             "<name>.expected.json, or a folder with labels.json)")
+        pages += found
     report = evaluate_pages(pages)
     if args.json:
         sys.stdout.write(json.dumps(report.as_dict(with_mismatches=args.details), indent=2, ensure_ascii=False))
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(render_table(report) + "\n")
+        from extractor.textkit.display import terminal_safe
+
+        sys.stdout.write(terminal_safe(render_table(report)) + "\n")
         if args.details:
             for page in report.pages:
                 for miss in page.mismatches:
                     where = f"{page.name}: {miss.field}: {miss.title!r}"
-                    sys.stdout.write(f"{where}: expected {miss.expected!r}, got {miss.got!r}\n")
+                    sys.stdout.write(terminal_safe(f"{where}: expected {miss.expected!r}, got {miss.got!r}") + "\n")
     f1 = overall(report.totals).f1
     if args.fail_under is not None and (f1 or 0.0) < args.fail_under:
         return 1

@@ -34,11 +34,12 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(history.to_dict(), ensure_ascii=False, indent=2))
         return 0
     from extractor.cli.render import text_changelog, use_colour
+    from extractor.textkit.display import terminal_safe
 
     colour = use_colour(sys.stdout)
     failures = f", {history.failures} failure(s) in a row" if history.failures else ""
-    name = f" ({history.name})" if history.name else ""
-    print(f"{history.page}{name}: {len(history.snapshots)} snapshot(s), "
+    name = f" ({terminal_safe(history.name)})" if history.name else ""
+    print(f"{terminal_safe(history.page)}{name}: {len(history.snapshots)} snapshot(s), "
           f"last checked {history.last_checked or 'never'}{failures}")
     for entry in history.snapshots:
         s = entry.snapshot

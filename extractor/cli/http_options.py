@@ -15,12 +15,15 @@ if TYPE_CHECKING:
 
 def add_http_arguments(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("HTTP (for http:// and https:// sources)")
-    group.add_argument("--timeout", type=_positive_seconds, metavar="SECONDS",
+    group.add_argument("--timeout", type=positive_seconds, metavar="SECONDS",
                        help="connect and read timeout (default: 20)")
     group.add_argument("--user-agent", metavar="TEXT",
                        help="User-Agent to send (default: extractor/VERSION (+project URL))")
     group.add_argument("--ignore-robots", action="store_true",
                        help="do not read robots.txt: only for sites you own or may crawl")
+    group.add_argument("--allow-private", action="store_true",
+                       help="follow redirects to private, loopback and link-local addresses (refused by default "
+                       "unless the URL you gave is itself local)")
 
 
 def fetch_options_from(args: argparse.Namespace) -> FetchOptions:
@@ -29,10 +32,12 @@ def fetch_options_from(args: argparse.Namespace) -> FetchOptions:
 
     defaults = FetchOptions()
     return FetchOptions(timeout=defaults.timeout if args.timeout is None else args.timeout,
-                        user_agent=args.user_agent or defaults.user_agent, ignore_robots=args.ignore_robots)
+                        user_agent=args.user_agent or defaults.user_agent, ignore_robots=args.ignore_robots,
+                        max_bytes=getattr(args, "max_bytes", None) or defaults.max_bytes,
+                        allow_private=args.allow_private)
 
 
-def _positive_seconds(text: str) -> float:
+def positive_seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:

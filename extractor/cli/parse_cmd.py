@@ -1,4 +1,4 @@
-"""`extractor parse SOURCE…`: print records as JSON, JSON Lines or CSV."""
+"""`extractor parse SOURCE…`: print records as JSON, JSON Lines, CSV, a digest, a calendar or a schedule."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from extractor.cli.http_options import add_http_arguments, fetch_options_from
+from extractor.cli.output import WHOLE, add_format_arguments, check_format_arguments, write_one, write_whole
 from extractor.cli.parse_options import add_parse_arguments, parse_options_from
 
 
@@ -17,9 +18,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "A source that fails is reported on stderr and the others are still printed.",
     )
     p.add_argument("sources", nargs="+", metavar="SOURCE")
-    p.add_argument("--format", choices=["json", "jsonl", "csv", "summary"], default="json",
-                   help="json: the Programme document; jsonl: one session per line; csv: one row per "
-                   "session; summary: a readable digest")
+    add_format_arguments(p)
     add_parse_arguments(p)
     add_http_arguments(p)
     p.set_defaults(run=run)
@@ -27,32 +26,40 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from extractor import parse_source
-    from extractor.errors import ExtractorError
-    from extractor.export import csv, json, jsonl, summary
+    from extractor.errors import ExtractorError, InternalError
+    from extractor.export.feed import Feed
+    from extractor.textkit.display import terminal_safe
 
+    check_format_arguments(args, len(args.sources))
     options = parse_options_from(args)
     fetch = fetch_options_from(args)
-    out = sys.stdout
     status = 0
-    programmes = []
+    feeds = []
     for source in args.sources:
         try:
             programme = parse_source(source, options, fetch)
         except ExtractorError as exc:
             if len(args.sources) == 1:
                 raise
-            print(f"extractor: error: {exc}", file=sys.stderr)
+            print(f"extractor: error: {terminal_safe(_naming(str(exc), source))}", file=sys.stderr)
             status = max(status, exc.exit_code)
             continue
-        if args.format == "json":
-            single = len(args.sources) == 1
-            out.write(json.to_json(programme, indent=2 if single else None) + "\n")
-        elif args.format == "jsonl":
-            jsonl.write_jsonl(programme, out)
-        elif args.format == "summary":
-            summary.write_summary(programme, out)
+        except Exception as exc:  # a parser bug on one page: that page fails, the others are still read
+            error = InternalError(f"{source}: internal error: {type(exc).__name__}: {exc}")
+            if len(args.sources) == 1:
+                raise error from exc
+            print(f"extractor: error: {terminal_safe(str(error))}", file=sys.stderr)
+            status = max(status, error.exit_code)
+            continue
+        feed = Feed(programme.source.location, programme)
+        if args.format in WHOLE:
+            feeds.append(feed)
         else:
-            programmes.append(programme)
-    if args.format == "csv":
-        csv.write_csv(programmes, out)
+            write_one(feed, args, single=len(args.sources) == 1)
+    write_whole(feeds, args)
     return status
+
+
+def _naming(message: str, source: str) -> str:
+    """The error's one line, naming the source it is about."""
+    return message if source in message else f"{source}: {message}"

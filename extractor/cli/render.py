@@ -7,11 +7,12 @@ dates from the lexicon). Printing only, no decisions.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from extractor.changes.diff import ChangeEvent
 from extractor.changes.messages import labels, when
+from extractor.textkit.display import markdown_safe, terminal_safe
 
 _GREEN, _RED, _YELLOW = "\033[32m", "\033[31m", "\033[33m"
 _DIM, _BOLD, _RESET = "\033[2m", "\033[1m", "\033[0m"
@@ -27,6 +28,7 @@ def use_colour(stream: IO[str]) -> bool:
 
 
 def short(value: Any, language: str | None = None, width: int = 70) -> str:
+    """A value in one line, cut at `width`; page text, so pass it through terminal_safe or markdown_safe."""
     if value is None:
         return "—"
     if isinstance(value, dict) and {"day", "start", "end"} <= value.keys():
@@ -37,22 +39,24 @@ def short(value: Any, language: str | None = None, width: int = 70) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def describe(event: ChangeEvent, language: str | None = None) -> tuple[str, str | None]:
-    """(what changed, old → new), in the page's language."""
+def describe(event: ChangeEvent, language: str | None = None,
+             clean: Callable[[str], str] = terminal_safe) -> tuple[str, str | None]:
+    """(what changed, old → new), in the page's language; the page's values passed through `clean`."""
     words = labels(language)
     label = words.get(event.kind, event.kind)
     if event.kind == "speakers_changed":
         detail = event.detail or ""
         if detail in ("added", "removed"):
-            return words[f"_speaker_{detail}"], short(event.new if event.new is not None else event.old)
-        return words["_speaker_changed"].format(detail=detail), f"{short(event.old)} → {short(event.new)}"
+            return words[f"_speaker_{detail}"], clean(short(event.new if event.new is not None else event.old))
+        return (words["_speaker_changed"].format(detail=clean(detail)),
+                f"{clean(short(event.old))} → {clean(short(event.new))}")
     if event.kind == "session_added":
-        return label, short(event.new, language) if event.new else None
+        return label, clean(short(event.new, language)) if event.new else None
     if event.kind in ("session_removed", "description_finalized"):
         return label, None
     if isinstance(event.old, str) and isinstance(event.new, str):
-        return label, " → ".join(around_difference(event.old, event.new))
-    return label, f"{short(event.old, language)} → {short(event.new, language)}"
+        return label, " → ".join(map(clean, around_difference(event.old, event.new)))
+    return label, f"{clean(short(event.old, language))} → {clean(short(event.new, language))}"
 
 
 def around_difference(old: str, new: str, width: int = 70) -> tuple[str, str]:
@@ -84,7 +88,7 @@ def text_changelog(events: Iterable[ChangeEvent], colour: bool = False, indent: 
     lines = []
     for head, evs in grouped(events):
         slot = when(head.slot, language or "en")
-        title = f"{_BOLD}{head.title}{_RESET}" if colour else head.title
+        title = f"{_BOLD}{terminal_safe(head.title)}{_RESET}" if colour else terminal_safe(head.title)
         lines.append(f"{indent}{title}" + (f"  [{slot}]" if slot else ""))
         for e in evs:
             label, rest = describe(e, language)
@@ -100,10 +104,10 @@ def markdown_changelog(events: Iterable[ChangeEvent], language: str | None = Non
     lines = []
     for head, evs in grouped(events):
         slot = when(head.slot, language or "en")
-        lines.append(f"### {head.title}" + (f" ({slot})" if slot else ""))
+        lines.append(f"### {markdown_safe(head.title)}" + (f" ({slot})" if slot else ""))
         lines.append("")
         for e in evs:
-            label, rest = describe(e, language)
+            label, rest = describe(e, language, markdown_safe)
             note = f" _({words['_cosmetic']})_" if e.cosmetic else ""
             lines.append(f"- **{label}**" + (words["_sep"] + rest if rest else "") + note)
         lines.append("")

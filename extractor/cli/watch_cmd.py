@@ -38,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     if args.workers is not None and not 1 <= args.workers <= 256:
         raise ConfigError("--workers must be between 1 and 256")
     config = watch_config.load(args.config).overridden(timeout=args.timeout, user_agent=args.user_agent,
-                                                       ignore_robots=args.ignore_robots)
+                                                       ignore_robots=args.ignore_robots,
+                                                       allow_private=args.allow_private)
     reporter = choose(progress=args.progress, verbose=args.verbose)
     summary = watch(config, store_path=args.store, once=args.once, reporter=reporter, workers=args.workers)
     return summary.exit_code

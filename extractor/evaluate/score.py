@@ -338,7 +338,8 @@ def _score_pair(exp: Mapping[str, Any], pred: Mapping[str, Any] | None, score: P
         _people(score, "speaker_names", "speakers", title, exp.get("speakers") if exp.get("labelled_speakers")
                 else None, speakers, paired)
         _people(score, "chairs", "chairs", title, _named(exp.get("chairs")), chairs, paired)
-        predicted_affiliations = _unique(p.get("affiliation") for p in people)
+        # The labels list the organisations of the presenters (LABELS.md), not of the chairs.
+        predicted_affiliations = _unique(p.get("affiliation") for p in speakers)
         _people(score, "affiliations", "affiliations", title, _named(exp.get("affiliations")),
                 _named(predicted_affiliations), paired)
     else:

@@ -1,4 +1,10 @@
-"""CSV: one row per session; cells a spreadsheet would run as formulas are neutralised."""
+"""CSV: one row per session; cells a spreadsheet would run as formulas are neutralised.
+
+`room` is the room's name only (empty while the page names none, e.g. "Salle à venir": `room_provisional`
+says so). `affiliations` names each organisation once; the `speakers` cell repeats a person's
+organisation only when the session's people come from several. `excel=True` starts with a BOM, which
+Excel needs to read UTF-8.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,7 @@ from typing import IO
 
 from extractor.export.people import speaker_label
 from extractor.models import Programme, Session
+from extractor.textkit.display import terminal_safe
 
 CSV_COLUMNS = [
     "page", "id", "day", "start", "end", "format", "title", "room", "room_provisional",
@@ -16,7 +23,9 @@ CSV_COLUMNS = [
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
-def write_csv(programmes: Iterable[Programme], out: IO[str]) -> None:
+def write_csv(programmes: Iterable[Programme], out: IO[str], excel: bool = False) -> None:
+    if excel:
+        out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for programme in programmes:
@@ -26,6 +35,7 @@ def write_csv(programmes: Iterable[Programme], out: IO[str]) -> None:
 
 def csv_row(programme: Programme, session: Session) -> dict[str, str]:
     room, desc = session.room, session.description
+    affiliations = list(dict.fromkeys(s.affiliation for s in session.speakers if s.affiliation))
     return {
         "page": programme.source.location,
         "id": session.id,
@@ -34,10 +44,10 @@ def csv_row(programme: Programme, session: Session) -> dict[str, str]:
         "end": session.slot.end or "",
         "format": session.format or "",
         "title": session.title,
-        "room": (room.name or room.raw) if room else "",
+        "room": (room.name or "") if room else "",
         "room_provisional": _flag(room.provisional) if room else "",
-        "speakers": "; ".join(speaker_label(s) for s in session.speakers),
-        "affiliations": "; ".join(s.affiliation or "" for s in session.speakers),
+        "speakers": "; ".join(speaker_label(s, affiliation=len(affiliations) > 1) for s in session.speakers),
+        "affiliations": "; ".join(affiliations),
         "description": desc.text if desc else "",
         "description_provisional": _flag(desc.provisional) if desc else "",
     }
@@ -48,5 +58,7 @@ def _flag(value: bool) -> str:
 
 
 def _neutralise(value: str) -> str:
-    """Spreadsheets run cells that start with these as formulas (CSV injection)."""
+    """Spreadsheets run cells that start with these as formulas (CSV injection); terminals obey control
+    characters (a CSV file shown with `cat`): both made inert."""
+    value = terminal_safe(value)
     return "'" + value if value.startswith(_FORMULA_PREFIXES) else value

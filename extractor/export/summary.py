@@ -6,10 +6,24 @@ from typing import IO
 
 from extractor.export.people import speaker_label
 from extractor.models import Programme
+from extractor.textkit.display import terminal_safe
 
 
 def write_summary(programme: Programme, out: IO[str]) -> None:
-    """A readable digest for people: one block per session, provisional values flagged."""
+    """A readable digest for people: one block per session, provisional values flagged; what the page
+    wrote is shown, its control characters never obeyed (terminal_safe)."""
+    _write_summary(programme, _Safe(out))
+
+
+class _Safe:
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def write(self, text: str) -> None:
+        self.out.write(terminal_safe(text))
+
+
+def _write_summary(programme: Programme, out: _Safe) -> None:
     head = programme.title or programme.source.location
     out.write(f"{head}  [{programme.source.kind}, {programme.language or '?'}, "
               f"{len(programme.sessions)} sessions, {len(programme.warnings)} warnings]\n")

@@ -31,10 +31,16 @@ class Lexicon:
     months: dict[str, int]
     formats: frozenset[str]  # look-up keys (lexicon.variants)
     occasions: frozenset[str]  # look-up keys: formats that are sessions of their own ("Pause", "Lunch")
+    bio_verbs: frozenset[str]  # lowercase: "works", "travaille": after a name, a biography begins
+    bio_copulas: frozenset[str]  # lowercase: "is", "est": the same after a full name only
+    pronouns: frozenset[str]  # lowercase: "she", "il": one opening a line begins a biography
+    nobody: frozenset[str]  # look-up keys: "Could be you!", "Tous", "TBA": no one to list as a speaker
+    groupings: frozenset[str]  # look-up keys: numbered, a block of sessions ("Session 2"), not a format
     room_word_re: re.Pattern[str]
     room_label_re: re.Pattern[str]
     venue_re: re.Pattern[str]  # a venue word anywhere in the text
     venue_words: frozenset[str]  # lowercase
+    place_links: frozenset[str]  # lowercase: "of", "des": small words inside a place's name
     strong_venue_words: frozenset[str]  # kinds of room no one is named after ("Auditorium", "Ballroom")
     room_provisional_re: re.Pattern[str]
     description_label_re: re.Pattern[str]
@@ -69,6 +75,7 @@ class Lexicon:
     chrome_classes: frozenset[str]
     job_words: frozenset[str]  # lowercase
     notice_re: re.Pattern[str]  # a note about the programme itself ("subject to change")
+    update_stamp_re: re.Pattern[str]  # "last updated October 23, 2003": the page's date, not the event's
     countries: frozenset[str]  # lowercase
     attendance: frozenset[str]  # "présentiel", "online": how one attends, never a format
     sponsored_re: re.Pattern[str]  # "… offerte par Québec International": a sponsor's mention ending a title
@@ -107,6 +114,12 @@ def lexicon() -> Lexicon:
         months={k: v for mod in LANGUAGES.values() for k, v in mod.MONTHS.items()},
         formats=variants(_collect("FORMATS") + _collect("OCCASIONS")),
         occasions=variants(_collect("OCCASIONS")),
+        groupings=variants(_collect("GROUPINGS")),
+        nobody=variants(_collect("NOBODY")),
+        place_links=frozenset(_collect("PLACE_LINKS")),
+        bio_verbs=frozenset(_collect("BIO_VERBS")),
+        bio_copulas=frozenset(_collect("BIO_COPULAS")),
+        pronouns=frozenset(_collect("PRONOUNS")),
         room_word_re=re.compile(rf"^(?:{_alternation(room_words)})\b", re.I),
         venue_words=frozenset(w.lower() for w in _collect("VENUE_WORDS")),
         strong_venue_words=frozenset(w.lower() for w in _collect("STRONG_VENUE_WORDS")),
@@ -153,4 +166,5 @@ def lexicon() -> Lexicon:
         attendance=frozenset(_collect("ATTENDANCE")),
         sponsored_re=re.compile(rf"[\s,–—-]+(?:{_alternation(_collect('SPONSORED_BY'))})\s+\S.*$", re.I),
         notice_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('NOTICES'))})(?:\W|$)", re.I),
+        update_stamp_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('UPDATE_STAMPS'))})(?:\W|$)", re.I),
     )

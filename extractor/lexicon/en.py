@@ -21,9 +21,11 @@ VENUE_WORDS = ["hall", "room", "court", "food court", "center", "centre", "campu
                "dorm", "residence", "lounge", "foyer", "atrium", "pavilion", "auditorium", "theatre", "theater",
                "ballroom", "chapel", "gym", "gymnasium", "cafeteria", "terrace", "garden", "lobby", "studio",
                "suite", "floor", "hotel", "museum", "stage", "village", "arena", "plaza",
-               "courtyard", "restaurant", "brasserie",
+               "courtyard", "restaurant", "brasserie", "commons", "salon", "annex", "wing", "amphitheatre",
                # online venues are rooms too
                "zoom", "teams", "webex", "gather town", "online", "virtual"]
+# Small words a place's name may hold ("Hall of Fame"); any other makes a phrase ("Code at the Center").
+PLACE_LINKS = ["of", "and"]
 # Venue words no surname shares: a name ending in one is a place ("Bourbon Auditorium").
 STRONG_VENUE_WORDS = ["auditorium", "ballroom", "amphitheatre", "amphitheater", "theatre", "theater", "lounge",
                       "foyer", "atrium", "lobby", "café", "cafe", "cafeteria", "terrace", "room", "pavilion",
@@ -31,8 +33,9 @@ STRONG_VENUE_WORDS = ["auditorium", "ballroom", "amphitheatre", "amphitheater", 
 ROOM_LABELS = ["room", "location", "venue", "where", "place"]
 ROOM_PROVISIONAL = ["room tba", "room tbd", "room tbc", "room to be announced", "room to be confirmed",
                     "room to be determined", "location tba", "location tbd", "location tbc",
-                    "location to be announced", "venue tba", "venue tbd", "venue tbc", "venue to be confirmed",
-                    "venue to be announced", "to be announced", "to be confirmed", "tba", "tbd", "tbc"]
+                    "location to be announced", "venue tba", "venue tbd", "tba", "tbd", "tbc", "to be announced",
+                    "to be confirmed", "to be determined", "room pending", "location pending", "venue tbc",
+                    "venue to be confirmed", "venue to be announced"]
 DESCRIPTION_LABELS = ["description", "abstract", "summary", "overview", "synopsis"]
 DESCRIPTION_PROVISIONAL = ["tentative description", "provisional description", "provisional abstract",
                            "tentative abstract", "preliminary description", "preliminary abstract",
@@ -50,7 +53,22 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "keynote talk", "annual general meeting", "closing", "opening", "dinner", "social event",
            "coffee", "morning break", "afternoon break", "poster session and reception", "position paper",
            "invited speaker", "keynote speaker", "paper session", "short paper", "long paper", "demo", "demos",
-           "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance"]
+           "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance",
+           "lightning", "lightning talk", "hands-on", "hands-on lab", "quickie", "tools in action", "deep dive",
+           "keynote speech", "invited speech", "invited lecture", "plenary talk", "plenary lecture"]
+# Verbs that follow a person's name at the start of a biography ("Anna works as…"), and the pronouns
+# that open one ("She is…").
+BIO_VERBS = ["works", "worked", "leads", "joined", "holds", "teaches", "helps", "loves", "lives", "founded"]
+BIO_COPULAS = ["is", "was", "has"]  # "Python is fun" is a title: only after a full name
+PRONOUNS = ["he", "she", "they", "his", "her", "their", "i", "i'm", "i’m", "i’ve", "i've"]
+# Who a page names where a person would stand, and who is no one in particular: never a speaker.
+NOBODY = ["could be you", "this could be you", "you", "anyone", "absolutely anyone", "anybody", "tba", "tbd",
+          "tbc", "to be announced", "to be confirmed",
+          "speaker tba", "speaker tbd", "speakers tba", "speaker to be announced", "all", "everyone", "everybody",
+          "all participants", "all attendees", "organisers", "organizers", "the organisers", "the organizers",
+          "organising committee", "organizing committee", "staff", "volunteers"]
+# Words that, numbered ("Session 2: Language"), name a block of sessions rather than a kind of session.
+GROUPINGS = ["session", "sessions", "paper session", "paper sessions", "track", "block", "part", "slot"]
 # Formats that name a session of their own: alone on a line, a title (see fr.OCCASIONS).
 OCCASIONS = ["break", "coffee break", "lunch", "lunch break", "networking lunch", "breakfast", "reception",
              "welcome", "welcome remarks", "opening remarks", "closing remarks", "registration", "q&a",
@@ -86,7 +104,9 @@ JOB_WORDS = ["director", "manager", "professor", "president", "ceo", "cto", "cfo
              "organizer", "organiser", "volunteer", "hero", "ambassador", "champion", "mvp", "builder",
              "instructor", "trainer", "coach", "mentor", "writer", "author", "blogger", "speaker"]
 STOPWORDS = ["the", "and", "of", "to", "in", "for", "on", "with", "is", "are", "this", "that", "by",
-             "from", "will", "how", "their", "our", "an", "be", "at", "as", "we", "you"]
+             "from", "will", "how", "their", "our", "an", "be", "at", "as", "we", "you", "towards", "toward",
+             "beyond", "between", "through", "using", "why", "what", "when", "where", "which", "who", "can",
+             "does", "into", "about", "your", "its"]
 # Labels site builders give the page's top and bottom landmarks (Wix: aria-label).
 LANDMARKS = ["top of page", "bottom of page"]
 # Phrases of notes about the programme itself, never sessions: "The schedule is subject to change."
@@ -94,6 +114,9 @@ NOTICES = ["subject to change", "may change", "might change", "may be subject to
            "tentative schedule", "preliminary program", "preliminary schedule", "all times are", "times are in",
            "times are listed in", "click on", "click here", "stay tuned", "to be updated", "last updated",
            "will be updated", "will be posted", "will be announced"]
+# Stamps of when the page itself changed: their dates are not the event's.
+UPDATE_STAMPS = ["last updated", "updated on", "last modified", "page updated", "last update", "posted on",
+                 "published on"]
 # Labels of links beside a session (never a session, a title or a room of their own).
 LINK_LABELS = ["read more", "more", "more info", "more information", "details", "see details", "slides",
                "video", "videos", "watch", "watch video", "recording", "pdf", "download", "materials",

@@ -23,10 +23,12 @@ STRONG_VENUE_WORDS = ["amphithéâtre", "amphi", "auditorium", "agora", "atrium"
                       "chapelle", "gymnase", "théâtre", "parvis"]
 # "Lieu : …" introduces a room; the label is not part of the name.
 ROOM_LABELS = ["salle", "lieu", "local", "endroit", "emplacement"]
+PLACE_LINKS = ["de", "du", "des", "et", "la", "le"]
 ROOM_PROVISIONAL = ["salle à venir", "salle à confirmer", "salle à déterminer", "local à venir",
                     "local à confirmer", "local à déterminer", "lieu à venir", "lieu à confirmer",
-                    "lieu à déterminer", "à déterminer", "à confirmer", "à venir", "à préciser", "salle à préciser",
-                    "local à préciser", "lieu à préciser"]
+                    "lieu à déterminer", "à déterminer", "à confirmer", "à venir", "à définir", "salle à définir",
+                    "lieu à définir", "local à définir", "à préciser", "salle à préciser", "lieu à préciser",
+                    "local à préciser", "à communiquer", "salle à communiquer", "à annoncer", "salle à annoncer"]
 DESCRIPTION_LABELS = ["description", "résumé", "descriptif", "présentation", "sommaire"]
 DESCRIPTION_PROVISIONAL = ["description provisoire", "résumé provisoire", "description préliminaire",
                            "description à venir", "résumé à venir", "description à confirmer", "descriptif à venir",
@@ -38,12 +40,20 @@ FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "co
            "cocktail",
            "cocktail de clôture", "accueil", "accueil et inscription", "inscription", "séance d'affiches",
            "communications", "communications libres", "classe de maître", "forum", "discussion",
-           "lancement", "remise de prix", "réseautage", "clôture", "ouverture", "symposium",
+           "lancement", "remise de prix", "réseautage", "clôture", "ouverture", "symposium", "tutoriel", "tutoriels",
            "conférence invitée", "exposé invité", "assemblée générale", "séance d'affiches", "affiches",
            "séances parallèles", "sessions parallèles", "séances", "5 à 7", "vin d'honneur", "visite",
            "déjeuner-causerie", "dîner-conférence", "conférence principale"]
 # Formats that name a session of their own (a break, a meal, a ceremony): alone on a line, a title, not
 # the heading of a block of sessions as "Études de cas" or "Ateliers" are.
+BIO_VERBS = ["travaille", "dirige", "enseigne", "enseignait", "vit", "a fondé", "fonde"]
+BIO_COPULAS = ["est", "était", "a"]
+PRONOUNS = ["il", "elle", "iel", "ils", "elles", "je", "j'ai", "j’ai", "j'enseigne", "j’enseigne"]
+NOBODY = ["tous", "toutes", "tout le monde", "vous", "à venir", "à confirmer", "à déterminer", "à définir",
+          "organisateurs", "les organisateurs", "organisatrices", "comité d'organisation", "comité organisateur",
+          "l'équipe", "équipe", "bénévoles", "tous les participants", "intervenant à confirmer",
+          "intervenant·e à confirmer", "intervenants à confirmer"]
+GROUPINGS = ["séance", "session", "bloc", "partie", "volet", "séance de communications"]
 OCCASIONS = ["mot de bienvenue", "mot d'ouverture", "mot de clôture", "pause", "pause-café", "pause café",
              "pause santé", "pause réseautage", "dîner", "déjeuner", "diner", "souper", "cocktail",
              "cocktail de clôture", "accueil", "accueil et inscription", "inscription", "lancement",
@@ -88,7 +98,9 @@ JOB_WORDS = ["directeur", "directrice", "professeur", "professeure", "président
              "cheffe", "vice-président", "vice-présidente", "délégué", "déléguée", "secrétaire", "trésorier",
              "trésorière", "analyste", "consultant", "consultante", "enseignant", "enseignante", "maître",
              "associé", "associée", "membre", "sénateur", "sénatrice", "préfet", "préfète", "docteur",
-             "promoteur", "promotrice", "journaliste", "avocat", "avocate", "urbaniste", "agent", "agente"]
+             "promoteur", "promotrice", "journaliste", "avocat", "avocate", "urbaniste", "agent", "agente",
+             "développeur", "développeuse", "designer", "stratège", "conseillère", "fondatrice", "gestionnaire",
+             "chef", "directeur", "présidente"]
 STOPWORDS = ["le", "la", "les", "des", "du", "et", "une", "pour", "dans", "sur", "avec", "par", "est",
              "qui", "que", "au", "aux", "ce", "cette", "ses", "leur", "être", "à", "où", "d'une", "l'"]
 # Lines of page chrome that are not content (text dumps keep them).
@@ -99,6 +111,8 @@ NOTICES = ["sous réserve de modification", "sous réserve de modifications", "s
            "peut être modifié", "sera mis à jour", "seront annoncés", "sera annoncé", "mis à jour le",
            "dernière mise à jour", "cliquez ici", "cliquez sur", "à suivre", "heure de paris",
            "heures de paris", "heure locale", "à venir prochainement"]
+UPDATE_STAMPS = ["mis à jour le", "mise à jour le", "dernière mise à jour", "modifié le", "publié le",
+                 "mise à jour :"]
 LINK_LABELS = ["lire la suite", "en savoir plus", "plus", "détails", "voir les détails", "diapositives",
                "vidéo", "voir la vidéo", "télécharger", "télécharger la présentation", "présentation (pdf)",
                "voir le résumé", "lien", "enregistrement", "ajouter au calendrier", "haut"]

@@ -92,7 +92,7 @@ class CheckResult:
                         "title": a.event.title, "snapshot": a.snapshot, "language": a.language,
                         "subject": a.subject, "body": a.body} for a in self.alerts],
             "deliveries": [{"kind": d.kind, "session_id": d.session_id, "target": d.target, "ok": d.ok,
-                            "error": d.error} for d in self.deliveries],
+                            "in_doubt": d.in_doubt, "error": d.error} for d in self.deliveries],
             "waiting": [{"id": r.id, "kind": r.kind, "subject": r.subject, "target": r.target_label,
                          "state": r.state(), "attempts": r.attempts, "next_try_at": r.next_try_at,
                          "last_error": r.last_error} for r in self.waiting],
@@ -246,8 +246,11 @@ def _settle(store: Store, tx: CheckTx, page: Page, result: CheckResult, suspect:
 
 def _queue(tx: CheckTx, page: Page, result: CheckResult) -> None:
     if result.alerts and page.targets:
-        tx.queue(outbox_rows(messages(result.alerts, detected_at=tx.stamp, digest=page.digest, link=result.link),
-                             page.targets))
+        queue = messages(result.alerts, detected_at=tx.stamp, digest=page.digest, link=result.link)
+        queued = {row.idem_key for row in tx.queue(outbox_rows(queue, page.targets))}
+        # Announce what was queued, not what deduplication dropped (another check queued it first).
+        announced = {key for m in queue if m.idem_key in queued for key in m.alerts}
+        result.alerts = [a for a in result.alerts if a.idem_key in announced]
 
 
 def _deliver(store: Store, page: Page, result: CheckResult, now: datetime | None) -> None:

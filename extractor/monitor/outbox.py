@@ -3,8 +3,9 @@
 pending -> (claim) sending -> delivered | pending again with attempts+1 and a later next_try_at.
 A row claimed by a process that died before recording the outcome stays claimed: it is
 "in doubt" (the message may have gone out), and is only sent again when asked explicitly,
-so that a kill between sending and recording never produces a second message. A row the user
-gives up on (`alerts --drop`) is dropped: kept, never sent.
+so that a kill between sending and recording never produces a second message. A send that timed
+out after the request went out is recorded the same way (its claim expired at once). A row the
+user gives up on (`alerts --drop`) is dropped: kept, never sent.
 
 A row names its target by a keyed hash (monitor.targets): only a process given that URL can send it.
 """
@@ -121,6 +122,13 @@ class Outbox:
             db.execute("UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL, "
                        "claimed_by = NULL, claimed_until = NULL WHERE id = ? AND claimed_by = ?",
                        (timestamp(now), row_id, worker))
+
+    def in_doubt(self, row_id: int, worker: str, error: str) -> None:
+        """The message went out and no answer came: the claim stays, expired, so the row is "in doubt"
+        and only `alerts --retry --resend-in-doubt` sends it again."""
+        with self.store.transaction() as db:
+            db.execute("UPDATE outbox SET attempts = attempts + 1, last_error = ?, claimed_until = '' "
+                       "WHERE id = ? AND claimed_by = ?", (error, row_id, worker))
 
     def failed(self, row_id: int, worker: str, error: str, next_try_at: datetime) -> None:
         with self.store.transaction() as db:

@@ -14,12 +14,12 @@ from extractor.read.options import FetchOptions
 from extractor.read.sources import is_url
 
 # PAGE@3, PAGE@latest, PAGE@latest~1; a URL may hold '@' elsewhere, so only the suffix counts.
-_SNAPSHOT_REF = re.compile(r".@(latest(~\d+)?|\d+)$")
+SNAPSHOT_REF = re.compile(r".@(latest(~\d+)?|\d+)$")
 
 
 def load(operand: str, *, store_path: str | os.PathLike[str] | None = None,
          options: ParseOptions | None = None, fetch: FetchOptions | None = None) -> Programme:
-    if not _SNAPSHOT_REF.search(operand) or operand == "-" or Path(operand).exists():
+    if not SNAPSHOT_REF.search(operand) or operand == "-" or Path(operand).exists():
         from extractor.parse.pipeline import parse_page
         from extractor.read.sources import read_source
 

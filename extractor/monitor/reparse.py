@@ -42,8 +42,12 @@ def reparse(store: Store, page_key: str | None = None, options: ParseOptions | N
                 before: Programme | None = store.programme(snap.id)
             except StoreError:
                 before = None  # records an older model cannot read: exactly what reparse is for
-            programme = identify(parse_page(store.raw_page(snap.id), options), before.sessions if before else (),
-                                 previous.sessions if previous else (), held, page=key, snapshot=snap.number)
+            programme = parse_page(store.raw_page(snap.id), options)
+            if programme.timezone is None and before is not None and before.timezone:
+                # The zone a user gave (check --tz, the watch file) is not in the raw page: keep it.
+                programme = programme.model_copy(update={"timezone": before.timezone})
+            programme = identify(programme, before.sessions if before else (), previous.sessions if previous else (),
+                                 held, page=key, snapshot=snap.number)
             # The guard's decisions were made when the snapshots were checked: not made again here.
             events = compare(previous, programme, page=key, held=held, guard=RemovalGuard(share=0)).events \
                 if previous else []

@@ -431,15 +431,21 @@ class CheckTx:
         self._record("failed", None, error)
         return self.streak().count
 
-    def queue(self, alerts: Iterable[NewAlert]) -> None:
-        """Queue outbox rows; a row already queued (same key and target) stays as it is, sent or not."""
+    def queue(self, alerts: Iterable[NewAlert]) -> list[NewAlert]:
+        """Queue outbox rows; a row already queued (same key and target) stays as it is, sent or not.
+        Returns the rows this call queued: what the user is told about."""
         snapshot_id = self.snapshot.id if self.snapshot else None
-        self.store.db.executemany(
-            "INSERT INTO outbox (idem_key, target_hash, target_label, page_id, snapshot_id, kind, session_id, uid, "
-            "language, subject, body, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            "ON CONFLICT (idem_key, target_hash) DO NOTHING",
-            [(a.idem_key, a.target_hash, a.target_label, self.page_id, snapshot_id, a.kind, a.session_id, a.uid,
-              a.language, a.subject, a.body, a.payload, self.stamp) for a in alerts])
+        queued = []
+        for a in alerts:
+            cursor = self.store.db.execute(
+                "INSERT INTO outbox (idem_key, target_hash, target_label, page_id, snapshot_id, kind, session_id, "
+                "uid, language, subject, body, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (idem_key, target_hash) DO NOTHING",
+                (a.idem_key, a.target_hash, a.target_label, self.page_id, snapshot_id, a.kind, a.session_id, a.uid,
+                 a.language, a.subject, a.body, a.payload, self.stamp))
+            if cursor.rowcount == 1:
+                queued.append(a)
+        return queued
 
     def _keep_validators(self, http: HttpInfo) -> None:
         if http.etag or http.last_modified:

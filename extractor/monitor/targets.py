@@ -11,6 +11,9 @@ use. Not in the store itself: a published store would publish its key, and a has
 URL could then be checked offline. Not derived from the configuration: `check --notify` has none.
 Losing the key file only means that waiting alerts cannot be matched to their URLs any more (drop
 them with `alerts --drop`); nothing stored is lost.
+
+Outputs and the store name a target by its scheme and host only (`redacted`), and Apprise's and
+urllib3's log lines mask every piece of the URLs in use (`private_logs`), whatever their level.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ import hashlib
 import hmac
 import logging
 import os
+import re
 import secrets
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote
 
 from extractor.errors import ConfigError, StoreError
 
@@ -41,12 +46,16 @@ class Target:
 
     @property
     def structured(self) -> bool:
-        """A machine endpoint: it gets the alert's data as JSON beside its wording."""
-        return scheme(self.url) in JSON_SCHEMES | set(WEBHOOK_SCHEMES)
+        return structured(self.url)
 
 
 def scheme(url: str) -> str:
     return url.split("://", 1)[0].lower() if "://" in url else ""
+
+
+def structured(url: str) -> bool:
+    """A machine endpoint: it gets the alert's data as JSON beside its wording."""
+    return scheme(url) in JSON_SCHEMES | set(WEBHOOK_SCHEMES)
 
 
 def apprise_url(url: str) -> str:
@@ -55,29 +64,30 @@ def apprise_url(url: str) -> str:
     return WEBHOOK_SCHEMES[found] + url[len(found):] if found in WEBHOOK_SCHEMES else url
 
 
+_HOSTNAME = re.compile(r"^(?:localhost|[\w-]+(?:\.[\w-]+)+|\[[0-9a-fA-F:.]+\])$")
+_PORT = re.compile(r":\d*$")
+
+
+def _host_of(netloc: str) -> str:
+    """`host:port` or `[::1]:port` without the port."""
+    return _PORT.sub("", netloc) if not netloc.endswith("]") else netloc
+
+
 def redacted(url: str) -> str:
     """The URL as outputs and the store show it; the one redaction helper of this package.
 
-    A webhook's path is often its secret (https://hooks.example/services/T0/B0/XXXX): for json://,
-    jsons:// and http(s):// only the scheme, host and port remain. Other Apprise URLs take
-    Apprise's privacy form (its plugins know where their secrets are), without the query.
+    The scheme and the host, nothing after them: `json://hooks.example.org/…`. Paths, topics,
+    tokens, users and passwords are all credentials for some service (a webhook's path is often
+    its secret: https://hooks.example/services/T0/B0/XXXX); a "host" that is no host name
+    (`slack://T0/B0/x`, `ntfys://topic`, `tgram://bot:token/chat`) is one too.
     """
-    import apprise
-
-    found = scheme(url)
-    parts = urlsplit(url)
-    if found in JSON_SCHEMES | set(WEBHOOK_SCHEMES) or not found:
-        try:
-            host = parts.hostname or ""
-            port = f":{parts.port}" if parts.port else ""
-        except ValueError:  # a port that is not a number
-            host, port = "", ""
-        return f"{found}://{host}{port}/…" if found else "…"
-    with _quiet_apprise():
-        plugin = apprise.Apprise.instantiate(url)
-    if plugin is None:
-        return f"{found}://…"
-    return str(plugin.url(privacy=True)).split("?", 1)[0]
+    found, sep, rest = url.partition("://")
+    if not sep:
+        return "…"
+    netloc = rest.split("/", 1)[0].split("?", 1)[0].rpartition("@")[2]
+    host = netloc if _HOSTNAME.match(_host_of(netloc)) else ""
+    shown = f"{found}://{host}" if host else f"{found}://…"
+    return shown + ("/…" if host and len(rest) > len(netloc) else "")
 
 
 def resolve(urls: Iterable[str], key: bytes) -> list[Target]:
@@ -92,7 +102,7 @@ def check_urls(urls: Iterable[str]) -> list[str]:
     import apprise
 
     urls = list(urls)
-    with _quiet_apprise():
+    with quiet_apprise(urls):
         bad = [u for u in urls if apprise.Apprise.instantiate(apprise_url(u)) is None]
     if bad:
         shown = ", ".join(f"{scheme(u) or '?'}://…" for u in bad)
@@ -136,12 +146,104 @@ def _create_key(path: Path) -> None:
         draft.unlink(missing_ok=True)
 
 
+# -- Apprise's log lines, with the URLs in use masked --------------------------------------------
+# Apprise's privacy mode (AppriseAsset(secure_logging=True), given by monitor.deliver) masks what its
+# plugins know to be secret; this filter masks every other piece of the URLs in use as well.
+
+_secrets: set[str] = set()
+_level_lock = threading.Lock()
+_sending = 0
+_shown_level = logging.WARNING  # what the apprise logger let through before a send lowered it
+_own_level = logging.NOTSET  # the level the apprise logger had of its own, restored after
+_quiet = threading.local()  # this thread is only loading URLs: none of Apprise's lines go up
+
+
+def _secret_parts(url: str) -> set[str]:
+    """Every piece of a notification URL that may be a credential, as written and decoded."""
+    rest = url.partition("://")[2]
+    netloc = rest.split("/", 1)[0].split("?", 1)[0]
+    userinfo, _, host = netloc.rpartition("@")
+    parts = {userinfo, *userinfo.split(":"), *re.split(r"[/?&=#]", rest[len(netloc):])}
+    if not _HOSTNAME.match(_host_of(host)):
+        parts |= {host, *host.split(":")}
+    parts = {p for p in parts if len(p) >= 3}
+    return parts | {unquote(p) for p in parts}
+
+
+def masked(text: str) -> str:
+    """`text` with every piece of the notification URLs in use replaced by `…`."""
+    for secret in sorted(_secrets, key=len, reverse=True):
+        if secret in text:
+            text = text.replace(secret, "…")
+    return text
+
+
+class _Masking(logging.Filter):
+    """On the apprise and urllib3 loggers: every piece of the notification URLs in use, masked."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = masked(record.getMessage()), ()
+        return True
+
+
+class _Propagate(logging.Handler):
+    """Apprise's records go up to the application's handlers through here rather than by propagation:
+    while a send has lowered the logger to DEBUG (for Apprise's capture of the call's lines), only
+    what the application asked for before goes up; while a thread only loads URLs, nothing does."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if getattr(_quiet, "on", False) or (_sending and record.levelno < _shown_level):
+            return
+        logger: logging.Logger | None = logging.getLogger("apprise").parent
+        while logger is not None:
+            for handler in logger.handlers:
+                if record.levelno >= handler.level:
+                    handler.handle(record)
+            logger = logger.parent if logger.propagate else None
+
+
+_MASKING = _Masking()
+
+
+def _install(urls: Iterable[str]) -> logging.Logger:
+    for url in urls:
+        _secrets.update(_secret_parts(url))
+    apprise_log = logging.getLogger("apprise")
+    if _MASKING not in apprise_log.filters:
+        apprise_log.addFilter(_MASKING)
+        logging.getLogger("urllib3.connectionpool").addFilter(_MASKING)  # its DEBUG lines name the path
+        apprise_log.addHandler(_Propagate())
+        apprise_log.propagate = False
+    return apprise_log
+
+
 @contextmanager
-def _quiet_apprise() -> Iterator[None]:
-    logger = logging.getLogger("apprise")
-    level = logger.level
-    logger.setLevel(logging.CRITICAL)
+def private_logs(urls: Iterable[str]) -> Iterator[None]:
+    """While Apprise sends to these URLs: its lines mask them, and it logs at DEBUG for its capture of
+    the call (a read timeout is only said there) without the application seeing more than it did."""
+    global _sending, _shown_level, _own_level
+    apprise_log = _install(urls)
+    with _level_lock:
+        if _sending == 0:
+            _shown_level, _own_level = apprise_log.getEffectiveLevel(), apprise_log.level
+            apprise_log.setLevel(logging.DEBUG)
+        _sending += 1
     try:
         yield
     finally:
-        logger.setLevel(level)
+        with _level_lock:
+            _sending -= 1
+            if _sending == 0:
+                apprise_log.setLevel(_own_level)
+
+
+@contextmanager
+def quiet_apprise(urls: Iterable[str]) -> Iterator[None]:
+    """None of Apprise's lines from this thread while it loads these URLs (masked all the same, for
+    handlers put on its own logger): a URL it cannot load is said once, by us."""
+    _install(urls)
+    _quiet.on = True
+    try:
+        yield
+    finally:
+        _quiet.on = False

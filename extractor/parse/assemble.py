@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from lxml import etree
+
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room, Session, Slot, Speaker, Warning
 from extractor.parse.blocks import Block
@@ -39,10 +41,10 @@ from extractor.parse.speakers import (
     split_speakers,
     trailing_paren,
 )
-from extractor.parse.tables import TableSession, read_table
-from extractor.parse.times import SlotMatch, add_minutes
+from extractor.parse.tables import TableSession, read_table, rejoined
+from extractor.parse.times import SlotMatch, add_minutes, match_slot
 from extractor.parse.titles import all_names, people_first, people_list, place, split_format, split_people, split_room
-from extractor.textkit.normalise import unaccented_key
+from extractor.textkit.normalise import key, unaccented_key
 from extractor.textkit.slug import unique_ids
 
 
@@ -67,7 +69,9 @@ class Assembler:
     people_fresh: bool = False  # the line right after "Speakers" is a person whatever it looks like
     section: str | None = None  # a heading over titled time lines ("1 - Belvédère"): a track or a group
     title_signatures: frozenset[tuple[str, ...]] | None = None  # the kinds of line the page's titles are
+    asked: set[tuple[str, ...]] = field(default_factory=set)  # kinds of line asked whether they may be titles
     room_sections: set[str] = field(default_factory=set)  # sections that are rooms by their words
+    panels: list[tuple[etree._Element, str]] = field(default_factory=list)  # tab labels and the kind they name
     tables: int = 0  # tables read so far
     day_index: int = 0  # day headings read so far
     in_table: bool = False
@@ -90,8 +94,8 @@ class Assembler:
         """`<b>Title</b> Ana Ruiz, Bo Ma (OSC)`: the bold run is the title, the rest its people."""
         lead = item.block.lead or ""
         rest = item.block.text[len(lead):].strip(" ,;:–—-")
-        if not rest or not _people_line(rest) or looks_like_name(lead):
-            return False
+        if not rest or not _people_line(rest) or looks_like_name(lead) or people_first(rest) is not None:
+            return False  # `<b>Tutorial 1:</b> Ana Ruiz (INRIA). Title.`: people, then the title
         self.pending = None
         self._open(lead, item.block)
         self._add_people(rest)
@@ -151,6 +155,7 @@ class Assembler:
         if kept and not any(d.slot.start or d.confidence >= PROGRAMME_CONFIDENCE for d in kept):
             kept = []  # a few titled paragraphs are not a programme
         self.sessions = kept
+        _panels_give_formats(self.sessions, self.panels)  # after: a tab's word is no evidence of a session
         self.warnings.extend(
             Warning(where=_where(d), text=d.title[:200], reason=f"low confidence ({d.confidence:.2f})")
             for d in kept if d.confidence < WARN_CONFIDENCE
@@ -212,21 +217,34 @@ class Assembler:
         self._close_slot()
         self.slot = slot
         self.slot_fresh = True
-        if match.place and not _people_line(match.place):
+        if match.place and (not _people_line(match.place) or place(match.place)):
             # `LUNCH 12:15 - 1:15pm, Bruno's (Upstairs Reed)`: after the time, where
             self.slot_room = place(match.place, in_parentheses=True) or Room(
                 name=match.place, provisional=False, raw=match.place)
         if match.rest:
             self._open_from_line(match.rest, item.block)
 
+    def _on_panel(self, item: Classified) -> None:
+        self._close_slot()
+        if item.format and not isinstance(item.block.origin, str):
+            self.panels.append((item.block.origin, item.format))
+
     def _on_format(self, item: Classified) -> None:
+        if item.minutes is not None and self.current is not None:
+            self.current.format = self.current.format or item.format  # `Title` / `Lightning (15min)`
+            self._on_end(item)
+            return
         self._close()  # a format label starts a new block of sessions
         self.format = item.format
         self.format_used = False
 
     def _on_room(self, item: Classified) -> None:
         cur = self.current
-        if item.block.heading and item.room and item.room.name and (cur is None or cur.slot.start or cur.speakers):
+        # `<h4>Lunch</h4>` / `<h6>99 Brasserie Café</h6>`: a lesser heading right under a break is its room
+        under_title = cur is not None and not cur.has_details() and cur.block is not None \
+            and 0 < cur.block.heading < item.block.heading and is_occasion(cur.title)
+        if item.block.heading and item.room and item.room.name and not under_title and (
+                cur is None or cur.slot.start or cur.speakers):
             # A room as a heading over the sessions below it ("3 - Chalet 1er étage"): their section.
             self._close()
             self.section = item.room.name
@@ -254,13 +272,16 @@ class Assembler:
         self.pending = item.field
 
     def _on_affiliation(self, item: Classified) -> None:
+        if self._footnote(item.block.text):
+            return
         cur = self.current
         if cur is not None and cur.speakers and cur.speakers[-1].affiliation is None:
             last = cur.speakers[-1]
             # "Web designer, speaker – Brad Frost Web": what they do, then where
             detail = parse_speaker(f"{last.name}, {item.block.text}")
             cur.speakers[-1] = last.model_copy(update={
-                "affiliation": detail.affiliation or item.block.text, "titles": last.titles + detail.titles})
+                "affiliation": detail.affiliation or (None if detail.titles else item.block.text),
+                "titles": last.titles + detail.titles})
 
     def _on_end(self, item: Classified) -> None:
         """"Ends at 17:00", "50 minutes": the current session's end, when it has a start and no end yet."""
@@ -279,6 +300,15 @@ class Assembler:
             self._warn(item.block, "speaker outside any session")
             return
         text = item.block.text
+        if self._footnote(text):
+            return
+        cur = self.current
+        if cur is not None and not item.labelled and item.role is None and cur.speakers \
+                and not any(s.affiliation for s in cur.speakers):
+            found = organisations(text)
+            if found and all(_org_like(part) for part in found):
+                self._affiliate(cur, found)  # `Sony CSL, France` under `Ana Ruiz and Bo Ma`: where they work
+                return
         if item.labelled:
             text = text.partition(":")[2].strip()
         self._add_people(text, item.role or self.people or None, comma_list=item.labelled,
@@ -320,8 +350,14 @@ class Assembler:
             return
         text = item.block.text
         cur = self.current
-        if self._listed_person(item):
+        if self._footnote(text) or self._listed_person(item):
             return
+        if cur is not None and item.block.heading and looks_like_name(text):
+            if _named_again(cur, text):
+                return  # the speaker's name again, over their biography
+            if not cur.speakers and cur.block is not None and 0 < cur.block.heading < item.block.heading:
+                self._add_people(text)  # `<h1>Talk title</h1>` / `<h2>Rachel Andrew</h2>`: who gives it
+                return
         if cur is not None and cur.speakers and not any(s.affiliation for s in cur.speakers):
             found = organisations(text)
             if found:  # `Ana Ruiz and Bo Ma` / `OSC | MIT`: where the people just listed work
@@ -370,8 +406,10 @@ class Assembler:
 
     def _not_a_title(self, block: Block) -> bool:
         """On a page whose titles are all one kind of line (`<h3>`), a line of another kind is not one."""
-        return self.title_signatures is not None and block.hint != "title" and not block.heading \
-            and block.signature not in self.title_signatures
+        if block.hint == "title" or block.heading:
+            return False
+        self.asked.add(block.signature)
+        return self.title_signatures is not None and block.signature not in self.title_signatures
 
     def _on_table(self, item: Classified) -> None:
         self._close_slot()
@@ -381,6 +419,7 @@ class Assembler:
         for row in result.skipped:
             self.warnings.append(Warning(where=_path(row.origin), text=" | ".join(row.cells)[:200],
                                          reason="table row not understood"))
+        people_second = _second_lines_name_people(result.sessions)
         for found in result.sessions:
             day = found.day or self.default_day
             slot = Slot(day=day.isoformat() if day else None)
@@ -391,7 +430,7 @@ class Assembler:
             if found.items and (any(b.hint == "title" for b in found.items) or self._several_titles(found.items)):
                 self._cell_items(found, item.block)
                 continue
-            lines = self._cell_title(found, item.block)
+            lines = self._cell_title(found, item.block, people_second)
             self._open(_line_title(lines[0]), item.block)
             cur = self.current
             assert cur is not None
@@ -407,6 +446,10 @@ class Assembler:
             for line in found.speakers:
                 self._add_people(line, comma_list=True)
             for classified in lines[1:]:
+                if people_second and found.lines and classified.block.text == found.lines[0] \
+                        and classified.kind is Kind.TEXT and _handle_like(classified.block.text):
+                    self._add_people(classified.block.text)  # `Implementing Custom Containers` / `Claus`
+                    continue
                 self._cell_line(classified)
             self._close()
         self._close()
@@ -458,25 +501,32 @@ class Assembler:
                 room = None
             elif cur is not None and item.kind is Kind.FORMAT and item.format:
                 cur.format = item.format
+                if item.minutes is not None:
+                    self._on_end(item)
             elif cur is not None and item.kind in _CELL_DETAIL_KINDS:
                 self.feed(item)
         self._close()
 
-    def _cell_title(self, found: TableSession, table: Block) -> list[Classified]:
+    def _cell_title(self, found: TableSession, table: Block, people_second: bool = False) -> list[Classified]:
         """A cell's lines, read, its title first: the first plain text, after any room, time, format or
         person lines before it (`Salle Libéo` / `Catherine Morissette` / `10h30 à 11h15` / `Le web…`);
         then the lines of the row's other columns."""
         if found.items:
             lines = [classify(block, self.context) for block in found.items]  # with headings and hints
         else:
-            plain = [found.title, *found.lines]
+            plain = rejoined([found.title, *found.lines])
             lines = [classify(Block(text=line, origin=table.origin), self.context) for line in plain]
         extra = [classify(Block(text=line, origin=table.origin), self.context) for line in found.extra]
         # Candidates: plain lines, and lines that end with their time (`Accueil et déjeuner – 7h15 à 8h30`).
-        texts = [i for i, c in enumerate(lines) if c.kind is Kind.TEXT or (
-            c.kind is Kind.SLOT and c.slot is not None and c.slot.trailing and c.slot.rest)]
+        nobody = lexicon().nobody
+        texts = [i for i, c in enumerate(lines)
+                 if (c.kind is Kind.TEXT and key(c.block.text).strip(" !.?…") not in nobody)
+                 or (c.kind is Kind.SLOT and c.slot is not None and c.slot.trailing and c.slot.rest)]
         first = texts[0] if texts else 0
-        if texts and looks_like_name(_line_title(lines[first])):
+        if people_second and lines and lines[0].kind in (Kind.TEXT, Kind.PERSON, Kind.SPEAKER) \
+                and not lines[0].labelled:
+            first = 0  # `Frictionless Data, Frictionless Development` / `Andrew Stretton`: a title, then people
+        elif texts and looks_like_name(_line_title(lines[first])) and not people_second:
             # A person's name in its own line is who speaks, when a later plain line reads as a title.
             first = next((i for i in texts[1:] if _reads_as_title(_line_title(lines[i]))), first)
         return [lines[first], *lines[:first], *lines[first + 1 :], *extra]
@@ -498,6 +548,8 @@ class Assembler:
                 self._add_people(item.slot.rest)  # `Peter Morville – 8h30 à 10h00`
         elif item.kind is Kind.FORMAT and item.format:
             cur.format = item.format
+            if item.minutes is not None:
+                self._on_end(item)
         elif item.kind is Kind.ROOM and item.room is not None:
             if cur.room is None or cur.room_inherited or not cur.room.name:
                 cur.room, cur.room_inherited = item.room, False
@@ -507,10 +559,35 @@ class Assembler:
             self._add_description(Description(text=line, provisional=False, label=None))
         elif item.kind is Kind.TEXT and looks_like_name(line):
             self._on_speaker(item)
+        elif item.kind is Kind.TEXT and cur.speakers and not any(s.affiliation for s in cur.speakers) \
+                and organisations(line):
+            self._affiliate(cur, organisations(line) or [])  # `Chair: Ty Roberts` / `Gracenote, Inc.`
         elif item.kind is Kind.TEXT and _MARKER.match(cur.title):
             cur.title = line  # `N° 1 Animée par Ana Ruiz` / `La beauté est-elle universelle ?`: a number, a title
         elif item.kind is Kind.TEXT:
             cur.title = f"{cur.title} {line}"  # a title broken over two lines of its cell
+
+    def _footnote(self, text: str) -> bool:
+        """Footnoted affiliations (`Ana Ruiz` `1,3` … `1 University of Bamberg`): a line of numbers marks the
+        person before it; a numbered organisation is the affiliation of the people it marks."""
+        cur = self.current
+        if cur is None or not cur.speakers:
+            return False
+        marks = _MARKS.match(text)
+        if marks:
+            numbers = [n for n in re.split(r"[\s,]+", marks.group(0)) if n]
+            cur.marks.setdefault(len(cur.speakers) - 1, []).extend(numbers)
+            return True
+        note = _NUMBERED_NOTE.match(text)
+        if note is None or not cur.marks:
+            return False
+        for index, numbers in cur.marks.items():
+            if note.group("n") in numbers and index < len(cur.speakers):
+                person = cur.speakers[index]
+                org = note.group("org").strip()
+                joined = f"{person.affiliation}; {org}" if person.affiliation else org
+                cur.speakers[index] = person.model_copy(update={"affiliation": joined})
+        return True
 
     def _add_people(self, line: str, role: str | None = None, comma_list: bool = False, pair: bool = False) -> None:
         assert self.current is not None
@@ -523,14 +600,26 @@ class Assembler:
             shared = trailing_paren(parts[-1]) if len(parts) > 1 else None
             first = len(self.current.speakers)
             for part in parts:
+                if key(part).strip(" !.?…") in lexicon().nobody:
+                    continue  # "Could be you!", "Tous": a place for someone, not someone
+                marks = _GLUED_MARKS.search(part)
+                if marks and marks.group("name") and not looks_like_name(marks.group("name")):
+                    marks = None  # "jito14": a user name's own digits
+                if marks and self.current.speakers and not marks.group("name"):
+                    self._footnote(marks.group("marks"))  # `Ana Ruiz1,3`: the ",3" split off as a part
+                    continue
+                if marks:
+                    part = marks.group("name")
                 speaker = parse_speaker(part)
                 if role and speaker.role is None:
                     speaker = speaker.model_copy(update={"role": role})
                 self.current.speakers.append(speaker)
+                if marks:
+                    self._footnote(marks.group("marks"))  # `Ana Ruiz¹`: her organisation is note 1
             if shared and not lexicon().role_re.match(shared[1]):
                 # `A, B (Inria)`: both at Inria; `A, B, C (Inria; ENS)`: each in turn, the last the rest
                 added = self.current.speakers[first:]
-                orgs = [o for o in split_outside_parens(shared[1], ";") if o]
+                orgs = _shared_organisations(shared[1], len(added))
                 for index, speaker in enumerate(added):
                     org = orgs[min(index, len(orgs) - 1)]
                     added[index] = speaker.model_copy(update={"affiliation": org}) if speaker.affiliation in (
@@ -544,6 +633,8 @@ class Assembler:
         if room is not None:
             self.slot_room = room  # "9.30 to 11 a.m. – Room B": the slot line names only a room
             return
+        if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+            return  # "10h-12h (les salles seront communiquées ici)": a note on the slot, no title
         fmt = format_label(split_room(text)[0])
         if fmt:
             self.format = fmt  # "Mot de bienvenue (Amphithéâtre …)": a session named by its format
@@ -567,19 +658,30 @@ class Assembler:
         if fmt is None and is_occasion(title):
             fmt = format_label(title)  # "Pause": a session of its own kind
         untitled = False
+        numbered: str | None = None
         if fmt is None and lead is None:
             fmt_n, rest_n = split_format(title, numbered=True)
             if fmt_n and is_person_line(rest_n):
                 fmt, rest = fmt_n, rest_n  # "Keynote 1: Cosmin Munteanu (University of Toronto)"
+            elif fmt_n and key(fmt_n) not in lexicon().groupings:
+                numbered = fmt_n  # "Panel A: Digital Communities": a panel, its number kept in the title
+        about: Description | None = None
         if fmt and (looks_like_name(rest) or is_person_line(rest)):
             # "Invited Speaker: Ana Ruiz": named by its format and speaker, until a title line says more
             people.append((rest, None))
             title, untitled = fmt, True
+        elif fmt and is_occasion(fmt) and (is_prose(rest) or is_sentence(rest) or (
+                len(rest.split()) >= MIN_NOTE_WORDS and rest[:1].islower())):
+            # "lunch: there is a possibility to have lunch at the canteen…": a break, then a note on it
+            title, about = title[: len(title) - len(rest)].strip(" :–—-"), Description(
+                text=rest, provisional=False, label=None)
         elif fmt:
             title = rest
-        self.current = Draft(title=title, slot=slot, format=fmt or self.format, block=block, untitled=untitled,
-                             room=room or self.slot_room, after_slot_line=self.slot_fresh, section=self.section,
+        self.current = Draft(title=title, slot=slot, format=fmt or numbered or self.format, block=block,
+                             untitled=untitled, room=room or self.slot_room, after_slot_line=self.slot_fresh,
+                             section=self.section,
                              room_inherited=room is None and self.slot_room is not None, day_index=self.day_index)
+        self.current.description = about
         self.slot_fresh = False
         self.format_used = True
         for line, role in people:
@@ -620,7 +722,11 @@ class Assembler:
         self.warnings.append(Warning(where=block.where, text=block.text[:200], reason=reason))
 
 
+_GLUED_MARKS = re.compile(r"^(?P<name>.*[^\W\d_])?(?P<marks>\d{1,2}(?:,\d{1,2})*),?$")  # "Ana Ruiz1,3"
+_MARKS = re.compile(r"^\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?$")  # "1,3,", "2": footnote numbers after a name
+_NUMBERED_NOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<org>\D.{1,200})$")  # "1 University of Bamberg"
 _MARKER = re.compile(r"^(?:n°|no\.?|#)?\s*\d{1,3}[.:)]?$", re.I)  # "N° 1", "#3", "2.": which one, not what
+MIN_NOTE_WORDS = 8  # "lunch: there is a possibility to have lunch at the canteen": a note, not a title
 MIN_TITLED = 4  # sessions a first reading must find with their own time or people to learn from them
 
 
@@ -658,9 +764,13 @@ def _reads_as_title(text: str) -> bool:
 
 
 def _title_and_people(text: str) -> bool:
-    """A line holding a title and its people: `Title. Ana Ruiz, Paul Côté and Léa Roy.`, `Title by Ana Ruiz`."""
+    """A line holding a title and its people: `Title. Ana Ruiz, Paul Côté and Léa Roy.`, `Title by Ana Ruiz`,
+    `Format — Ana Ruiz (Org). Title.`"""
     if len(text) > MAX_TITLED_LINE:
         return False
+    lead, after = split_format(text, numbered=True)
+    if lead and people_first(after) is not None:
+        return True  # `Invited talk — Ana Ruiz (HCL). Requirements for a Modeling Tool.`
     title, people = split_people(text)
     return bool(people) and len(title) >= MIN_TITLED_TITLE and not is_prose(title) \
         and len(title.split()) <= MAX_TITLE_WORDS
@@ -734,6 +844,18 @@ def _lend(head: Draft, talks: list[Draft]) -> None:
         head.speakers = [head.speakers[0].model_copy(update={"role": "chair"})]
 
 
+def _panels_give_formats(drafts: list[Draft], panels: list[tuple[etree._Element, str]]) -> None:
+    """Sessions in a tab's panel labelled `Table ronde` are round tables, unless they say otherwise."""
+    if not panels:
+        return
+    kinds = {label.getparent(): kind for label, kind in panels if label.getparent() is not None}
+    for draft in drafts:
+        origin = draft.block.origin if draft.block is not None else None
+        if draft.format or origin is None or isinstance(origin, str):
+            continue
+        draft.format = next((kinds[a] for a in origin.iterancestors() if a in kinds), None)
+
+
 def _within(slot: Slot, head: Slot) -> bool:
     """The same slot, or a part of it (`09:50-10:10` in a session of `09:50-10:30`)."""
     if slot == head:
@@ -757,6 +879,57 @@ def _under(block: Block, head: Block) -> bool:
     container = parent.getparent()
     return container is not None and block.signature != head.signature and any(a is container for a in ancestors) \
         and (origin.getparent() is not container or block.table is not None)
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _org_like(part: str) -> bool:
+    """An organisation by its words (University, Lab) or an acronym (CSL, TU, IIT), not a person's name."""
+    return bool(lexicon().org_re.search(part) or _CAPITALS.search(part.split(",")[0]))
+
+
+MIN_SECOND_LINES = 3
+SECOND_LINE_SHARE = 0.6
+MAX_HANDLE_WORDS = 4
+
+
+def _second_lines_name_people(found: list[TableSession]) -> bool:
+    """In most cells of the table the line under the title is a person (`Title` / `Ana Ruiz`): then so
+    is a short line there that only looks like a nickname (`Claus`, `VanL`, `Parul sethi`)."""
+    # Only cells that open on their title (`Grand hall` / `Peter Morville` / … open on a room).
+    second = [s.lines[0] for s in found if s.lines and not place(s.title) and not format_label(s.title)
+              and match_slot(s.title) is None]
+    if len(second) < MIN_SECOND_LINES:
+        return False
+    named = sum(1 for line in second if looks_like_name(bare_name(line)) or is_person_line(line) or all_names(line))
+    return named >= SECOND_LINE_SHARE * len(second)
+
+
+def _handle_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= MAX_HANDLE_WORDS and not any(c.isdigit() for c in text) and not is_sentence(text, 3) \
+        and format_label(text) is None and key(text) not in lexicon().noise
+
+
+def _shared_organisations(text: str, people: int) -> list[str]:
+    """The organisations in `A, B and C (X; Y)`: one each in turn. Commas list them too when no part
+    is an institution or a country (`(SNCF, SOGETI)`), not when they climb a hierarchy (`(LIRMM,
+    Université de Montpellier)`) or place one (`(Université Laval, Canada)`)."""
+    orgs = [o for o in split_outside_parens(text, ";") if o]
+    if len(orgs) == 1 and people >= 2:
+        lex = lexicon()
+        pieces = [p for p in split_outside_parens(text) if p]
+        acronym_first = pieces[0].isupper() and len(pieces[0].split()) == 1  # `LIRIS, INSA Lyon`: a lab, its school
+        if 2 <= len(pieces) <= people and not (acronym_first and any(len(p.split()) > 1 for p in pieces[1:])) \
+                and not any(lex.org_re.search(p) or p.lower() in lex.countries for p in pieces):
+            return pieces
+    return orgs
+
+
+def _named_again(draft: Draft, name: str) -> bool:
+    words = frozenset(unaccented_key(name).split())
+    return any(frozenset(unaccented_key(s.name).split()) == words for s in draft.speakers)
 
 
 def _once_each(people: list[Speaker]) -> list[Speaker]:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import cast
 
 from lxml import etree
 
 from extractor.lexicon import lexicon
-from extractor.parse import cssgrid, wix
+from extractor.parse import cssgrid, tabs, wix
+from extractor.parse.memo import memoised
 from extractor.parse.speakers import looks_like_name
 from extractor.textkit.normalise import norm, undecorated
 
@@ -29,13 +29,15 @@ BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
     "h4", "h5", "h6", "table", "tr", "td", "th", "thead", "tbody", "caption", "blockquote", "pre",
     "figure", "figcaption", "address", "details", "summary", "body", "html", "hr", "fieldset", "center",
-    "form", "header", "footer", "aside", "x-rows",
+    "form", "header", "footer", "aside", "X-ROWS",
 })
 _BOLD_TAGS = frozenset({"b", "strong"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
 _SEPARATOR_TEXT = re.compile(r"^[\s\u00a0\u200b\u202f\ufeff]*$")
-_ROWS_TAG = "x-rows"  # placeholder left where a data table was turned into row blocks
+# Placeholder left where a data table was turned into row blocks. Upper case: lxml's HTML parser
+# lowercases every tag, so no page's own element (`<x-rows>`) can be taken for it.
+_ROWS_TAG = "X-ROWS"
 # The table stays inside its placeholder, so that its cells keep their place in the page's tree.
 _NODES = etree.XPath(f"//body//text()[not(ancestor::{_ROWS_TAG})] | //body//br[not(ancestor::{_ROWS_TAG})]"
                      f" | //body//{_ROWS_TAG}[not(ancestor::{_ROWS_TAG})]")
@@ -82,7 +84,8 @@ class Block:
         return self.origin.getroottree().getpath(self.origin)
 
 
-_MARKDOWN_STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+# Bold text holds no `**`: the match ends at the next marker, so `**a **a **a …` is read in linear time.
+_MARKDOWN_STRONG = re.compile(r"\*\*(?=\S)((?:[^*]|\*(?!\*))+?)(?<=\S)\*\*")
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -237,6 +240,8 @@ class _Lines:
         # The container's hint, unless the line's own pieces say something else (or disagree).
         hint = line_hint if pieces_hinted else (
             class_hint(self.block, skip=self.sections) if self.block is not None else None)
+        if self.block is not None and self.block.get(tabs.TAB_LABEL):
+            hint = "tab"
         text = undecorated(norm(raw))
         if not text:
             return  # a pictogram alone ("🎤"): decoration
@@ -268,6 +273,11 @@ def _own_hint(node: etree._Element) -> str | None:
     words = " ".join(v for v in (node.get("class"), node.get("itemprop")) if v)
     if not words:
         return None
+    return _words_hint(words)
+
+
+@memoised
+def _words_hint(words: str) -> str | None:
     hints = lexicon().class_hints
     found = {hints[w] for w in _CLASS_WORD.findall(_CAMEL.sub(" ", words).lower()) if w in hints}
     return next((f for f in _HINT_ORDER if f in found), None)
@@ -305,6 +315,7 @@ def _glued(before: str, after: str) -> bool:
 def _strip_chrome_and_tables(root: etree._Element) -> dict[int, list[Block]]:
     wix.reorder_by_grid(root)  # before <style> elements go
     cssgrid.grids_as_tables(root)
+    tabs.label_panels(root)  # before the tab list goes with the chrome
     body = root.find("body")
     if body is None:
         body = root
@@ -466,18 +477,21 @@ _CHROME_CANDIDATES = etree.XPath("//*[@id or @role or @hidden or @aria-hidden or
                                  " | //header | //footer | //aside")
 
 
-@cache
-def _classed_chrome() -> etree.XPath:
-    """Elements whose class names a menu, a share bar…: found in C, their words checked in Python."""
-    tests = " or ".join(f"contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), "
-                        f"'{word}')" for word in sorted(lexicon().chrome_classes))
-    return etree.XPath(f"//*[@class and ({tests})]")
+_CLASSED = etree.XPath("//*[@class]")
 MIN_CHROME_LINK_SHARE = 0.6  # a classed menu or share bar is left out when this share of its text is links
 
 
 def _chrome_elements(root: etree._Element) -> list[etree._Element]:
     found = [el for el in cast(list[etree._Element], _CHROME_CANDIDATES(root)) if _is_chrome(el)]
-    return found + [el for el in cast(list[etree._Element], _classed_chrome()(root)) if _is_classed_chrome(el)]
+    chrome_words = lexicon().chrome_classes
+    named: dict[str, bool] = {}  # a page repeats its class strings: read each once
+    for el in cast(list[etree._Element], _CLASSED(root)):
+        classes = el.get("class") or ""
+        if classes not in named:
+            named[classes] = not chrome_words.isdisjoint(_CLASS_WORD.findall(_CAMEL.sub(" ", classes).lower()))
+        if named[classes] and _link_share(el) >= MIN_CHROME_LINK_SHARE:
+            found.append(el)  # a classed menu or share bar: mostly links
+    return found
 
 
 def _is_chrome(el: etree._Element) -> bool:
@@ -490,11 +504,6 @@ def _is_chrome(el: etree._Element) -> bool:
         # A site's header/footer, not an <article>'s own header (which may hold the event title).
         return not any(a.tag in ("article", "main", "section") for a in el.iterancestors())
     return False
-
-
-def _is_classed_chrome(el: etree._Element) -> bool:
-    words = _CLASS_WORD.findall(_CAMEL.sub(" ", el.get("class") or "").lower())
-    return not lexicon().chrome_classes.isdisjoint(words) and _link_share(el) >= MIN_CHROME_LINK_SHARE
 
 
 def _link_share(el: etree._Element) -> float:

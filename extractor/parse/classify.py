@@ -14,9 +14,11 @@ from enum import Enum
 
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room
+from extractor.parse import memo
 from extractor.parse.blocks import Block
 from extractor.parse.context import PageContext
 from extractor.parse.dates import leading_day, match_day, weekday_of
+from extractor.parse.memo import memoised
 from extractor.parse.speakers import (
     bare_name,
     dash_name,
@@ -24,6 +26,7 @@ from extractor.parse.speakers import (
     split_outside_parens,
     split_speakers,
     strip_honorifics,
+    trailing_paren,
 )
 from extractor.parse.times import SlotMatch, match_duration, match_slot
 from extractor.textkit.normalise import key
@@ -56,6 +59,7 @@ class Kind(Enum):
     END = "end"  # "Ends at 17:00": the end of the current session
     TEXT = "text"
     TABLE = "table"
+    PANEL = "panel"  # a tab's label that names no day or room: the kind of the sessions in its panel
 
 
 @dataclass(slots=True)
@@ -76,15 +80,35 @@ class Classified:
     rest: str | None = None  # TEXT opening with its day ("24 janvier 2025 - Titre"): the line after the date
 
 
+_READ: dict[tuple[object, ...], Classified] = memo.table({})  # a page's lines, read once each
+
+
 def classify(block: Block, context: PageContext) -> Classified:
+    """What the line is. The answer depends on its text and markup and on the page (its context): lines
+    met again on the same page are answered from memory."""
+    if block.table is not None:
+        return Classified(Kind.TABLE, block)
+    line = (block.text, block.heading, block.bold, block.separator, block.hint, block.lead, block.signature)
+    known = _READ.get(line)
+    if known is None:
+        known = _READ[line] = _classify(block, context)
+    return known if known.block is block else replace(known, block=block)
+
+
+def _classify(block: Block, context: PageContext) -> Classified:
     text = block.text
     if block.separator or not text or not any(c.isalnum() for c in text):
         return Classified(Kind.SEPARATOR, block)  # blank, or a rule drawn with dashes
     if block.table is not None:
         return Classified(Kind.TABLE, block)
     lex = lexicon()
+    if block.hint == "tab":
+        return _tab_label(block, context)
     if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :.…›»>") in lex.noise:
         return Classified(Kind.NOISE, block)
+    if len(text) <= MAX_NOISE_CHARS and text[:1] in "([" and text[-1:] in ")]" and (
+            key(text[1:-1]) in lex.noise or lex.description_label_re.fullmatch(text[1:-1].strip())):
+        return Classified(Kind.NOISE, block)  # "(abstract)", "[slides]": a link beside the title
     if _HANDLE.match(text):
         return Classified(Kind.NOISE, block)  # "@rachelandrew": a handle, the name is given elsewhere
     if lex.notice_re.search(text):
@@ -113,7 +137,8 @@ def classify(block: Block, context: PageContext) -> Classified:
             return Classified(Kind.TEXT, block, day=dated[0], dated=True, rest=dated[1])
     minutes = match_duration(text)
     if minutes is not None:
-        return Classified(Kind.END, block, minutes=minutes)
+        fmt = format_label(text)  # "🕒 Lightning (15min)": a kind of session and how long it lasts
+        return Classified(Kind.FORMAT if fmt else Kind.END, block, minutes=minutes, format=fmt)
     heading = people_heading(text)
     if heading is not None:
         return Classified(Kind.PEOPLE, block, role=heading or None)
@@ -127,7 +152,9 @@ def classify(block: Block, context: PageContext) -> Classified:
         return hinted
     fmt = format_label(text, numbered=True)
     if fmt and not is_occasion(fmt):
-        return Classified(Kind.FORMAT, block, format=fmt)
+        note = _DURATION_NOTE.search(text)  # "Lightning (15min)": how long it lasts, too
+        return Classified(Kind.FORMAT, block, format=fmt,
+                          minutes=match_duration(note.group(0).strip(" ()")) if note else None)
     if text in context.places:
         return Classified(Kind.ROOM, block, room=room_of(text) or Room(name=text, provisional=False, raw=text))
     room = room_of(text) or named_place(text, heading=block.heading > 0)
@@ -136,9 +163,9 @@ def classify(block: Block, context: PageContext) -> Classified:
     desc = labelled_description(text)
     if desc:
         return Classified(Kind.DESCRIPTION, block, description=desc)
-    role_label = _role_label(text)
-    if role_label is not None:
-        return Classified(Kind.SPEAKER, block, role=role_label or None, labelled=True)
+    labelled_role = role_label(text)
+    if labelled_role is not None:
+        return Classified(Kind.SPEAKER, block, role=labelled_role or None, labelled=True)
     if lex.role_by_re.match(text):
         return Classified(Kind.SPEAKER, block)
     by = lex.by_re.match(text)
@@ -155,6 +182,15 @@ def classify(block: Block, context: PageContext) -> Classified:
 
 
 _DAY_CODE = re.compile(r"\s*\((?:[A-Za-z]{1,3}\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*:?\s*$")
+
+
+def _tab_label(block: Block, context: PageContext) -> Classified:
+    """A tab's label over its panel: a day ("Day 2", "Mardi 12 mars"), a room or track, else a kind."""
+    plain = replace(block, hint=None)
+    read = classify(plain, context)
+    if read.kind in (Kind.DAY, Kind.ROOM, Kind.NOISE) or (read.kind is Kind.SLOT and read.dated):
+        return read
+    return Classified(Kind.PANEL, block, format=format_label(block.text) or block.text)
 
 
 def _trailing_slot(block: Block, slot: SlotMatch, context: PageContext) -> Classified:
@@ -226,6 +262,7 @@ def _hinted(block: Block) -> Classified | None:
     return None
 
 
+@memoised
 def is_occasion(text: str) -> bool:
     """"Pause", "Lunch", "Opening Remarks": a format that is a session of its own."""
     return key(text.strip().rstrip(":").strip()) in lexicon().occasions
@@ -268,10 +305,11 @@ def _could_be_place(text: str, context: PageContext) -> bool:
     bare = key(text).rstrip(" :.…")
     return not (bare in lex.noise or is_occasion(text) or format_label(text, numbered=True)
                 or match_slot(text) or match_day(text, context) or weekday_of(text) is not None
-                or lex.field_label_re.match(text) or text.isdigit() or _STATEMENT_END.search(text))
+                or lex.field_label_re.match(text) or text.isdigit() or _STATEMENT_END.search(text)
+                or (lex.org_re.search(text) and not lex.venue_re.search(text)))  # an affiliation, again and again
 
 
-
+@memoised
 def format_label(text: str, numbered: bool = False) -> str | None:
     """'Études de cas', 'CONFÉRENCE :', 'Keynote' -> the format as written, without its colon; with
     `numbered`, a line alone as 'Tutorial 2' too (the second tutorial is a tutorial). Inside a title a
@@ -290,6 +328,7 @@ def format_label(text: str, numbered: bool = False) -> str | None:
     return None
 
 
+@memoised
 def room_of(text: str) -> Room | None:
     lex = lexicon()
     if len(text) > MAX_ROOM_CHARS:
@@ -325,6 +364,7 @@ def room_of(text: str) -> Room | None:
 _FLOOR = re.compile(r"\((?:[^()]*\b(?:floor|level|étage|niveau|rdc|rez-de-chaussée)\b[^()]*)\)\s*$", re.I)
 
 
+@memoised
 def named_place(text: str, heading: bool = False) -> Room | None:
     """`Bourbon Auditorium (1st floor)`, `All Seasons Hall`: a place named first, its kind last. Surnames
     can be venue words ("Stuart Hall"), so only a clear kind of room, a floor, or a heading of its own."""
@@ -337,6 +377,9 @@ def named_place(text: str, heading: bool = False) -> Room | None:
         return None
     last = words[-1].lower()
     lex = lexicon()
+    if any(w.islower() and w not in lex.particles and any(w in s for s in lex.stopwords.values())
+           and w not in lex.place_links for w in words[1:-1]):
+        return None  # "Code at the Center": a phrase about something, ending on a place word
     if last not in lex.venue_words and last not in lex.strong_venue_words:
         return None
     if floor or heading or last in lex.strong_venue_words:
@@ -356,10 +399,14 @@ def labelled_description(text: str) -> Description | None:
     return Description(text=body, provisional=label.lower() in lex.description_provisional, label=label)
 
 
+@memoised
 def is_person_line(text: str) -> bool:
     """`Name, …` or `Name (…)` where Name looks like a person's name."""
     if len(text) > 300:
         return False
+    tail = trailing_paren(text)
+    if tail is not None and room_of(tail[1]) is not None:
+        return False  # `Tutoriel Upmem (Salle A-C206)`: a session in its room, not a person and employer
     head = _name_head(text)
     if head != text.strip() and looks_like_name(head):
         return True
@@ -367,12 +414,19 @@ def is_person_line(text: str) -> bool:
     return any(strip_honorifics(p)[0] != p and looks_like_name(p) for p in split_outside_parens(text)[1:])
 
 
+_NEXT_PERSON = re.compile(r"^\([^()]*\)\s*(?:,|and|et|&)\s+[A-ZÀ-Þ]")
+
+
 def _name_head(text: str) -> str:
     parts = split_outside_parens(text)
-    return bare_name(dash_name(parts[0] if parts else text)[0])
+    head = parts[0] if parts else text
+    cut = head.find("(")
+    if cut > 0 and _NEXT_PERSON.match(head[cut:]):
+        head = head[:cut]  # `Ana Ruiz (Org) and Bo Ma (Org)`: Ana Ruiz, the first of a list
+    return bare_name(dash_name(head)[0])
 
 
-def _role_label(text: str) -> str | None:
+def role_label(text: str) -> str | None:
     """"Chair: Jane Doe" -> "chair"; "Speakers: A, B" -> "" (people, no role); else None."""
     head, sep, rest = text.partition(":")
     return people_word(head.strip()) if sep and rest.strip() else None
@@ -392,12 +446,35 @@ def people_word(word: str) -> str | None:
     return "" if lex.speaker_heading_re.match(word) else None
 
 
+@memoised
 def is_prose(text: str) -> bool:
-    """Running text rather than a title: long, or a full sentence of many words."""
+    """Running text rather than a title: long, or a full sentence of many words, or a biography."""
     words = len(text.split())
     # A question is more often a title ("Faut-il taxer le sucre ?") than running text.
     return len(text) > MAX_TITLE_CHARS or (words >= 12 and bool(_STATEMENT_END.search(text))) or (
-        words >= 8 and text.endswith(":"))  # "Each session will follow this format:": an introduction
+        words >= 8 and text.endswith(":")) or is_biography(text)  # "Each session will follow this format:"
+
+
+MIN_BIO_WORDS = 6
+
+
+def is_biography(text: str) -> bool:
+    """`Rachel Andrew is a front and back-end web developer…`, `Anna works as…`, `Elle enseigne…`: a
+    name (or a pronoun), then a verb that tells who they are."""
+    words = text.split()
+    if len(words) < MIN_BIO_WORDS:
+        return False
+    lex = lexicon()
+    if words[0].lower() in lex.pronouns:
+        return True
+    for index, word in enumerate(words[1:4], start=1):
+        verb = word.strip(",;:")
+        if word.islower() and (verb in lex.bio_verbs or (
+                verb in lex.bio_copulas and looks_like_name(" ".join(words[:index])))):
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def is_sentence(text: str, min_words: int = 6) -> bool:

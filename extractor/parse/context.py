@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from extractor.lexicon import lexicon
+from extractor.textkit.normalise import has_digit
 
 EVENT_SPAN_DAYS = 14  # dates further apart than this are not one event's days
 YEAR_WINDOW = 1  # a yearless date is placed at most this many years from the reading date
@@ -72,8 +73,9 @@ def build_context(texts: Iterable[str], reference: date, titles: Iterable[str] =
         for y in _YEAR.findall(text):
             if 1990 <= int(y) <= latest:
                 years[int(y)] += 2
+    stamp = lexicon().update_stamp_re
     for text in texts:
-        if not any(c.isdigit() for c in text):
+        if not has_digit(text) or stamp.search(text[:200]):
             continue
         found = date_mentions(text[:2000])
         mentions.extend(found)

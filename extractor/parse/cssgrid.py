@@ -11,6 +11,7 @@ its rows end) and its room (the column's first cell).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import cast
 
@@ -21,10 +22,20 @@ MAX_TRACKS = 200  # a grid line number beyond this is not a timetable's
 _STYLES = etree.XPath("//style/text()")
 _PLACED = etree.XPath("//*[contains(@style, 'grid-row') or contains(@style, 'grid-column') or "
                       "contains(@style, 'grid-area')]")
-_RULE = re.compile(r"([^{}]+)\{([^{}]*grid-(?:row|column)[^{}]*)\}")
+_GRID_LINES = re.compile(r"grid-(?:row|column)")
 _CLASS_SELECTOR = re.compile(r"^\s*\.([\w-]+)(?:\[[^\]]*\])?\s*$")
 _PROPERTY = re.compile(r"grid-(row|column)(-start|-end)?\s*:\s*([^;}]+)")
-_AREA = re.compile(r"grid-area\s*:\s*(\d+)\s*/\s*(\d+)\s*/\s*(\d+)\s*/\s*(\d+)")
+_AREA = re.compile(r"grid-area\s*:\s*(\d{1,6})\s*/\s*(\d{1,6})\s*/\s*(\d{1,6})\s*/\s*(\d{1,6})")
+
+
+def css_rules(css: str, wanted: re.Pattern[str]) -> Iterator[tuple[str, str]]:
+    """(selector, declarations) of each `selector{declarations}` whose declarations match `wanted`.
+
+    One pass over the stylesheet: a regex `[^{}]+\\{…\\}` rescans brace-less text from every position."""
+    for chunk in css.split("}")[:-1]:
+        parts = chunk.split("{")
+        if len(parts) >= 2 and parts[-2] and wanted.search(parts[-1]):
+            yield parts[-2], parts[-1]
 
 
 @dataclass
@@ -83,16 +94,16 @@ def grids_as_tables(root: etree._Element) -> int:
 
 
 def _class_rules(root: etree._Element) -> dict[str, str]:
-    rules: dict[str, str] = {}
+    rules: dict[str, list[str]] = {}
     for css in cast(list[str], _STYLES(root)):
         if "grid-" not in css:
             continue
-        for rule in _RULE.finditer(css):
-            for selector in rule.group(1).split(","):
+        for selectors, declarations in css_rules(css, _GRID_LINES):
+            for selector in selectors.split(","):
                 m = _CLASS_SELECTOR.match(selector)
                 if m:
-                    rules[m.group(1)] = rules.get(m.group(1), "") + ";" + rule.group(2)
-    return rules
+                    rules.setdefault(m.group(1), [""]).append(declarations)
+    return {name: ";".join(parts) for name, parts in rules.items()}
 
 
 def _rewrite(container: etree._Element, rules: dict[str, str]) -> bool:

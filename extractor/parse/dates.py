@@ -10,9 +10,9 @@ from functools import cache
 
 from extractor.lexicon import lexicon
 from extractor.parse.context import DateMention, PageContext
+from extractor.textkit.normalise import has_digit
 
 MAX_HEADING_EXTRA = 18
-_HAS_DIGIT = re.compile(r"\d")
 _TRAILING_NOTE = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 _WORDS = re.compile(r"[^\W\d_]+")
 _ISO = re.compile(r"\d{4}-\d\d-\d\d")  # characters a day heading may carry besides the date ("Jour 1 – ")
@@ -35,9 +35,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 def match_day(line: str, context: PageContext) -> tuple[date | None, str] | None:
     """If the line is a day heading, return (date or None if impossible, raw text)."""
-    if len(line) > 90 or not _HAS_DIGIT.search(line):
+    if len(line) > 90 or not has_digit(line):
         return None
-    numbered = weekday_and_number(line, context)
+    numbered = weekday_and_number(line, context) or _numeric(line, context)
     if numbered is not None:
         return numbered
     if line.endswith(")"):
@@ -72,6 +72,29 @@ def weekday_and_number(line: str, context: PageContext) -> tuple[date | None, st
     return (found[0] if len(found) == 1 else None), m.group(0)
 
 
+@cache
+def _numeric_pattern() -> re.Pattern[str]:
+    wd = "|".join(sorted(map(re.escape, lexicon().weekdays), key=len, reverse=True))
+    return re.compile(rf"^(?:(?P<wd>{wd})\.?,?\s+)?(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)"
+                      rf"(?:[/.](?P<year>(?:19|20)?\d\d))?$", re.I)
+
+
+def _numeric(line: str, context: PageContext) -> tuple[date | None, str] | None:
+    """`Sunday 10/26`, `mardi 14/05/2024`: a numeric date with its weekday or its year. Day and month are
+    told apart by the numbers (26 is no month) or by the weekday."""
+    m = _numeric_pattern().match(line.strip()) if len(line) <= 40 else None
+    if m is None or not (m.group("wd") or m.group("year")):
+        return None
+    weekday = lexicon().weekdays.get((m.group("wd") or "").lower())
+    year = int(m.group("year")) if m.group("year") else None
+    if year is not None and year < 100:
+        year += 2000
+    a, b = int(m.group("a")), int(m.group("b"))
+    found = {d for d in (context.resolve(DateMention(day, month, year, weekday)) for day, month in ((a, b), (b, a))
+                         if 1 <= month <= 12) if d is not None and (weekday is None or d.weekday() == weekday)}
+    return (found.pop() if len(found) == 1 else None), m.group(0)
+
+
 def weekday_of(text: str) -> int | None:
     """"Thursday", "jeudi :", "Sat.": a weekday alone (0 = Monday), else None."""
     word = text.strip().rstrip(" :.,").lower()
@@ -89,7 +112,7 @@ def _mention(m: re.Match[str]) -> DateMention:
 
 def dates_in(text: str, context: PageContext) -> list[date]:
     """Full dates (with a year) anywhere in running text: "Colloque X, 12 mars 2026, Québec."."""
-    if not _HAS_DIGIT.search(text):
+    if not has_digit(text):
         return []
     found = []
     for pattern in _patterns():
@@ -104,7 +127,7 @@ def dates_in(text: str, context: PageContext) -> list[date]:
 def leading_day(line: str, context: PageContext) -> tuple[date | None, str] | None:
     """`2 juillet 2026, 14h - 15h — Salle 4`, `Saturday 10:00`, `Tuesday: 14:00 - 15:30`: a date, or a
     weekday, opening a line; returns its day (None when the page does not say which) and the rest."""
-    if not line[:1].isalnum() or not _HAS_DIGIT.search(line[:40]):
+    if not line[:1].isalnum() or not has_digit(line[:40]):
         return None
     for pattern in _patterns():
         m = pattern.match(line)

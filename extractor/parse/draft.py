@@ -26,6 +26,7 @@ class Draft:
     dated: bool = False  # its own line gave its date ("24 janvier 2025 - Titre")
     group: bool = False  # a table row naming a block of the sessions below it ("Session 1 : IA")
     untitled: bool = False  # named only by its format and speaker ("Keynote 1: Ana Ruiz"): a title may follow
+    marks: dict[int, list[str]] = field(default_factory=dict)  # speaker index -> footnote numbers ("Ana Ruiz¹,³")
 
     def detail(self) -> int:
         """How much the mention says beyond its title and time: people, room, abstract."""

@@ -13,9 +13,11 @@ import re
 import unicodedata
 
 from extractor.parse.draft import Draft
+from extractor.parse.memo import memoised
 from extractor.textkit.slug import ascii_fold
 
 MIN_DISTINCT_CHARS = 12  # shorter titles ("Lunch", "Q&A") repeat for real; only timed mentions merge
+MAX_MENTIONS = 16  # earlier mentions of one title a new one is compared with: linear on a hostile page
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -24,29 +26,53 @@ OVERVIEW_SHARE = 0.6  # of them found again elsewhere, same day and start, with 
 
 
 def drop_overviews(drafts: list[Draft]) -> list[Draft]:
-    """A table whose sessions the rest of the page gives again, at the same times and with more detail,
-    is an overview of the programme (a week at a glance): its cells are not sessions of their own."""
+    """A table whose sessions the rest of the page gives again, at the same times, under the same names
+    and with more detail, is an overview of the programme (a week at a glance): its cells are not
+    sessions of their own. The poorest tables are judged first, so of two tables giving each other's
+    sessions only the overview goes."""
     tables: dict[int, list[Draft]] = {}
     for draft in drafts:
         if draft.table is not None:
             tables.setdefault(draft.table, []).append(draft)
     dropped: set[int] = set()
-    for table, members in tables.items():
+    for table, members in sorted(tables.items(), key=lambda t: sum(m.detail() for m in t[1]) / len(t[1])):
         timed = [m for m in members if m.slot.start and m.slot.day]  # undated: no telling two days apart
         if len(timed) < MIN_OVERVIEW:
             continue
-        elsewhere: dict[tuple[str | None, str | None], int] = {}
+        elsewhere: dict[tuple[str | None, str | None], list[Draft]] = {}
         for draft in drafts:
-            if draft.table != table and draft.slot.start and draft.slot.day:
-                key = (draft.slot.day, draft.slot.start)
-                elsewhere[key] = max(elsewhere.get(key, 0), draft.detail())
-        found = [m for m in timed if (m.slot.day, m.slot.start) in elsewhere]
-        richer = sum(elsewhere[(m.slot.day, m.slot.start)] for m in found) > sum(m.detail() for m in timed)
-        if len(found) >= OVERVIEW_SHARE * len(timed) and richer:
+            if draft.table != table and draft.table not in dropped and draft.slot.start and draft.slot.day:
+                elsewhere.setdefault((draft.slot.day, draft.slot.start), []).append(draft)
+        found = 0
+        detail = 0
+        for m in timed:
+            again = [d for d in elsewhere.get((m.slot.day, m.slot.start), []) if _named_alike(m.title, d.title)]
+            if again:
+                found += 1
+                detail += max(d.detail() for d in again)
+        if found >= OVERVIEW_SHARE * len(timed) and detail > sum(m.detail() for m in timed):
             dropped.add(table)
     return [d for d in drafts if d.table not in dropped]
 
 
+_ADDED_PART = frozenset("(:,–—-[")
+
+
+@memoised
+def _named_alike(a: str, b: str) -> bool:
+    """`Poster session 1` and `Poster session 1 (19 posters)`, `Keynote` and `Keynote: Music and Cognition`."""
+    ka, kb = mention_key(a), mention_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    short, long_ = sorted((" ".join(a.split()), " ".join(b.split())), key=len)
+    head = short.rstrip(")").rstrip()
+    # What the longer name adds is set apart ("(", ":", ","), not more words of a name ("… Cont.").
+    return long_.casefold().startswith(head.casefold()) and long_[len(head):].lstrip()[:1] in _ADDED_PART
+
+
+@memoised
 def mention_key(title: str) -> str:
     folded = ascii_fold(unicodedata.normalize("NFKC", title)).casefold()
     return " ".join(_NON_WORD.sub(" ", folded).split())
@@ -55,12 +81,26 @@ def mention_key(title: str) -> str:
 def merge_mentions(drafts: list[Draft]) -> list[Draft]:
     kept: list[Draft] = []
     by_key: dict[str, list[Draft]] = {}
+    by_slot: dict[tuple[str, str, str | None], list[Draft]] = {}
     for draft in drafts:
         key = mention_key(draft.title)
+        if len(key) < MIN_DISTINCT_CHARS:  # never the same session (_same_session): no scan
+            kept.append(draft)
+            continue
         same = next((k for k in by_key.get(key, []) if _same_session(k, draft, key)), None)
+        slot = (draft.slot.day, draft.slot.start, draft.slot.end) if draft.slot.day and draft.slot.start else None
+        if same is None and slot is not None:
+            # `Poster session 2 (18 posters, see below)` in the grid, `Poster session 2 (18 posters)` over
+            # its posters: one name the start of the other, at the very same time
+            same = next((k for k in by_slot.get(slot, []) if _named_alike(k.title, draft.title)
+                         and _same_session(k, draft, key)), None)
         if same is None:
             kept.append(draft)
-            by_key.setdefault(key, []).append(draft)
+            mentions = by_key.setdefault(key, [])
+            if len(mentions) < MAX_MENTIONS:
+                mentions.append(draft)
+            if slot is not None:
+                by_slot.setdefault(slot, []).append(draft)
         else:
             _absorb(same, draft)
     return kept

@@ -13,14 +13,16 @@ from extractor.errors import ParseError
 from extractor.lexicon import language_code
 from extractor.models import Programme, Session, Source, Warning
 from extractor.options import ParseOptions
+from extractor.parse import memo
 from extractor.parse.assemble import Assembler, title_signatures
-from extractor.parse.blocks import Block, html_blocks, parse_html, text_blocks
+from extractor.parse.blocks import MAX_BLOCKS, Block, html_blocks, parse_html, text_blocks
 from extractor.parse.classify import Classified, Kind, classify, recurring_places
 from extractor.parse.context import PageContext, build_context
 from extractor.parse.dates import dates_in
+from extractor.parse.deadline import Deadline
 from extractor.parse.language import detect_language
 from extractor.parse.times import split_run_on
-from extractor.read.decode import decode, looks_like_html
+from extractor.read.decode import decode_page, looks_like_html
 from extractor.read.page import RawPage
 from extractor.textkit.normalise import norm
 
@@ -28,7 +30,9 @@ from extractor.textkit.normalise import norm
 def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
     """Parse one page. Raises InputError (unreadable) or ParseError (no programme in it)."""
     options = options or ParseOptions()
-    text, _encoding = decode(page.data, page.location, page.charset)
+    memo.forget()  # each page read on its own
+    deadline = Deadline(options.deadline, page.location)
+    text, _encoding, decoding = decode_page(page.data, page.location, page.charset)
     sha256 = hashlib.sha256(page.data).hexdigest()
 
     def source(kind: str) -> Source:
@@ -47,8 +51,9 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
                 source=source(found.kind),
                 language=language_code(options.lang) or found.language or language_code(declared_lang),
                 title=found.title or _html_title(root),
+                timezone=options.timezone,
                 sessions=found.sessions,
-                warnings=found.warnings,
+                warnings=[*decoding, *found.warnings],
             )
             return _checked(programme)
         kind, title = "html", _html_title(root)
@@ -56,19 +61,24 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
         # What the whole page says of the event (its description, banner, footer), before the chrome goes.
         about = _page_text(root)
         # The page's own name is not a session.
+        deadline.check()
         blocks = [b for b in html_blocks(root) if not (b.heading == 1 and b.text == title)]
     else:
         blocks, kind, declared_lang = text_blocks(text), "text", None
         titles, about = [], []
+    deadline.check()
+    if len(blocks) > MAX_BLOCKS:
+        decoding = [*decoding, Warning(where=blocks[-1].where, text=blocks[-1].text[:80],
+                                       reason=f"the page has more than {MAX_BLOCKS} lines: the rest is not read")]
     context = build_context([*(b.text for b in blocks if b.table is None), *about], reference,
                             [*titles, *(b.text for b in blocks[:PAGE_DATE_LINES])])
     if kind == "text":
         title, blocks = _text_title(blocks, context)
     context.places = recurring_places(blocks, context)
-    sessions, warnings = assemble(blocks, context, options.default_date, _page_date(blocks, context))
+    sessions, warnings = assemble(blocks, context, options.default_date, _page_date(blocks, context), deadline)
     language = language_code(options.lang) or detect_language((b.text for b in blocks), declared_lang)
-    programme = Programme(source=source(kind), language=language, title=title,
-                         sessions=sessions, warnings=warnings)
+    programme = Programme(source=source(kind), language=language, title=title, timezone=options.timezone,
+                         sessions=sessions, warnings=[*decoding, *warnings])
     return _checked(programme)
 
 
@@ -76,8 +86,10 @@ CACHED_LINE_CHARS = 100  # short lines repeat within a page ("Salle à venir", "
 
 
 def assemble(
-    blocks: list[Block], context: PageContext, default_day: date | None = None, page_day: date | None = None
+    blocks: list[Block], context: PageContext, default_day: date | None = None, page_day: date | None = None,
+    deadline: Deadline | None = None,
 ) -> tuple[list[Session], list[Warning]]:
+    tick = deadline.tick if deadline else _no_deadline
     seen: dict[tuple[str, int, bool, str | None], Classified] = {}
 
     def read(block: Block) -> Classified:
@@ -92,6 +104,7 @@ def assemble(
 
     items: list[Classified] = []
     for block in blocks:
+        tick()
         pieces = split_run_on(block.text) if block.table is None else [block.text]
         if len(pieces) == 1:
             items.append(read(block))
@@ -101,14 +114,20 @@ def assemble(
     # only such lines open a session, so that a bold line inside an abstract stays in the abstract.
     first = Assembler(default_day=default_day, context=context, page_day=page_day)
     for item in items:
+        tick()
         first.feed(item)
     signatures = title_signatures(first.drafts())
-    if signatures is None:
-        return first.finish()
+    if signatures is None or first.asked <= signatures:
+        return first.finish()  # a second reading would answer every question as the first did
     second = Assembler(default_day=default_day, context=context, page_day=page_day, title_signatures=signatures)
     for item in items:
+        tick()
         second.feed(item)
     return second.finish()
+
+
+def _no_deadline() -> None:
+    pass
 
 
 def parse_bytes(data: bytes, location: str = "<bytes>", options: ParseOptions | None = None) -> Programme:

@@ -7,10 +7,11 @@ from functools import cache
 
 from extractor.lexicon import lexicon
 from extractor.models import Speaker
-from extractor.textkit.normalise import key, norm
+from extractor.parse.memo import memoised
+from extractor.textkit.normalise import has_digit, key, norm
 
 # "Garcez", "Jean-Luc", "J.", "d’Avila", "O'Connor", "McKay".
-_NAME_TOKEN = re.compile(r"^(?:(?:[dl][’'])?[A-ZÀ-ÖØ-Þ][\w’'.\-]*\*?|[A-ZÀ-ÖØ-Þ]\.)$")  # "Ana*": who presents
+_NAME_TOKEN = re.compile(r"^(?:[dl][’'])?(?P<first>[^\W\d_])[\w’'.\-]*\*?$")  # "Ana*": who presents
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
 
 
@@ -43,8 +44,13 @@ def _joined() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def split_outside_parens(text: str, sep: str = ",") -> list[str]:
+    return list(_split_outside_parens(text, sep))
+
+
+@memoised
+def _split_outside_parens(text: str, sep: str) -> tuple[str, ...]:
     if "(" not in text and "[" not in text:
-        return [p.strip() for p in text.split(sep) if p.strip()]
+        return tuple(p.strip() for p in text.split(sep) if p.strip())
     parts: list[str] = []
     buf: list[str] = []
     depth = 0
@@ -59,7 +65,7 @@ def split_outside_parens(text: str, sep: str = ",") -> list[str]:
         else:
             buf.append(ch)
     parts.append("".join(buf))
-    return [p.strip() for p in parts if p.strip()]
+    return tuple(p.strip() for p in parts if p.strip())
 
 
 def strip_honorifics(name: str) -> tuple[str, list[str]]:
@@ -79,16 +85,18 @@ def strip_honorifics(name: str) -> tuple[str, list[str]]:
             return name, credentials
 
 
+@memoised
 def looks_like_name(text: str) -> bool:
     """Two to five capitalised words, particles allowed: "Geneviève Baril", "Jean de la Fontaine"."""
     lex = lexicon()
     name, _ = strip_honorifics(text.strip())
     tokens = name.split()
-    if not 2 <= len(tokens) <= 5 or len(name) > 60 or any(ch.isdigit() for ch in name):
+    if not 2 <= len(tokens) <= 5 or len(name) > 60 or has_digit(name):
         return False
     capitalised = 0
     for token in tokens:
-        if _NAME_TOKEN.match(token):
+        m = _NAME_TOKEN.match(token)
+        if m and m.group("first").isupper():  # any script's capitals: "Şentürk", "Łukasz", "Čapek"
             capitalised += 1
         elif token.lower() not in lex.particles:
             return False
@@ -100,13 +108,15 @@ def _is_known_phrase(name: str) -> bool:
     return bool(lex.room_word_re.match(name) or lex.org_re.search(name) or lex.description_label_re.match(name)
                 or any(word.lower() in lex.job_words for word in name.split()) or key(name) in lex.formats
                 or key(name.split()[0]) in lex.formats  # "Tutoriel Upmem", "Workshop Docker"
-                or _leads_with_small_word(name))  # "The PiSeduce Project", "Our Partners"
+                or _holds_small_word(name))
 
 
-def _leads_with_small_word(name: str) -> bool:
-    first = name.split()[0].lower()
+def _holds_small_word(name: str) -> bool:
+    """`The PiSeduce Project`, `Writing Music With Machine Learning`: a small word of a sentence, which no
+    name holds (name particles apart)."""
     lex = lexicon()
-    return first not in lex.particles and any(first in words for words in lex.stopwords.values())
+    return any(w not in lex.particles and any(w in words for words in lex.stopwords.values())
+               for w in (t.lower() for t in name.split()))
 
 
 def _is_credential(text: str) -> bool:
@@ -117,6 +127,7 @@ def _is_credential(text: str) -> bool:
 _HANDLE_NOTE = re.compile(r"\s*[(\[]\s*@[\w.]+\s*[)\]]|\s+@[\w.]{2,30}$")
 
 
+@memoised
 def parse_speaker(raw: str) -> Speaker:
     lex = lexicon()
     line = norm(raw).replace("*", "") if "*" in raw else norm(raw)
@@ -165,9 +176,14 @@ def parse_speaker(raw: str) -> Speaker:
     if titles and affiliation is None and (len(titles) >= 2 or lex.org_re.search(titles[-1])
                                            or _organisation_not_role(titles[-1])):
         affiliation = titles.pop()
+    if affiliation is None and titles and _DASH.search(titles[-1]):
+        affiliation = titles.pop()  # "Directeur Hébergement - Libéo": split below, if a job comes first
+        if not any(w in lex.job_words for w in _DASH.split(affiliation, maxsplit=1)[0].lower().split()):
+            titles.append(affiliation)
+            affiliation = None
     if affiliation and _DASH.search(affiliation) and any(w in lex.job_words for w in affiliation.lower().split()):
-        role, affiliation = _DASH.split(affiliation, maxsplit=1)  # "writer and consultant - Brad Frost Web"
-        titles.append(role)
+        job, affiliation = _DASH.split(affiliation, maxsplit=1)  # "writer and consultant - Brad Frost Web"
+        titles.append(job)
     return Speaker(name=name, credentials=credentials, titles=titles, affiliation=affiliation, raw=line,
                    role=role)
 
@@ -203,6 +219,11 @@ def _name_first(parts: list[str]) -> list[str]:
 
 
 def split_speakers(line: str) -> list[str]:
+    return list(_split_speakers(line))
+
+
+@memoised
+def _split_speakers(line: str) -> tuple[str, ...]:
     """Several people on one line: `;`, or ` et ` / ` and ` / ` & ` between plain names."""
     parts = split_outside_parens(line, ";")
     out: list[str] = []
@@ -212,18 +233,31 @@ def split_speakers(line: str) -> list[str]:
             out.extend(pieces)
         else:
             out.append(part)
-    return out
+    return tuple(out)
+
+
+_BRACKET = re.compile(r"[()\[\]]")
 
 
 def bare_name(text: str) -> str:
-    """`Name (Org) (Animateur)` -> `Name`: every trailing parenthesis or bracket dropped."""
-    while True:
-        bare = _TRAILING_PAREN.sub("", text).strip()
-        if bare == text:
-            return text
-        text = bare
+    """`Name (Org) (Animateur)` -> `Name`: every trailing parenthesis or bracket dropped.
+
+    What _TRAILING_PAREN removes, repeatedly, read once from the right: a name followed by thousands of
+    parentheses costs one pass, not one regex search per parenthesis."""
+    marks = [m.start() for m in _BRACKET.finditer(text)]
+    end = len(text)
+    cut = None
+    i = len(marks) - 1
+    while i >= 1:
+        close, start = marks[i], marks[i - 1]
+        if text[close] not in ")]" or text[start] not in "([" or close - start < 2 or text[close + 1:end].strip():
+            break
+        end = cut = start
+        i -= 2
+    return text.strip() if cut is None else text[:cut].strip()
 
 
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,3}\.$")
 _ORG_SEPARATORS = re.compile(r"\s+[|/]\s+|\s*;\s*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
 
@@ -232,8 +266,8 @@ def organisations(text: str) -> list[str] | None:
     """`Tel Aviv University, Israel | Duke University, USA`: a line of organisations, else None.
 
     Each part names an institution (University, Lab, CNRS), or ends with a country."""
-    if len(text) > 300 or text.endswith((".", "?", "!")):
-        return None
+    if len(text) > 300 or text.endswith(("?", "!")) or (text.endswith(".") and not _ABBREVIATION.search(text)):
+        return None  # a sentence, unless its full stop ends "Inc." or "Ltd."
     lex = lexicon()
     parts = [p.strip() for p in _ORG_SEPARATORS.split(text) if p.strip()]
     for part in parts:

@@ -22,9 +22,11 @@ from datetime import date, timedelta
 
 from extractor.lexicon import lexicon
 from extractor.parse.blocks import Block, TableRow
+from extractor.parse.classify import is_person_line, role_label
 from extractor.parse.context import PageContext
 from extractor.parse.dates import match_day, weekday_of
-from extractor.parse.speakers import looks_like_name
+from extractor.parse.memo import memoised
+from extractor.parse.speakers import looks_like_name, organisations
 from extractor.parse.times import SlotMatch, match_slot
 from extractor.textkit.normalise import key
 
@@ -107,6 +109,7 @@ def _header_key(cell: str) -> str:
     return key(_PARENTHESES.sub(" ", cell.replace("\n", " "))).strip().rstrip(" :").strip()
 
 
+@memoised
 def _field_columns(cells: tuple[str, ...]) -> _Columns | None:
     headers = lexicon().table_headers
     fields: dict[str, int] = {}
@@ -185,14 +188,17 @@ def _infer_columns(rows: list[TableRow]) -> _Columns | None:
     if width < 2:
         return None
     fields: dict[str, int] = {}
+    timed = _time_column(rows, width)
+    if timed is not None:
+        fields["time"] = timed
     for column in range(width):
         texts = [r.cells[column] for r in rows if column < len(r.cells) and r.cells[column]]
-        if not texts:
+        if not texts or column == timed:
             continue
         if "time" not in fields and _mostly(match_slot(t.replace("\n", " ")) is not None for t in texts):
             fields["time"] = column
-        elif "day" not in fields and _mostly(_is_day_cell(t) for t in texts):
-            fields["day"] = column
+        elif "date" not in fields and _mostly(_is_day_cell(t) for t in texts):
+            fields["date" if "day" in fields else "day"] = column  # `| Sunday | 10/26 |`: two of them
     rest = [c for c in range(width) if c not in fields.values()]
     lengths = {c: _mean_length(rows, c) for c in rest}
     if not lengths or max(lengths.values()) == 0:
@@ -211,6 +217,22 @@ def _infer_columns(rows: list[TableRow]) -> _Columns | None:
         # Several columns of sessions beside the times: a grid of unnamed rooms (or tracks).
         return _Columns({"time": fields["time"]}, rooms={c: "" for c in parallel})
     return _Columns(fields)
+
+
+MIN_TIMES = 2
+TIMES_SHARE = 1 / 3
+
+
+def _time_column(rows: list[TableRow], width: int) -> int | None:
+    """The column holding the most times, when they are a good share of what it holds: a panel's row gives
+    the time, the rows of its people below leave it for names (`| N° 1 … | | 10h15 |` / `| | ALTMANN | Illéana |`)."""
+    best, best_hits = None, 0
+    for column in range(width):
+        texts = [r.cells[column] for r in rows if column < len(r.cells) and r.cells[column]]
+        hits = sum(1 for t in texts if match_slot(t.replace("\n", " ")) is not None)
+        if hits > best_hits and hits >= MIN_TIMES and hits >= TIMES_SHARE * len(texts):
+            best, best_hits = column, hits
+    return best
 
 
 def _is_day_cell(text: str) -> bool:
@@ -252,6 +274,10 @@ class _Reader:
             if not any(row.cells) or self._repeated_header(row):
                 continue
             lone = _lone_text(row)
+            if lone is not None and times[index] is None and self.sessions and self._continues(row):
+                # `| | Chair: Ty Roberts |` / `| | Gracenote, Inc. |` under a panel's row: more of it
+                self.sessions[-1].extra.extend(rejoined([line for line in lone.split("\n") if line]))
+                continue
             if lone is not None and times[index] is None:
                 self.lone(lone, row)
                 continue
@@ -271,6 +297,18 @@ class _Reader:
                 self._field_row(row)
         return TableResult(self.sessions, self.skipped, self.day)
 
+    def _continues(self, row: TableRow) -> bool:
+        """A row whose one text, in the title column, names people or organisations, not a session."""
+        title = self.columns.fields.get("title")
+        texts = [i for i, c in enumerate(row.cells) if c]
+        if title is None or texts != [title] or self.sessions[-1].group:
+            return False
+        lines = rejoined([line for line in row.cells[title].split("\n") if line])
+        if len(lines) != 1 or len(lines[0]) > MAX_CONTINUED_CHARS:
+            return False  # a cell of several lines is a session of its own
+        text = lines[0]
+        return role_label(text) is not None or (organisations(text) is not None and not is_person_line(text))
+
     def _time(self, row: TableRow) -> SlotMatch | None:
         column = self.columns.fields.get("time")
         if column is None or column >= len(row.cells) or not row.cells[column]:
@@ -289,7 +327,10 @@ class _Reader:
         column = self.columns.fields.get("day")
         if column is None or column >= len(row.cells) or not row.cells[column]:
             return
-        text = row.cells[column].replace("\n", " ")
+        date_column = self.columns.fields.get("date")
+        # `| Sunday | 10/26 | 9:30 a.m. |`: the weekday and its date in cells of their own
+        parts = [row.cells[c] for c in (column, date_column) if c is not None and c < len(row.cells)]
+        text = " ".join(c.replace("\n", " ") for c in parts if c)
         found = match_day(text, self.context)
         if found:
             self.day = found[0]
@@ -343,8 +384,8 @@ class _Reader:
                 room=cell("room").replace("\n", " ") or None, format=cell("format") or None,
                 lines=title_lines[1:]))
             return
-        used = {fields.get(n) for n in ("time", "day", "title", "speakers", "room", "format", "surname", "given",
-                                        "name", "role")}
+        used = {fields.get(n) for n in ("time", "day", "date", "title", "speakers", "room", "format", "surname",
+                                        "given", "name", "role")}
         others = [c for i, c in enumerate(row.cells) if i not in used and c]
         if not title_lines:
             if cell("format"):
@@ -403,6 +444,31 @@ def _items(row: TableRow, column: int | None) -> list[Block] | None:
 
 _SURNAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’ -]+$")
 _GIVEN = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]+(?:[ -][A-ZÀ-ÖØ-Þ][a-zß-ÿ'’-]+){0,2}$")
+
+
+MAX_CONTINUED_CHARS = 160
+
+
+
+def rejoined(lines: list[str]) -> list[str]:
+    """A title broken over a cell's lines (`Music Perception` / `and` / `Cognition`): a line that ends on a
+    small word, or one that starts with one, continues the line before."""
+    out: list[str] = []
+    for line in lines:
+        if out and (_small_word(out[-1].split()[-1] if out[-1].split() else "")
+                    or _small_word(line.split()[0] if line.split() else "", lowercase=True)):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+def _small_word(word: str, lowercase: bool = False) -> bool:
+    lex = lexicon()
+    if lowercase and not word.islower():
+        return False
+    return word.lower() in ("and", "et", "&", "or", "ou") or (
+        word.islower() and any(word in words for words in lex.stopwords.values()))
 
 
 def _person_row(row: TableRow) -> str | None:

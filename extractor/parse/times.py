@@ -8,6 +8,8 @@ from functools import cache
 from itertools import pairwise
 
 from extractor.lexicon import lexicon
+from extractor.parse.memo import memoised
+from extractor.textkit.normalise import has_digit
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,9 @@ def _time(n: str, dotted: bool) -> str:
     dot = rf"|\.(?P<{n}m3>[0-5]\d)(?!\d)" if dotted else ""
     return (
         rf"(?:(?P<{n}word>{words})\b|"
-        rf"(?P<{n}h>[01]?\d|2[0-3])(?:\s?[hH]\s?(?P<{n}m1>[0-5]\d)?(?![\d])|\s?:\s?(?P<{n}m2>[0-5]\d){dot})"
+        # "9h30", "9 h", but not the "1 H" of "1 Higher School": an h alone is followed by no letter
+        rf"(?P<{n}h>[01]?\d|2[0-3])(?:\s?[hH](?:\s?(?P<{n}m1>[0-5]\d)(?![\d])|(?![^\W_]))"
+        rf"|\s?:\s?(?P<{n}m2>[0-5]\d){dot})"
         rf"(?:\s?{_AMPM.format(n=n)})?"
         rf"|(?P<{n}h2>1[0-2]|0?\d)\s?{_AMPM.format(n=n + '2')})"
     )
@@ -81,6 +85,7 @@ def _may_start_with_time(line: str) -> bool:
     return first in lex.from_words or first in lex.noon or first in lex.midnight
 
 
+@memoised
 def match_slot(line: str) -> SlotMatch | None:
     """A time (range) at the start of the line, or at its end: `Accueil (10h – 10h20)`,
     `Keynote 9:00 am - 10:00 am`, `Mathieu Grzybek, Gendarmerie / 09h30 à 10h15`."""
@@ -120,9 +125,9 @@ def _tail(line: str) -> SlotMatch | None:
 
 
 def _tail_time(line: str) -> SlotMatch | None:
-    if (not line[-1:].isalnum() and line[-1:] not in ".;") or not any(c.isdigit() for c in line[-MAX_TAIL_CHARS:]):
-        return None
     start = max(0, len(line) - MAX_TAIL_CHARS)
+    if (not line[-1:].isalnum() and line[-1:] not in ".;") or not has_digit(line, start):
+        return None
     m = _patterns()[2].search(line, start)
     if m is None or m.start() == 0:
         return None
@@ -195,6 +200,9 @@ _TIME_START = re.compile(
     r"(?<![\w(:./-])(?:\d{1,2}(?:\s?[:hH.]\s?\d{2}|\s?[hH]\b|\s?[aApP]\.?\s?[mM]\b)|[Nn]oon\b|[Mm]idi\b)"
 )
 MIN_RUN_ON_CHARS = 60
+# A slot is read from this much of the line after its time, not from all the rest: each time of a
+# megabyte line would otherwise reread the line to its end.
+RUN_ON_WINDOW = 1000
 _DIGIT_RUNS = re.compile(r"\d+")
 
 
@@ -214,7 +222,7 @@ def split_run_on(line: str) -> list[str]:
         last = m.start()
         if depth > 0:
             continue
-        found = match_slot(line[m.start():])
+        found = match_slot(line[m.start():m.start() + RUN_ON_WINDOW])
         if found is None or found.problem or not _titled(found.rest):
             continue
         if starts and m.start() < starts[-1][1]:

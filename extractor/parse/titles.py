@@ -12,6 +12,7 @@ from functools import cache
 from extractor.lexicon import lexicon
 from extractor.models import Room
 from extractor.parse.classify import MAX_ROOM_CHARS, format_label, is_occasion, is_person_line, people_word, room_of
+from extractor.parse.memo import memoised
 from extractor.parse.speakers import bare_name, looks_like_name
 from extractor.textkit.normalise import key
 
@@ -34,6 +35,7 @@ _CODED_PLACE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Z]?\s+[A-Z][\w’'-]+(?:\s+[A-Z
 _BUILDING_ROOM = re.compile(r"^[A-Z][a-z’'-]+\s+[A-Z]?\d{3}[A-Z]?$")
 
 
+@memoised
 def place(text: str, in_parentheses: bool = False) -> Room | None:
     """A room written after a title or a time: `Salle 2.105`, `Bourgie Hall`, `(S101-S102)`."""
     room = room_of(text)
@@ -41,11 +43,21 @@ def place(text: str, in_parentheses: bool = False) -> Room | None:
                          or _BUILDING_ROOM.match(text)):
         room = Room(name=text, provisional=False, raw=text)  # "Déjeuner (S101-S102)", "Lunch (B42 Piazza)"
     if room is None and len(text) <= MAX_ROOM_CHARS and lexicon().venue_re.search(text) and (
-            in_parentheses or ("(" not in text and not text[:1].islower() and len(text.split()) <= 5)):
+            in_parentheses or ("(" not in text and not text[:1].islower() and len(text.split()) <= 5)) \
+            and not _names_a_session(text):
         room = Room(name=text, provisional=False, raw=text)  # "Registration (North Village Hall)"
     return room
 
 
+def _names_a_session(text: str) -> bool:
+    """`Poster session in Marble Hall`: what happens there, not only where."""
+    formats = lexicon().formats
+    words = key(text).split()
+    return any(" ".join(words[i:j]) in formats
+               for i in range(len(words)) for j in range(i + 2, min(i + 4, len(words) + 1)))
+
+
+@memoised
 def split_room(title: str) -> tuple[str, Room | None]:
     """`Titre (Salle 2.105)`, `Titre, Local A-1510`, `Titre – Room TBA`: the room is not the title."""
     for pattern, in_parentheses in ((_ROOM_IN_PARENS, True), (_ROOM_AFTER_SEP, False)):
@@ -79,6 +91,17 @@ _DASH_TAIL = re.compile(r"^(?P<title>.+)\s+[-–—]\s+(?P<people>(?:(?!\s[-–�
 
 
 def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str, str | None]]]:
+    head, people = _split_people(title, titled)
+    return head, list(people)
+
+
+@memoised
+def _split_people(title: str, titled: bool) -> tuple[str, tuple[tuple[str, str | None], ...]]:
+    head, people = _people_in(title, titled)
+    return head, tuple(people)
+
+
+def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, str | None]]]:
     """People written into a title line: `Titre (Chair: Ana Ruiz)`, `Vin d’honneur (animation par Marc Roy)`,
     `Conférence d’ouverture par Anne Roy`, `Atelier 2 - Titre - Léa Roy (Univ. X), Paul Côté (INRAE)`."""
     lex = lexicon()
@@ -107,7 +130,9 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]  # "Système I : Ana Ruiz (LIG)"
     m = _DASH_TAIL.match(title)
-    if m and (_all_people(m.group("people"), strict=False) or is_person_line(m.group("people"))) \
+    # After a format (`Paper Session - Music Perception and Cognition`) only a true list of names is people.
+    strict = m is not None and format_label(m.group("title"), numbered=True) is not None
+    if m and (_all_people(m.group("people"), strict=strict) or is_person_line(m.group("people"))) \
             and not place(m.group("people").strip()) \
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]
@@ -132,8 +157,10 @@ def _affiliated_person(text: str) -> bool:
 
 
 # "Names. Title", "Name (Org), Title", "Name - Title"
+_INITIALS = re.compile(r"^(?:[A-Z]\.-?){2,}$")  # "B.L.", "J.-P.": initials, not the end of a sentence
 _FULL_STOP = re.compile(r"\.\s+|(?<=\)),\s+|\s+[-–—]\s*")
 MIN_TAIL_WORDS = 3
+MAX_PEOPLE_FIRST_CHARS = 1000  # longer lines are no "Authors. Title" line; each stop rereads the line
 
 
 def _says_what_they_do(text: str) -> bool:
@@ -144,13 +171,27 @@ def _says_what_they_do(text: str) -> bool:
 
 
 def people_first(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
+    found = _people_first(text)
+    return None if found is None else (found[0], list(found[1]))
+
+
+@memoised
+def _people_first(text: str) -> tuple[str, tuple[tuple[str, str | None], ...]] | None:
+    found = _people_leading(text)
+    return None if found is None else (found[0], tuple(found[1]))
+
+
+def _people_leading(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
     """`Nicolas Ferry and Phu H. Nguyen. Towards Model-Based Deployment.`: authors, a full stop, the title.
     The longest head that is a list of people (initials have full stops too) is the authors."""
     found: tuple[str, list[tuple[str, str | None]]] | None = None
+    if len(text) > MAX_PEOPLE_FIRST_CHARS:
+        return None
     for stop in _FULL_STOP.finditer(text):
         head, tail = text[: stop.start()], text[stop.end():]
         last = head.split()[-1] if head.split() else ""
-        if (not tail[:1].isupper() and not tail[:1].isdigit()) or len(last.rstrip(".")) <= 1:
+        if (not tail[:1].isupper() and not tail[:1].isdigit()) or len(last.rstrip(".")) <= 1 \
+                or _INITIALS.match(last):
             continue  # "Ana Ruiz, Ph.D. et directrice", "Matthew E. P. Davies": not the end of the names
         if _all_people(tail.rstrip("."), strict=False) or _says_what_they_do(tail):
             continue  # "Ana Ruiz - Director and CEO, HiFX": the dash gives her role, not a title
@@ -171,7 +212,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return (
         re.compile(rf"(?:^|\s)(?P<by>{lex.title_by})\s+(?P<people>.+)$", re.I),
         re.compile(rf"^(?P<title>.+?)\s+(?P<by>{lex.title_by})\s+(?P<people>[^()]+)$", re.I),
-        re.compile(rf"\s+(?P<by>{lex.run_on_by})\s+|\.\s+", re.I),
+        re.compile(rf"\s+(?P<by>{lex.run_on_by})\s+|(?-i:(?<![A-Z]))\.\s+", re.I),
     )
 
 
@@ -190,8 +231,15 @@ def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
     names = [n for n in _capitalised_runs().findall(tail) if looks_like_name(n)]
     if not names or (not m.group(0).strip().startswith(".") and not tail.startswith(names[0])):
         return title, []  # "Learning by Doing Great Things": the words after "by" are no list of people
+    parts = [p for p in re.split(rf",|;|\s(?:{lexicon().joiners})\s", tail.rstrip(" .")) if p.strip()]
+    if len(tail) > MAX_PEOPLE_TAIL or any(len(p.split()) > MAX_ROLE_WORDS and not looks_like_name(p) for p in parts):
+        return title, []  # `… things fall apart. Functional CSS, a way of…`: a sentence goes on, no list
     role = lexicon().role_by.get((m.group("by") or "").lower())
     return title[: m.start()].strip(" .,:"), [(_unstopped(name), role) for name in names]
+
+
+MAX_PEOPLE_TAIL = 250
+MAX_ROLE_WORDS = 5  # "directrice du musée": what a person does, beside their name
 
 
 def _unstopped(name: str) -> str:
@@ -240,6 +288,7 @@ def people_list(text: str) -> list[str]:
     return parts if len(parts) > 1 and names[0] and sum(names) * 2 > len(parts) else [text]
 
 
+@memoised
 def _all_people(text: str, strict: bool = True) -> bool:
     """Every part of `A (X), B & C` is a person; not strict: most are, organisations allowed (a short
     name in capitals, not a phrase: "Unpredictability in a Long Term Collaboration" is no organisation)."""
@@ -276,6 +325,7 @@ def all_names(text: str, pair: bool = False) -> list[str] | None:
 _FORMAT_DASH = re.compile(r"^(?P<head>[^–—:-]{2,40}?)\s+[–—-]\s+(?P<rest>.+)$")
 
 
+@memoised
 def split_format(title: str, numbered: bool = False) -> tuple[str | None, str]:
     """`Panel: Open Contracting…`, `Conférence : L’avenir…`, `Invited talk — Ana Ruiz`: a known format
     before a colon or a dash (with `numbered`, `Tutorial 1: …` too)."""

@@ -13,9 +13,11 @@ from typing import cast
 
 from lxml import etree
 
-_RULE = re.compile(r"([^{}]+)\{([^{}]*grid-area\s*:[^{}]*)\}")
+from extractor.parse.cssgrid import css_rules
+
+_PLACED = re.compile(r"grid-area\s*:")
 _COMP_ID = re.compile(r"comp-[A-Za-z0-9_]+")
-_GRID_AREA = re.compile(r"grid-area\s*:\s*(\d+)\s*/\s*(\d+)")
+_GRID_AREA = re.compile(r"grid-area\s*:\s*(\d{1,6})\s*/\s*(\d{1,6})")
 _LEFT = re.compile(r"(?:^|;)\s*left\s*:\s*(-?\d+(?:\.\d+)?)px")
 _STYLES = etree.XPath("//style/text()")
 _COMPONENTS = etree.XPath("//*[starts-with(@id, 'comp-')]")
@@ -27,8 +29,7 @@ def grid_positions(root: etree._Element) -> dict[str, tuple[int, int, float]]:
     for css in cast(list[str], _STYLES(root)):
         if "grid-area" not in css:
             continue
-        for rule in _RULE.finditer(css):
-            selector, declarations = rule.groups()
+        for selector, declarations in css_rules(css, _PLACED):
             if "mobile" in selector:
                 continue
             ids = _COMP_ID.findall(selector)

@@ -1,4 +1,4 @@
-"""HTTP(S) pages as RawPage: the only module that imports requests.
+"""HTTP(S) pages as RawPage: with guard.py, the only module that imports requests.
 
 Politeness and robustness, all on by default:
 - an honest User-Agent, `extractor/VERSION (+PROJECT_URL)`, overridable;
@@ -7,8 +7,10 @@ Politeness and robustness, all on by default:
 - conditional requests from the caller's validators (ETag, Last-Modified); 304 -> not_modified;
 - retries with exponential backoff and jitter on connection errors, timeouts, 429 and 5xx,
   honouring Retry-After (a server asking for more than MAX_RETRY_AFTER seconds is not retried);
-- connect/read timeouts, a streamed body with a size limit, a redirect limit, redirects
-  followed by hand so that each hop is paced and checked against its host's robots.txt.
+- connect/read timeouts, and one total deadline per fetch (extractor.read.guard: a server dripping
+  a byte a second is cut off); a streamed body with a size limit; a redirect limit, redirects
+  followed by hand so that each hop is paced and checked against its host's robots.txt, and
+  refused when they lead into the private network (guard.py) unless the user allows it.
 Every failure is a FetchError (exit code 3) with one line of text.
 """
 
@@ -30,6 +32,7 @@ import requests
 
 from extractor.errors import ConfigError, FetchError
 from extractor.models import HttpInfo
+from extractor.read.guard import Guard, Refused, guarded
 from extractor.read.options import DEFAULT_USER_AGENT, FetchOptions
 from extractor.read.pacing import HostPacer
 from extractor.read.page import RawPage
@@ -38,7 +41,7 @@ from extractor.read.robots import MAX_ROBOTS_BYTES, RobotsCache, RobotsResponse,
 BACKOFF_CAP = 30.0
 MAX_RETRY_AFTER = 120.0
 MAX_CRAWL_DELAY = 60.0
-BODY_TIME_FACTOR = 6  # the whole body must arrive within this many read timeouts
+TOTAL_TIME_FACTOR = 6  # without an explicit deadline, a whole fetch must end within this many timeouts
 CHUNK_SIZE = 64 * 1024
 ACCEPT = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"
 
@@ -67,6 +70,12 @@ def fetch_page(url: str, options: FetchOptions | None = None, *,
     _check_url(url)
     if not options.timeout > 0:
         raise ConfigError(f"the timeout must be more than 0 seconds, not {options.timeout}")
+    deadline = options.deadline if options.deadline is not None else options.timeout * TOTAL_TIME_FACTOR
+    with Guard(url, deadline, options.allow_private) as guard:
+        return _fetch(url, options, session, guard)
+
+
+def _fetch(url: str, options: FetchOptions, session: requests.Session | None, guard: Guard) -> RawPage:
     client = _Client(
         session=session or _thread_session(),
         user_agent=options.user_agent or DEFAULT_USER_AGENT,
@@ -75,7 +84,10 @@ def fetch_page(url: str, options: FetchOptions | None = None, *,
         backoff=max(0.0, float(options.backoff)),
         min_host_delay=max(0.0, float(options.min_host_delay)),
         ignore_robots=options.ignore_robots,
+        guard=guard,
     )
+    if session is not None:
+        guarded(session)
     headers = {}
     etag, last_modified = options.validators or (None, None)
     if etag:
@@ -94,6 +106,8 @@ def fetch_page(url: str, options: FetchOptions | None = None, *,
                 raise FetchError(f"{current} redirects to an unsupported URL: {target}")
             if target in seen:
                 raise FetchError(f"too many redirects: {url} redirects in a loop (back to {target})")
+            guard.redirected = True
+            guard.refuse_literal(target)
             seen.add(target)
             current = target
             continue
@@ -191,6 +205,7 @@ class _Client:
     backoff: float
     min_host_delay: float
     ignore_robots: bool
+    guard: Guard
 
     def check_robots(self, url: str) -> None:
         if self.ignore_robots:
@@ -244,13 +259,15 @@ class _Client:
         for attempt in range(self.retries + 1):
             if not robots:
                 pacer.wait(host, delay)
+            self.guard.check()
             try:
                 reply = self._attempt(url, headers, max_bytes=max_bytes, truncate=truncate)
             except _Retryable as exc:
                 last_error = exc.error
-                if attempt == self.retries:
+                pause = backoff_delay(attempt, self.backoff)
+                if attempt == self.retries or pause >= self.guard.left():
                     break
-                time.sleep(backoff_delay(attempt, self.backoff))
+                time.sleep(pause)
                 continue
             reply.attempts = attempt + 1
             if not (reply.status == 429 or reply.status >= 500):
@@ -259,12 +276,13 @@ class _Client:
             if wait is not None and wait > MAX_RETRY_AFTER:
                 reply.note = f"; it asks to retry after {wait:.0f} s, over our {MAX_RETRY_AFTER:.0f} s limit"
                 return reply
-            if attempt == self.retries:
+            pause = max(wait or 0.0, backoff_delay(attempt, self.backoff))
+            if attempt == self.retries or pause >= self.guard.left():
                 return reply
-            time.sleep(max(wait or 0.0, backoff_delay(attempt, self.backoff)))
+            time.sleep(pause)
         assert last_error is not None
-        if self.retries:
-            raise FetchError(f"{last_error} (gave up after {self.retries + 1} attempts)")
+        if attempt:
+            raise FetchError(f"{last_error} (gave up after {attempt + 1} attempts)")
         raise last_error
 
     def _attempt(self, url: str, extra: dict[str, str], *, max_bytes: int, truncate: bool) -> _Reply:
@@ -275,23 +293,32 @@ class _Client:
             response = self.session.get(
                 url, headers=headers, timeout=timeouts, stream=True, allow_redirects=False
             )
-        except requests.exceptions.ConnectTimeout:
-            raise _Retryable(self._connect_timeout(host)) from None
-        except requests.exceptions.ReadTimeout:
-            raise _Retryable(FetchError(f"timed out after {self.timeout:g} s waiting for {url}")) from None
-        except requests.exceptions.SSLError as exc:
-            raise FetchError(f"TLS error with {host}: {_reason(exc)}") from None
-        except requests.exceptions.ConnectionError as exc:
-            if _is_timeout(exc):
-                raise _Retryable(self._connect_timeout(host)) from None
-            raise _Retryable(FetchError(f"cannot connect to {host}: {_reason(exc)}")) from None
+        except Refused as exc:
+            raise exc.error from None
         except requests.exceptions.RequestException as exc:
-            raise FetchError(f"cannot fetch {url}: {_reason(exc)}") from None
+            raise self._failure(exc, url, host) from None
         with response:
             reply = _Reply(status=response.status_code, headers=response.headers)
             if 200 <= response.status_code < 300:
                 reply.body = self._read_body(response, url, max_bytes=max_bytes, truncate=truncate)
+            self.guard.check()  # a body cut short by the deadline looks complete: it is not
             return reply
+
+    def _failure(self, exc: requests.exceptions.RequestException, url: str, host: str) -> Exception:
+        """The FetchError (or _Retryable) a failed request means."""
+        if self.guard.expired:
+            return self.guard.error()  # the deadline shut the socket: whatever broke, that is why
+        if isinstance(exc, requests.exceptions.ConnectTimeout):
+            return _Retryable(self._connect_timeout(host))
+        if isinstance(exc, requests.exceptions.ReadTimeout):
+            return _Retryable(FetchError(f"timed out after {self.timeout:g} s waiting for {url}"))
+        if isinstance(exc, requests.exceptions.SSLError):
+            return FetchError(f"TLS error with {host}: {_reason(exc)}")
+        if isinstance(exc, requests.exceptions.ConnectionError):
+            if _is_timeout(exc):
+                return _Retryable(self._connect_timeout(host))
+            return _Retryable(FetchError(f"cannot connect to {host}: {_reason(exc)}"))
+        return FetchError(f"cannot fetch {url}: {_reason(exc)}")
 
     def _connect_timeout(self, host: str) -> FetchError:
         return FetchError(f"timed out after {self.timeout:g} s connecting to {host}")
@@ -300,7 +327,6 @@ class _Client:
         declared = response.headers.get("Content-Length", "")
         if not truncate and declared.isdigit() and int(declared) > max_bytes:
             raise FetchError(f"page larger than {max_bytes} bytes: {url} (Content-Length {declared})")
-        deadline = time.monotonic() + self.timeout * BODY_TIME_FACTOR
         chunks: list[bytes] = []
         size = 0
         try:
@@ -312,13 +338,11 @@ class _Client:
                         break
                     raise FetchError(f"page larger than {max_bytes} bytes: {url}")
                 chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise _Retryable(
-                        FetchError(f"timed out after {self.timeout * BODY_TIME_FACTOR:g} s reading {url}")
-                    )
+                self.guard.check()
         except requests.exceptions.ContentDecodingError:
             raise FetchError(f"cannot decompress the body of {url}") from None
         except (requests.exceptions.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+            self.guard.check()
             if _is_timeout(exc):
                 raise _Retryable(FetchError(f"timed out after {self.timeout:g} s reading {url}")) from None
             raise _Retryable(FetchError(f"connection broken while reading {url}: {_reason(exc)}")) from None
@@ -335,7 +359,7 @@ def _thread_session() -> requests.Session:
     """One Session per thread: connection reuse without sharing a Session across threads."""
     session = getattr(_local, "session", None)
     if session is None:
-        session = requests.Session()
+        session = guarded(requests.Session())
         session.max_redirects = FetchOptions().max_redirects  # unused (we follow by hand), but bounded
         _local.session = session
     return session

@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from extractor.errors import InputError
+from extractor.read.options import FetchOptions
 from extractor.read.page import RawPage
-
-if TYPE_CHECKING:
-    from extractor.read.options import FetchOptions
-
-MAX_INPUT_BYTES = 50 * 1024 * 1024  # larger pages are refused, not parsed slowly
 
 
 def is_url(location: str) -> bool:
@@ -24,7 +19,8 @@ def is_url(location: str) -> bool:
 
 
 def read_source(location: str, fetch: FetchOptions | None = None) -> RawPage:
-    """The page at `location`; `fetch` says how, if it is a URL."""
+    """The page at `location`; `fetch` says how, if it is a URL, and how large a page may be (any source)."""
+    limit = (fetch or FetchOptions()).max_bytes
     if is_url(location):
         from extractor.read.fetch import fetch_page
 
@@ -34,15 +30,15 @@ def read_source(location: str, fetch: FetchOptions | None = None) -> RawPage:
 
         location = unquote(urlparse(location).path)
     if location == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        return _checked(data, "<stdin>")
+        data = sys.stdin.buffer.read(limit + 1)
+        return _checked(data, "<stdin>", limit)
     path = Path(location)
     try:
         if path.is_dir():
             raise InputError(f"{location} is a directory, not a page")
         size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(f"{location} is {size} bytes; the limit is {MAX_INPUT_BYTES}")
+        if size > limit:
+            raise InputError(f"{location} is {size} bytes; the limit is {limit} (--max-bytes)")
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"no such file: {location}") from None
@@ -50,10 +46,10 @@ def read_source(location: str, fetch: FetchOptions | None = None) -> RawPage:
         raise InputError(f"cannot read {location}: permission denied") from None
     except OSError as exc:
         raise InputError(f"cannot read {location}: {exc.strerror or exc}") from None
-    return _checked(data, str(path.resolve()))
+    return _checked(data, str(path.resolve()), limit)
 
 
-def _checked(data: bytes, location: str) -> RawPage:
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{location} is larger than {MAX_INPUT_BYTES} bytes")
+def _checked(data: bytes, location: str, limit: int) -> RawPage:
+    if len(data) > limit:  # a file that grew after stat(), or standard input
+        raise InputError(f"{location} is larger than {limit} bytes (--max-bytes)")
     return RawPage(data=data, location=location)

@@ -49,3 +49,11 @@ def key(text: str) -> str:
     lexicon.variants), so this is enough for exact-line look-ups on the hot path.
     """
     return text.lower().replace("’", "'")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def has_digit(text: str, start: int = 0) -> bool:
+    """A digit anywhere from `start` on (in C: lines are tested by the thousand)."""
+    return _DIGIT.search(text, start) is not None

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from extractor.changes.guard import RemovalGuard
 from extractor.changes.kinds import KINDS
 from extractor.errors import ConfigError, ExtractorError
+from extractor.options import DEFAULT_PARSE_DEADLINE, check_timezone
 from extractor.read.options import FetchOptions
 
 DEFAULT_INTERVAL = 3600.0
@@ -28,14 +29,14 @@ DEFAULT_FAILURE_THRESHOLD = 3
 # Keys allowed at the top level (settings, and defaults for every page) and in a [[page]].
 _TOP_KEYS = {
     "store", "workers", "jitter", "failure_threshold", "user_agent", "min_host_delay", "retries",
-    "max_bytes", "max_per_host",
+    "max_bytes", "max_per_host", "allow_private", "parse_deadline",
     # page defaults, overridable per page
-    "interval", "notify", "alert_on", "date", "lang", "timeout", "ignore_robots", "digest", "suspect_share",
+    "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots", "digest", "suspect_share",
     "suspect_min",
     "page",
 }
 _PAGE_KEYS = {
-    "url", "name", "key", "interval", "notify", "alert_on", "date", "lang", "timeout", "ignore_robots",
+    "url", "name", "key", "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots",
     "digest", "suspect_share", "suspect_min",
 }
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|sec|min|s|m|h|d|w)?", re.I)
@@ -52,6 +53,7 @@ class PageConfig:
     alert_on: tuple[str, ...] | None = None  # None: the default alert kinds
     date: date | None = None
     lang: str | None = None
+    tz: str | None = None  # the event's IANA time zone, when the page does not state it
     timeout: float | None = None
     ignore_robots: bool = False
     digest: bool = False  # one message per check and target
@@ -80,8 +82,10 @@ class WatchConfig:
     jitter: float = DEFAULT_JITTER
     failure_threshold: int = DEFAULT_FAILURE_THRESHOLD
     max_per_host: int = 1
-    # The file's user_agent, min_host_delay, retries and max_bytes; timeout and robots are per page.
+    # The file's user_agent, min_host_delay, retries, max_bytes and allow_private; timeout and robots
+    # are per page.
     fetch: FetchOptions = field(default_factory=FetchOptions)
+    parse_deadline: float = DEFAULT_PARSE_DEADLINE  # seconds one page may take to parse
 
     def fetch_options(self, page: PageConfig) -> FetchOptions:
         """How `page` is fetched: the file's settings, with the page's own timeout and robots choice."""
@@ -89,11 +93,12 @@ class WatchConfig:
                        ignore_robots=self.fetch.ignore_robots or page.ignore_robots)
 
     def overridden(self, *, timeout: float | None = None, user_agent: str | None = None,
-                   ignore_robots: bool = False) -> WatchConfig:
+                   ignore_robots: bool = False, allow_private: bool = False) -> WatchConfig:
         """The configuration with the command line's HTTP options (those given) winning over the file's."""
         pages = tuple(replace(p, timeout=p.timeout if timeout is None else timeout,
                               ignore_robots=p.ignore_robots or ignore_robots) for p in self.pages)
-        return replace(self, pages=pages, fetch=replace(self.fetch, user_agent=user_agent or self.fetch.user_agent))
+        return replace(self, pages=pages, fetch=replace(self.fetch, user_agent=user_agent or self.fetch.user_agent,
+                                                        allow_private=self.fetch.allow_private or allow_private))
 
 
 def load(path: str | Path) -> WatchConfig:
@@ -181,6 +186,7 @@ class _Reader:
             min_host_delay=self.number(data, "min_host_delay", 0, 3600, default=unset.min_host_delay),
             retries=int(self.number(data, "retries", 0, 10, integer=True, default=unset.retries)),
             max_bytes=int(self.number(data, "max_bytes", 1024, 1 << 31, integer=True, default=unset.max_bytes)),
+            allow_private=self.flag(data, "allow_private"),
         )
         store = None
         if "store" in data:
@@ -197,6 +203,7 @@ class _Reader:
                                               default=DEFAULT_FAILURE_THRESHOLD)),
             max_per_host=int(self.number(data, "max_per_host", 1, 64, integer=True, default=1)),
             fetch=fetch,
+            parse_deadline=self.number(data, "parse_deadline", 0.1, 86400, default=DEFAULT_PARSE_DEADLINE),
         )
 
     def page(self, index: int, data: dict[str, Any], defaults: dict[str, Any]) -> PageConfig:
@@ -256,6 +263,13 @@ class _Reader:
             if lang not in ("fr", "en", "auto"):
                 raise self.fail("lang", f"{lang!r}: use fr, en or auto", at("lang"))
             lang = None if lang == "auto" else lang
+        tz = None
+        if "tz" in merged:
+            zone = self.string(merged, "tz", page=at("tz"))
+            try:
+                tz = check_timezone(zone, "tz")
+            except ExtractorError as exc:
+                raise self.fail("tz", str(exc).removeprefix("tz: "), at("tz")) from None
         timeout = None
         if "timeout" in merged:
             timeout = self.number(merged, "timeout", 0.1, 3600, page=at("timeout"))
@@ -269,9 +283,10 @@ class _Reader:
         key = self.string(data, "key", page=index) if "key" in data else url
         return PageConfig(url=url, key=key, name=name, interval=interval, notify=tuple(notify),
                           alert_on=tuple(alert_on) if alert_on is not None else None, date=day, lang=lang,
-                          timeout=timeout, ignore_robots=ignore_robots, digest=digest, guard=guard, index=index)
+                          tz=tz, timeout=timeout, ignore_robots=ignore_robots, digest=digest, guard=guard,
+                          index=index)
 
-    def flag(self, data: dict[str, Any], key: str, page: int | None) -> bool:
+    def flag(self, data: dict[str, Any], key: str, page: int | None = None) -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
             raise self.fail(key, "must be true or false", page)

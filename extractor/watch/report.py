@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from typing import Any, TextIO
 
+from extractor.textkit.display import terminal_safe
 from extractor.watch.scheduler import PageOutcome, WatchSummary
 
 
@@ -57,7 +58,7 @@ class LogReporter:
         self.eventful = False
 
     def _line(self, text: str) -> None:
-        print(f"extractor: watch: {text}", file=self.stream, flush=True)
+        print(f"extractor: watch: {terminal_safe(text)}", file=self.stream, flush=True)
 
     def started(self, pages: int, once: bool) -> None:
         if self.verbose:
@@ -108,7 +109,7 @@ class RichReporter:
             self.failed += 1
         if self.verbose or notable(outcome):
             style = "red" if outcome.failed else "yellow" if outcome.status == "changed" else "dim"
-            self.progress.console.print(f"[{style}]{escape(describe(outcome))}[/]")
+            self.progress.console.print(f"[{style}]{escape(terminal_safe(describe(outcome)))}[/]")
         self.progress.update(self.task, advance=1, failed=self.failed)
 
     def stopping(self, reason: str) -> None:

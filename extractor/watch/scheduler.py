@@ -270,7 +270,8 @@ class PageChecker:
             store = self.store()
         except ExtractorError as exc:
             return PageOutcome(page, "failed", error=str(exc), exit_code=exc.exit_code)
-        options = ParseOptions(lang=page.lang, default_date=page.date)
+        options = ParseOptions(lang=page.lang, default_date=page.date, timezone=page.tz,
+                               deadline=self.config.parse_deadline)
         # The page's error and recovery alerts are queued by the check itself, in the outbox.
         failure_alerts = FailureAlerts(page.label, self.config.failure_threshold, page.lang)
 

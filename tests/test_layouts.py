@@ -1,0 +1,231 @@
+"""Layouts met on real programme pages, each in a few lines of markup written for the test (no third-party
+page is copied): what a careful reader would write down, field by field."""
+
+from __future__ import annotations
+
+from extractor.models import Programme, Session
+from extractor.parse.pipeline import parse_bytes
+
+
+def parse(html: str) -> Programme:
+    return parse_bytes(f"<html><body>{html}</body></html>".encode(), "test.html")
+
+
+def find(programme: Programme, title: str) -> Session:
+    found = [s for s in programme.sessions if s.title == title]
+    assert found, [s.title for s in programme.sessions]
+    return found[0]
+
+
+def names(session: Session, role: str | None = None) -> list[str]:
+    return [s.name for s in session.speakers if s.role == role]
+
+
+def test_a_time_then_its_place_after_a_comma() -> None:
+    p = parse("<h2>Monday, May 20, 2024</h2>"
+              "<h3>BREAKFAST 8 - 9am, Bruno's (Upstairs Reed)</h3>"
+              "<h3>Keynote Panel: (M 5/20) 10:45am - 12:15pm, McGarvey Commons</h3><p>Chairs: Ana Ruiz, Bo Ma</p>"
+              "<h3>LUNCH 12:15 - 1:15pm, Bruno's (Upstairs Reed)</h3>")
+    breakfast = find(p, "BREAKFAST")
+    assert (breakfast.slot.start, breakfast.slot.end) == ("08:00", "09:00")
+    assert breakfast.room is not None and breakfast.room.name == "Bruno's (Upstairs Reed)"
+    panel = find(p, "Keynote Panel")  # the day code "(M 5/20)" is not part of the title
+    assert panel.room is not None and panel.room.name == "McGarvey Commons"
+    assert names(panel, "chairs") == ["Ana Ruiz", "Bo Ma"]
+
+
+def test_a_heading_lends_its_room_to_the_talks_under_it() -> None:
+    p = parse("<h2>Tuesday 21 May 2024</h2><h3>Session 2: 1:15 - 2:45pm</h3>"
+              "<div><h4>Panel A: Digital Communities, Reed 114</h4><p>Chair: Jo Hunt</p>"
+              "<ul><li>Reading Reddit Horror<p class='auth'>Cam Holt (University of Louisville)</p></li>"
+              "<li>Being Online in China<p class='auth'>Zhi Wang (University of Edinburgh)</p></li></ul></div>"
+              "<div><h4>Panel B: Forms of Practice, Reed 113</h4>"
+              "<ul><li>Wilderness Walk<p class='auth'>Zach Whalen (University of Mary Washington)</p></li></ul></div>")
+    assert find(p, "Reading Reddit Horror").room.name == "Reed 114"  # type: ignore[union-attr]
+    assert find(p, "Being Online in China").room.name == "Reed 114"  # type: ignore[union-attr]
+    assert find(p, "Wilderness Walk").room.name == "Reed 113"  # type: ignore[union-attr]
+    assert find(p, "Panel A: Digital Communities").format == "Panel"  # numbered, the number stays
+
+
+def test_one_person_named_over_nested_talks_chairs_them() -> None:
+    p = parse("<h2>Mercredi 5 juillet 2023</h2><h3>10h45-12h00</h3><ul>"
+              "<li>Parallélisme I : Louis Canon (Univ. Franche Comté/FEMTO-ST) (<em>Amphi B014</em>)<ul>"
+              "<li><strong>Interruptions en espace utilisateur</strong> <em>Charles Goedefroit</em> (Inria)</li>"
+              "<li><strong>I/O performance of simulations</strong> <em>Louis Peyrondet, Francieli Boito</em>"
+              " (Inria Bordeaux)</li></ul></li></ul>")
+    head = find(p, "Parallélisme I")
+    assert names(head, "chair") == ["Louis Canon"]
+    assert head.room is not None and head.room.name == "Amphi B014"
+    talk = find(p, "I/O performance of simulations")
+    assert talk.room is not None and talk.room.name == "Amphi B014"
+    assert [s.affiliation for s in talk.speakers] == ["Inria Bordeaux", "Inria Bordeaux"]
+
+
+def test_class_names_of_a_section_holding_headings_are_no_hint() -> None:
+    p = parse("<div class='teaser'><h2>Mardi 4 juillet 2023</h2><h3>10h-12h (les salles seront communiquées ici)</h3>"
+              "<ul><li>Tutoriel Upmem (Salle A-C206)</li></ul><h3>12h15-14h Déjeuner (Jean XXIII)</h3></div>")
+    tutorial = find(p, "Tutoriel Upmem")
+    assert not tutorial.speakers  # a format word opens no name, a room in parentheses is no employer
+    assert tutorial.room is not None and tutorial.room.name == "Salle A-C206"
+    lunch = find(p, "Déjeuner")
+    assert lunch.room is not None and lunch.room.name == "Jean XXIII"  # a break's parenthesis is a place
+
+
+def test_footnoted_affiliations() -> None:
+    p = parse("<div class='session'><div class='time'>09:50-10:10</div>"
+              "<div class='title'>Algorithmic Properties of Modal Logics</div><div class='title'>(abstract)</div>"
+              "<div class='authors'><span>Mikhail Rybakov</span><sup>1,3,</sup></div>"
+              "<div class='authors'><span>Dmitry Shkatov</span><sup>2</sup></div>"
+              "<div class='affiliation'>1 Higher School of Modern Mathematics</div>"
+              "<div class='affiliation'>2 University of the Witwatersrand</div>"
+              "<div class='affiliation'>3 HSE University</div></div>"
+              "<p>Friday, 24 July 2026</p>")
+    talk = find(p, "Algorithmic Properties of Modal Logics")
+    assert [(s.name, s.affiliation) for s in talk.speakers] == [
+        ("Mikhail Rybakov", "Higher School of Modern Mathematics; HSE University"),
+        ("Dmitry Shkatov", "University of the Witwatersrand")]
+    assert all(s.title != "(abstract)" for s in p.sessions)
+
+
+def test_a_table_of_panels_with_their_people_in_rows_below() -> None:
+    p = parse("<table><tr><td>N° 1 Animée par Maurice Culot, architecte<br>La beauté est-elle universelle ?</td>"
+              "<td></td><td>10h15-10h45</td><td></td></tr>"
+              "<tr><td></td><td>ALTMANN</td><td>Illéana</td><td>Architecte</td></tr>"
+              "<tr><td></td><td>CECCALDI</td><td>Joëlle</td><td>Maire de Puteaux</td></tr>"
+              "<tr><td>N° 2 Animée par William Pesson<br>Répondre aux critiques</td>"
+              "<td></td><td>12h30-13h00</td><td></td></tr>"
+              "<tr><td></td><td>SIMPSON</td><td>John</td><td>Architecte</td></tr></table>"
+              "<p>Samedi 14 juin 2025</p>")
+    panel = find(p, "La beauté est-elle universelle ?")
+    assert names(panel, "animation") == ["Maurice Culot"]
+    assert names(panel) == ["ALTMANN Illéana", "CECCALDI Joëlle"]
+    assert names(find(p, "Répondre aux critiques")) == ["SIMPSON John"]
+
+
+def test_weekday_and_numeric_date_cells_and_continuation_rows() -> None:
+    p = parse("<p>This page was last updated on October 23, 2003</p>"
+              "<table><tr><td>Sunday</td><td>10/26</td><td>9:30 a.m. - 12:30 p.m.</td><td>Tutorials I and II</td></tr>"
+              "<tr><td>Thursday</td><td>10/30</td><td>9:00 a.m. - 12:30 p.m.</td><td>Panel Sessions</td></tr>"
+              "<tr><td></td><td></td><td>Panel 1</td><td>Music Retrieval<br>in Devices</td></tr>"
+              "<tr><td></td><td></td><td></td><td>Chair: Ty Roberts</td></tr>"
+              "<tr><td></td><td></td><td></td><td>Gracenote, Inc.</td></tr></table><p>ISMIR 2003</p>")
+    assert find(p, "Tutorials I and II").slot.day == "2003-10-26"
+    panel = find(p, "Music Retrieval in Devices")
+    assert [(s.name, s.role, s.affiliation) for s in panel.speakers] == [("Ty Roberts", "chair", "Gracenote, Inc.")]
+    assert not [s for s in p.sessions if s.title in ("Chair: Ty Roberts", "Gracenote, Inc.")]
+
+
+def test_an_overview_grid_gives_way_to_the_day_tables() -> None:
+    grid = ("<table><tr><th></th><th>Monday, 9 August</th><th>Tuesday, 10 August</th></tr>"
+            "<tr><td>9:00-9:30</td><td>Registration</td><td>Registration</td></tr>"
+            "<tr><td>10:00-11:00</td><td>Tutorials</td><td>Keynote speaker</td></tr>"
+            "<tr><td>11:00-13:00</td><td></td><td>Poster session 1</td></tr>"
+            "<tr><td>13:00-14:00</td><td>Lunch</td><td>Lunch</td></tr></table>")
+    tuesday = ("<h2>Tuesday, 10 August</h2><table><tr><td>9:00-9:45</td><td>Registration</td></tr>"
+               "<tr><td>10:00-11:00</td><td>Keynote speech: Music and Cognition</td></tr>"
+               "<tr><td>11:00-13:00</td><td>Poster session 1 (19 posters, see below)</td></tr>"
+               "<tr><td>13:00-14:00</td><td>Lunch</td></tr></table>"
+               "<h2>Tuesday, 10 August, 11:00-13:00 Poster session 1 (19 posters)</h2>"
+               "<ul><li>Estimating Artist Popularity</li><li>Markus Schedl and Tim Pohle</li>"
+               "<li>Identifying Repeated Patterns</li><li>Ron Weiss and Juan Bello</li></ul>")
+    monday = ("<h2>Monday, 9 August</h2><table><tr><td>9:00-10:00</td><td>Registration</td></tr>"
+              "<tr><td>10:00-13:00</td><td>Tutorials 1 and 2</td></tr>"
+              "<tr><td>13:00-14:00</td><td>Lunch</td></tr></table>"
+              "<ul><li>Tutorial 1: Ana Ruiz (INRIA) and Bo Ma (University of Tokyo). Source Separation.</li></ul>")
+    p = parse(f"<p>ISMIR 2010</p>{grid}{monday}{tuesday}")
+    tuesday_titles = [s.title for s in p.sessions if s.slot.day == "2010-08-10" and s.slot.start]
+    assert "Music and Cognition" in tuesday_titles and "Keynote speaker" not in tuesday_titles
+    assert sum(1 for t in tuesday_titles if t.startswith("Poster session 1")) == 1  # its two mentions are one
+
+
+def test_a_break_and_a_note_on_it() -> None:
+    p = parse("<h2>Lundi 3 mars 2025</h2><table><tr><td>13:00-14:00</td>"
+              "<td>lunch: there is a possibility to have lunch at the university canteen, not included</td></tr>"
+              "<tr><td>14:00-15:00</td><td>Keynote</td></tr><tr><td>15:00-16:00</td><td>Posters</td></tr></table>")
+    lunch = find(p, "lunch")
+    assert lunch.description is not None and lunch.description.text.startswith("there is a possibility")
+
+
+def test_placeholders_are_nobody_and_provisional_rooms_have_no_name() -> None:
+    p = parse("<h2>Thursday 23 May 2024</h2>"
+              "<p>15:30 - 15:45 Short talk 1</p><p>Speaker: Could be you!</p>"
+              "<p>16:00 - 16:30 Keynote</p><p>Lieu : à définir</p>")
+    assert find(p, "Short talk 1").speakers == []
+    room = find(p, "Keynote").room
+    assert room is not None and room.name is None and room.provisional
+
+
+def test_a_format_with_its_duration() -> None:
+    p = parse("<h2>Jeudi 13 mars 2025</h2><table><tr><th>Heure</th><th>F21</th><th>F22</th></tr>"
+              "<tr><td>12:10</td><td><h4>Arrêtons de se moquer des mocks</h4><h5>Florian Montalbano</h5>"
+              "<p>🕒 Lightning (15min)</p></td>"
+              "<td><h4>Faire grandir les jeunes devs</h4><h5>Alexandre Touret</h5><p>🕒 Lightning (15min)</p></td></tr>"
+              "<tr><td>12:25</td><td></td><td></td></tr>"
+              "<tr><td>12:35</td><td><h4>OpenRewrite</h4><h5>Jérôme Tama</h5><p>🕒 Conférence (45min)</p></td>"
+              "<td></td></tr></table>")
+    talk = find(p, "Arrêtons de se moquer des mocks")
+    assert (talk.format, talk.slot.start, talk.slot.end) == ("Lightning", "12:10", "12:25")
+    assert talk.room is not None and talk.room.name == "F21"
+
+
+def test_short_second_lines_name_people_when_most_do() -> None:
+    rows = "".join(f"<tr><td>{t}</td><td>{a}<br>{b}</td></tr>" for t, a, b in [
+        ("10:30", "Frictionless Data, Frictionless Development", "Andrew Stretton"),
+        ("11:00", "Topic Modelling with Gensim", "Parul sethi"),
+        ("11:30", "Implementing Custom Containers", "Claus"),
+        ("12:00", "Coding with Compassion", "Ana Ruiz"),
+        ("14:00", "The ZODB Ecosystem", "Jim Fulton"),
+        ("14:30", "Micro:bits in Schools", "Sarah Townson"),
+        ("12:30", "Lightning Talks", "Absolutely Anyone"),
+    ])
+    p = parse(f"<h2>Friday 27 October 2017</h2><table><tr><th>Time</th><th>Assembly Room</th></tr>{rows}</table>")
+    assert names(find(p, "Frictionless Data, Frictionless Development")) == ["Andrew Stretton"]
+    assert names(find(p, "Implementing Custom Containers")) == ["Claus"]
+    assert names(find(p, "Lightning Talks")) == []
+
+
+def test_tab_labels_head_their_panels() -> None:
+    p = parse("<ul role='tablist'><li><a href='#t1' role='tab'>Track 01</a></li>"
+              "<li><a href='#t2' role='tab'>Track 02</a></li></ul>"
+              "<div role='tabpanel' id='t1'><div>09:00 - 09:30</div><h4>Welcome Note</h4>"
+              "<div>11:30 - 12:00</div><h4>Serverless for Startups</h4></div>"
+              "<div role='tabpanel' id='t2'><div>11:30 - 12:00</div><h4>Kubernetes Zero to Hero</h4></div>"
+              "<p>AWS Community Day, 2 March 2024</p>")
+    assert find(p, "Serverless for Startups").room.name == "Track 01"  # type: ignore[union-attr]
+    assert find(p, "Kubernetes Zero to Hero").room.name == "Track 02"  # type: ignore[union-attr]
+
+
+def test_tab_labels_naming_kinds_give_formats() -> None:
+    p = parse("<ul class='nav nav-tabs'><li><a href='#a' data-bs-toggle='tab'>Table ronde</a></li>"
+              "<li><a href='#b' data-bs-toggle='tab'>Séance de formation</a></li></ul>"
+              "<div class='tab-content'><div class='tab-pane active' id='a'><ul>"
+              "<li><b>24 janvier 2025 - Les mains dans le code</b></li><li>Horaire : de 14h à 17h</li></ul></div>"
+              "<div class='tab-pane' id='b'><ul><li><b>21 juin 2024 - Introduction au web scraping</b></li>"
+              "<li>Lieu : Salle M019</li></ul></div></div>")
+    assert find(p, "Les mains dans le code").format == "Table ronde"
+    assert find(p, "Introduction au web scraping").format == "Séance de formation"
+
+
+def test_talk_details_with_the_speaker_name_and_biography() -> None:
+    p = parse("<h3>Wednesday July 18th 2018</h3><div class='item'><div class='time'>9:15am</div>"
+              "<h3>@rachelandrew</h3><h3>Unlocking the power of CSS Grid Layout</h3></div>"
+              "<div class='modal'><h1>Unlocking the power of CSS Grid Layout</h1>"
+              "<p>In this talk I will show how grid layout works and what it means for the way we design.</p>"
+              "<h2>Rachel Andrew</h2><h3>Rachel Andrew</h3>"
+              "<p>Rachel Andrew is a front and back-end web developer, author and speaker, of CMS Perch.</p></div>"
+              "<div class='item'><div class='time'>10:00am</div><h3>Code at the Center</h3></div>"
+              "<div class='modal'><h1>Code at the Center</h1><h2>Anna Migas</h2>"
+              "<p>Anna works as a Front-end Developer and Designer at Lunar Logic, in Krakow.</p></div>")
+    assert [s.title for s in p.sessions] == ["Unlocking the power of CSS Grid Layout", "Code at the Center"]
+    assert names(find(p, "Unlocking the power of CSS Grid Layout")) == ["Rachel Andrew"]
+    assert names(find(p, "Code at the Center")) == ["Anna Migas"]
+
+
+def test_a_home_made_tab_attribute_names_its_panel() -> None:
+    p = parse("<nav><button class='toggle active' schedule='254'><span>Mercredi</span> <span>18 mars 2015</span>"
+              "</button><button class='toggle' schedule='255'><span>Jeudi</span> <span>19 mars 2015</span></button>"
+              "</nav><article schedule='254'><table><tr><td></td><td>Salle Bell</td><td>Salle Libéo</td></tr>"
+              "<tr><td>8h30</td><td>Atomic Design<br>Brad Frost</td><td>Design web responsive<br>Ana Ruiz</td></tr>"
+              "<tr><td>10h00</td><td>Pause café</td><td></td></tr></table></article>"
+              "<article schedule='255'><p>Chargement…</p></article>")
+    assert {s.slot.day for s in p.sessions} == {"2015-03-18"}
