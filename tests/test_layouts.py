@@ -229,3 +229,45 @@ def test_a_home_made_tab_attribute_names_its_panel() -> None:
               "<tr><td>10h00</td><td>Pause café</td><td></td></tr></table></article>"
               "<article schedule='255'><p>Chargement…</p></article>")
     assert {s.slot.day for s in p.sessions} == {"2015-03-18"}
+
+
+def test_a_page_that_writes_the_speaker_before_the_title_is_read_so_throughout() -> None:
+    talks = [("Regency A", "Jerilyn Edginton", "Value Stream Mapping for Innovation"),
+             ("Regency B", "Susan Lin", "Sustaining Agility After the Consultants Leave"),
+             ("Regency C", "Bill Fairfield", "What Happened To My Agile"),
+             ("Regency A", "Zach Bonaker", "A Visual Technique to Assist Transformation"),
+             ("Regency B", "Rosemary Missier", "Ten Things Learned in Ten Years"),
+             ("Regency C", "Gino Marckx", "Building Powerful Roadmaps"),  # a title that reads like a name
+             ("Regency A", 'Jeff "Cheesy" Morgan', "Teaching Agile to the Whole Company"),
+             ("Regency B", "Susan Lin", "Coaching Teams Through Change"),
+             ("Regency C", "Bill Fairfield", "Scaling Without Frameworks")]
+    rows = [f"<div class='row'><h4>{room}</h4><h4>{name}</h4><h5>{title}</h5><p>Read more…</p></div>"
+            for room, name, title in talks]
+    slots = "".join(f"<div class='time'>{time}</div>{''.join(rows[i * 3:i * 3 + 3])}"
+                    for i, time in enumerate(["10:30 - 11:15", "13:00 - 13:45", "14:00 - 14:45"]))
+    p = parse(f"<h3>Monday March 26, 2018</h3>{slots}")
+    for room, name, title in talks:
+        session = find(p, title)
+        assert names(session) == [name]
+        assert session.room is not None and session.room.name == room
+
+
+def test_a_kind_of_line_that_lists_people_with_commas_does_so_throughout() -> None:
+    cards = [("1 ‐ Retour d'expérience sur uMap", "Frédéric GUIMIER"),
+             ("2 ‐ Utiliser le Plan Corps de Rue Simplifié", "François Lacombe"),
+             ("3 ‐ Utilisation d'OpenStreetMap en région", "Tony EMERY, Milan NUBLAT"),
+             ("4 ‐ Les pompiers aiment encore OSM", "Nicolas Moyroud"),
+             ("5 ‐ Acteurs publics, regroupons nous !", "Xavier DURANG, Tony EMERY, Jean-Louis ZIMMERMANN")]
+    html = "".join(f"<div class='card'><h4>{title}</h4><h5 class='text-muted'>{people}</h5>"
+                   f"<a href='#'>Voir la conférence</a></div>" for title, people in cards)
+    p = parse(f"<h2>Conférences</h2><p>State of the Map France, 23 juin 2023</p>{html}")
+    assert names(find(p, "3 ‐ Utilisation d'OpenStreetMap en région")) == ["Tony EMERY", "Milan NUBLAT"]
+
+
+def test_name_comma_organisation_stays_one_person_elsewhere() -> None:
+    p = parse("<h2>Friday 18 November 2016</h2><p>10:00 - 10:30 Mapping Lusaka</p>"
+              "<p class='who'>Namitala Gertrude, OSM Zambia</p>"
+              "<p>10:30 - 11:00 Response Mapping</p><p class='who'>Emily Eros, American Red Cross</p>"
+              "<p>11:00 - 11:30 Open Data in Peace Corps</p><p class='who'>Courtney Clark, Peace Corps</p>")
+    assert [(s.name, s.affiliation) for s in find(p, "Mapping Lusaka").speakers] == [("Namitala Gertrude",
+                                                                                        "OSM Zambia")]

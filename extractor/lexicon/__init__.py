@@ -40,6 +40,7 @@ class Lexicon:
     room_label_re: re.Pattern[str]
     venue_re: re.Pattern[str]  # a venue word anywhere in the text
     venue_words: frozenset[str]  # lowercase
+    coded_room_words: frozenset[str]  # lowercase: room words that need a number or code after them
     place_links: frozenset[str]  # lowercase: "of", "des": small words inside a place's name
     strong_venue_words: frozenset[str]  # kinds of room no one is named after ("Auditorium", "Ballroom")
     room_provisional_re: re.Pattern[str]
@@ -117,6 +118,7 @@ def lexicon() -> Lexicon:
         groupings=variants(_collect("GROUPINGS")),
         nobody=variants(_collect("NOBODY")),
         place_links=frozenset(_collect("PLACE_LINKS")),
+        coded_room_words=frozenset(_collect("CODED_ROOM_WORDS")),
         bio_verbs=frozenset(_collect("BIO_VERBS")),
         bio_copulas=frozenset(_collect("BIO_COPULAS")),
         pronouns=frozenset(_collect("PRONOUNS")),

@@ -17,6 +17,9 @@ MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "
 ROOM_WORDS = ["room", "hall", "great hall", "ballroom", "auditorium", "theatre", "theater", "amphitheatre",
               "amphitheater", "lecture hall", "conference room", "suite", "salon", "lounge", "atrium",
               "building", "studio", "foyer", "stage", "main stage", "track"]
+# Room words that also open titles ("Building Powerful Roadmaps", "Stage Fright"): a room only with a
+# number or a code after them ("Building 5", "Studio A", "Track 01").
+CODED_ROOM_WORDS = ["building", "studio", "stage", "track", "suite", "lounge", "foyer"]
 VENUE_WORDS = ["hall", "room", "court", "food court", "center", "centre", "campus", "building", "library", "dorms",
                "dorm", "residence", "lounge", "foyer", "atrium", "pavilion", "auditorium", "theatre", "theater",
                "ballroom", "chapel", "gym", "gymnasium", "cafeteria", "terrace", "garden", "lobby", "studio",
@@ -74,7 +77,8 @@ OCCASIONS = ["break", "coffee break", "lunch", "lunch break", "networking lunch"
              "welcome", "welcome remarks", "opening remarks", "closing remarks", "registration", "q&a",
              "networking", "happy hour", "awards", "awards ceremony", "closing", "opening", "dinner",
              "social event", "coffee", "morning break", "afternoon break", "tea break", "introduction",
-             "conclusion", "wrap-up", "wrap up"]
+             "conclusion", "wrap-up", "wrap up", "snacks", "snack", "refreshments", "tea", "tea/coffee",
+             "morning tea", "afternoon tea"]
 ROLES = ["moderator", "moderators", "chair", "chairs", "session chair", "co-chair", "facilitator", "host",
          "hosts", "discussant", "mc", "emcee"]
 SPEAKER_HEADINGS = ["speaker", "speakers", "panelist", "panelists", "panellist", "panellists", "presenter",

@@ -23,6 +23,7 @@ STRONG_VENUE_WORDS = ["amphithéâtre", "amphi", "auditorium", "agora", "atrium"
                       "chapelle", "gymnase", "théâtre", "parvis"]
 # "Lieu : …" introduces a room; the label is not part of the name.
 ROOM_LABELS = ["salle", "lieu", "local", "endroit", "emplacement"]
+CODED_ROOM_WORDS = ["bloc", "studio"]
 PLACE_LINKS = ["de", "du", "des", "et", "la", "le"]
 ROOM_PROVISIONAL = ["salle à venir", "salle à confirmer", "salle à déterminer", "local à venir",
                     "local à confirmer", "local à déterminer", "lieu à venir", "lieu à confirmer",
@@ -113,7 +114,8 @@ NOTICES = ["sous réserve de modification", "sous réserve de modifications", "s
            "heures de paris", "heure locale", "à venir prochainement"]
 UPDATE_STAMPS = ["mis à jour le", "mise à jour le", "dernière mise à jour", "modifié le", "publié le",
                  "mise à jour :"]
-LINK_LABELS = ["lire la suite", "en savoir plus", "plus", "détails", "voir les détails", "diapositives",
+LINK_LABELS = ["lire la suite", "en savoir plus", "voir la conférence", "voir la présentation", "voir le programme",
+               "plus", "détails", "voir les détails", "diapositives",
                "vidéo", "voir la vidéo", "télécharger", "télécharger la présentation", "présentation (pdf)",
                "voir le résumé", "lien", "enregistrement", "ajouter au calendrier", "haut"]
 NOISE = [*LANDMARKS, *LINK_LABELS, "menu", "accueil du site", "s'inscrire", "inscription en ligne",

@@ -70,13 +70,32 @@ class Assembler:
     section: str | None = None  # a heading over titled time lines ("1 - Belvédère"): a track or a group
     title_signatures: frozenset[tuple[str, ...]] | None = None  # the kinds of line the page's titles are
     asked: set[tuple[str, ...]] = field(default_factory=set)  # kinds of line asked whether they may be titles
+    # (kind of a name line, kind of the title line after it): how often a first reading found the name to be
+    # the speaker, and how often it asked; the pairs a page uses that way, for a second reading.
+    pairs_seen: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]] = field(default_factory=dict)
+    speaker_pairs: frozenset[tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+    # Kinds of line read as people, and those that once listed several with commas: such a kind of line
+    # (`<h5 class="text-muted">` under every talk) lists people, `A, B` as much as `A, B, C`.
+    people_lines: dict[tuple[str, ...], int] = field(default_factory=dict)
+    commas_read: set[tuple[str, ...]] = field(default_factory=set)
+    lists_seen: set[tuple[str, ...]] = field(default_factory=set)
+    people_signatures: frozenset[tuple[str, ...]] | None = None
+    reading: Block | None = None  # the line being fed
     room_sections: set[str] = field(default_factory=set)  # sections that are rooms by their words
     panels: list[tuple[etree._Element, str]] = field(default_factory=list)  # tab labels and the kind they name
     tables: int = 0  # tables read so far
     day_index: int = 0  # day headings read so far
     in_table: bool = False
 
+    def people_kinds(self) -> frozenset[tuple[str, ...]]:
+        """The kinds of line this reading found to be people several times, and to list several of them
+        with commas at least once (`Ana Ruiz, OSM Zambia` then reads as two people, not a person and where
+        she works, only on a page that writes `A, B, C` that way)."""
+        return frozenset(sig for sig, n in self.people_lines.items() if sig in self.lists_seen
+                         and n >= MIN_PEOPLE_LINES)
+
     def feed(self, item: Classified) -> None:
+        self.reading = item.block
         if item.block.lead and item.kind in _LEAD_KINDS and not item.labelled and self._lead_line(item):
             return
         if self.pending is not None and item.kind is not Kind.SEPARATOR:
@@ -152,8 +171,9 @@ class Assembler:
             else:
                 self.warnings.append(Warning(where=_where(draft), text=draft.title[:200],
                                              reason="line not understood (no time, room, speaker or description)"))
-        if kept and not any(d.slot.start or d.confidence >= PROGRAMME_CONFIDENCE for d in kept):
-            kept = []  # a few titled paragraphs are not a programme
+        if kept and not any(d.slot.start or d.confidence >= PROGRAMME_CONFIDENCE for d in kept) \
+                and sum(1 for d in kept if d.speakers) < MIN_UNTIMED_TALKS:
+            kept = []  # a few titled paragraphs are not a programme; talks, each with its people, are one
         self.sessions = kept
         _panels_give_formats(self.sessions, self.panels)  # after: a tab's word is no evidence of a session
         self.warnings.extend(
@@ -242,7 +262,7 @@ class Assembler:
         cur = self.current
         # `<h4>Lunch</h4>` / `<h6>99 Brasserie Café</h6>`: a lesser heading right under a break is its room
         under_title = cur is not None and not cur.has_details() and cur.block is not None \
-            and 0 < cur.block.heading < item.block.heading and is_occasion(cur.title)
+            and 0 < cur.block.heading < item.block.heading
         if item.block.heading and item.room and item.room.name and not under_title and (
                 cur is None or cur.slot.start or cur.speakers):
             # A room as a heading over the sessions below it ("3 - Chalet 1er étage"): their section.
@@ -311,14 +331,26 @@ class Assembler:
                 return
         if item.labelled:
             text = text.partition(":")[2].strip()
-        self._add_people(text, item.role or self.people or None, comma_list=item.labelled,
-                         pair=item.block.hint in ("speaker", "chair"))
+        signature = item.block.signature
+        # A line the markup calls people, or of a kind the page uses only for people: `A, B` is two people.
+        pair = item.block.hint in ("speaker", "chair") or (
+            self.people_signatures is not None and signature in self.people_signatures)
+        parts = split_outside_parens(text)
+        if not pair and len(parts) > 1:
+            self.commas_read.add(signature)  # read as one person and an organisation, perhaps wrongly
+        if len(parts) >= MIN_LISTED and all(looks_like_name(bare_name(p)) for p in parts):
+            self.lists_seen.add(signature)  # `A, B, C`: this kind of line lists people with commas
+        self._add_people(text, item.role or self.people or None, comma_list=item.labelled, pair=pair)
 
     def _on_person(self, item: Classified) -> None:
-        if self.current is None:
-            self._on_text(item)
-        else:
-            self._on_speaker(item)
+        cur = self.current
+        pair = (cur.block.signature, item.block.signature) if cur is not None and cur.block is not None else None
+        if cur is None or (pair is not None and not cur.speakers and self.speaker_pairs and pair in self.speaker_pairs):
+            self._on_text(item)  # in the place of a title the page writes after its speaker's name
+            return
+        if pair is not None and not cur.speakers and pair[0] != pair[1]:
+            self.pairs_seen.setdefault(pair, [0, 0])[1] += 1  # asked, and read as a second name
+        self._on_speaker(item)
 
     def _listed_person(self, item: Classified) -> bool:
         """Under "Intervenants": a name, or the role line that follows a bare name."""
@@ -352,7 +384,9 @@ class Assembler:
         cur = self.current
         if self._footnote(text) or self._listed_person(item):
             return
-        if cur is not None and item.block.heading and looks_like_name(text):
+        learned = cur is not None and cur.block is not None and self.speaker_pairs is not None \
+            and (cur.block.signature, item.block.signature) in self.speaker_pairs
+        if cur is not None and item.block.heading and looks_like_name(text) and not learned:
             if _named_again(cur, text):
                 return  # the speaker's name again, over their biography
             if not cur.speakers and cur.block is not None and 0 < cur.block.heading < item.block.heading:
@@ -372,26 +406,38 @@ class Assembler:
             return
         if titled and not self._not_a_title(item.block):
             self._open(text, item.block)
-        elif is_prose(text) or (cur.description is not None and is_sentence(text)) or (
-                cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")) or (
+        elif is_occasion(cur.title) and not cur.has_details() and len(text.split()) >= MIN_NOTE_WORDS \
+                and not looks_like_name(text):
+            # `Morning Tea Break` / `Tea Break, go grab a cup of tea and visit our sponsors`: a note on it
+            self._add_description(Description(text=text, provisional=False, label=None))
+        elif is_prose(text) or (not item.block.heading and (  # a heading that ends like a sentence is a title
+                (cur.description is not None and is_sentence(text)) or (
+                    cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")))) or (
                 self._not_a_title(item.block) and (cur.has_details() or text.endswith((".", "!")))):
             self._add_description(Description(text=text, provisional=False, label=None))
+        elif learned and self._speaker_first(cur, item.block):
+            self._retitle(cur, text, item.block)  # the page's way: its name line, then its title line
         elif looks_like_name(text) and not cur.speakers and (
-                not cur.has_details() or self._not_a_title(item.block) or cur.description is not None):
+                not cur.has_own_details() or self._not_a_title(item.block) or cur.description is not None):
+            if cur.block is not None and cur.block.signature != item.block.signature:
+                self.pairs_seen.setdefault((cur.block.signature, item.block.signature), [0, 0])[1] += 1
             self._on_speaker(item)  # a name right after a title, or after its abstract in another markup
         elif cur.untitled and not cur.description and not looks_like_name(text) and not is_prose(text):
             cur.title, cur.untitled = text, False  # `Keynote 1: Ana Ruiz (OSC)` / `Her talk's title`
-        elif _speaker_first(cur, item.block):
-            # `<h4>Ana Ruiz</h4><h5>Her talk's title</h5>`: the line before was who speaks, not a title.
-            name, room = cur.title, None if cur.room_inherited else cur.room
-            self.current = None
-            self._open(text, item.block)
-            opened = self.current
-            assert opened is not None
-            opened.room = room or opened.room
-            self._add_people(name)
+        elif self._speaker_first(cur, item.block):
+            self._retitle(cur, text, item.block)
         else:
             self._open(text, item.block)
+
+    def _retitle(self, cur: Draft, text: str, block: Block) -> None:
+        """`<h4>Ana Ruiz</h4><h5>Her talk's title</h5>`: the line before was who speaks, not a title."""
+        name, room = cur.title, None if cur.room_inherited else cur.room
+        self.current = None
+        self._open(text, block)
+        opened = self.current
+        assert opened is not None
+        opened.room = room or opened.room
+        self._add_people(name)
 
     @staticmethod
     def _affiliate(draft: Draft, orgs: list[str]) -> None:
@@ -403,6 +449,23 @@ class Assembler:
             last = draft.speakers[-1]
             rest = " | ".join(orgs[len(draft.speakers) - 1 :])
             draft.speakers[-1] = last.model_copy(update={"affiliation": rest})
+
+    def _speaker_first(self, draft: Draft, block: Block) -> bool:
+        """A session opened by a person's name, nothing said of it yet, and now a line of another kind that
+        is no name: the name was its speaker. Where the page writes most of its sessions that way (`<h4>`
+        name, `<h5>` title), the same two kinds of line are read so even when the title looks like a name
+        (`Building Powerful Roadmaps`) or the name does not (`Jeff "Cheesy" Morgan`)."""
+        if draft.block is None or draft.speakers or draft.description or draft.block.signature == block.signature:
+            return False
+        pair = (draft.block.signature, block.signature)
+        if self.speaker_pairs is not None and pair in self.speaker_pairs:
+            return len(draft.title.split()) <= MAX_NAME_LINE_WORDS and not is_sentence(draft.title, 3) \
+                and format_label(draft.title) is None
+        fired = _people_line(draft.title) and not looks_like_name(block.text)
+        seen = self.pairs_seen.setdefault(pair, [0, 0])
+        seen[0] += fired
+        seen[1] += 1
+        return fired
 
     def _not_a_title(self, block: Block) -> bool:
         """On a page whose titles are all one kind of line (`<h3>`), a line of another kind is not one."""
@@ -591,6 +654,10 @@ class Assembler:
 
     def _add_people(self, line: str, role: str | None = None, comma_list: bool = False, pair: bool = False) -> None:
         assert self.current is not None
+        line = line.rstrip(": ")  # "Ana Ruiz (MIT):" before her talk's title
+        if self.reading is not None and self.reading.text == line:
+            signature = self.reading.signature  # a whole line of people: count its kind
+            self.people_lines[signature] = self.people_lines.get(signature, 0) + 1
         groups = split_outside_parens(line, ";")  # `A, B (Inria); C (LNCC)`: groups that share an affiliation
         for group in groups if len(groups) > 1 else [line]:
             parts = split_speakers(group)
@@ -666,7 +733,7 @@ class Assembler:
             elif fmt_n and key(fmt_n) not in lexicon().groupings:
                 numbered = fmt_n  # "Panel A: Digital Communities": a panel, its number kept in the title
         about: Description | None = None
-        if fmt and (looks_like_name(rest) or is_person_line(rest)):
+        if fmt and rest != title and (looks_like_name(rest) or is_person_line(rest)):
             # "Invited Speaker: Ana Ruiz": named by its format and speaker, until a title line says more
             people.append((rest, None))
             title, untitled = fmt, True
@@ -675,6 +742,8 @@ class Assembler:
             # "lunch: there is a possibility to have lunch at the canteen…": a break, then a note on it
             title, about = title[: len(title) - len(rest)].strip(" :–—-"), Description(
                 text=rest, provisional=False, label=None)
+        elif fmt and room is None and place(rest) is not None:
+            title, room = fmt, place(rest)  # "Workshop: Reed 114": a workshop, in room Reed 114
         elif fmt:
             title = rest
         self.current = Draft(title=title, slot=slot, format=fmt or numbered or self.format, block=block,
@@ -727,6 +796,26 @@ _MARKS = re.compile(r"^\d{1,2}(?:\s*,\s*\d{1,2})*\s*,?$")  # "1,3,", "2": footno
 _NUMBERED_NOTE = re.compile(r"^(?P<n>\d{1,2})\s+(?P<org>\D.{1,200})$")  # "1 University of Bamberg"
 _MARKER = re.compile(r"^(?:n°|no\.?|#)?\s*\d{1,3}[.:)]?$", re.I)  # "N° 1", "#3", "2.": which one, not what
 MIN_NOTE_WORDS = 8  # "lunch: there is a possibility to have lunch at the canteen": a note, not a title
+MIN_PEOPLE_LINES = 3
+MIN_LISTED = 3
+MAX_NAME_LINE_WORDS = 8
+MIN_PAIRS = 3  # a page's way of writing speaker then title, seen this often…
+PAIR_SHARE = 0.6  # …and this share of the times the two kinds of line follow each other
+
+
+def speaker_pairs(pairs_seen: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]]
+                  ) -> frozenset[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The (name line, title line) kinds a first reading found mostly as speaker then title."""
+    return frozenset(p for p, (fired, asked) in pairs_seen.items()
+                     if fired >= MIN_PAIRS and fired >= PAIR_SHARE * asked)
+
+
+def pairs_settled(pairs_seen: dict[tuple[tuple[str, ...], tuple[str, ...]], list[int]],
+                  learned: frozenset[tuple[tuple[str, ...], tuple[str, ...]]]) -> bool:
+    """Whether a second reading with the learned pairs would read every pair as the first did."""
+    return all(pairs_seen[p][0] == pairs_seen[p][1] for p in learned)
+
+
 MIN_TITLED = 4  # sessions a first reading must find with their own time or people to learn from them
 
 
@@ -748,13 +837,6 @@ def title_signatures(drafts: list[Draft]) -> frozenset[tuple[str, ...]] | None:
 def _line_title(item: Classified) -> str:
     """The title a line offers: its text, or what stands before the time that ends it."""
     return item.slot.rest if item.kind is Kind.SLOT and item.slot is not None else item.block.text
-
-
-def _speaker_first(draft: Draft, block: Block) -> bool:
-    """A session opened by a person's name, nothing said of it yet, and now a line of another kind that
-    is no name: the name was its speaker."""
-    return draft.block is not None and _people_line(draft.title) and not draft.speakers \
-        and not draft.description and draft.block.signature != block.signature and not looks_like_name(block.text)
 
 
 def _reads_as_title(text: str) -> bool:
@@ -885,8 +967,12 @@ _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _org_like(part: str) -> bool:
-    """An organisation by its words (University, Lab) or an acronym (CSL, TU, IIT), not a person's name."""
-    return bool(lexicon().org_re.search(part) or _CAPITALS.search(part.split(",")[0]))
+    """An organisation by its words (University, Lab), an acronym (CSL, TU, IIT), or its country after a
+    comma (`Academia Sinica, Taiwan`), not a person's name."""
+    lex = lexicon()
+    place = part.rsplit(",", 1)
+    return bool(lex.org_re.search(part) or _CAPITALS.search(place[0])
+                or (len(place) == 2 and place[1].strip().lower() in lex.countries))
 
 
 MIN_SECOND_LINES = 3
@@ -973,6 +1059,7 @@ def _where(draft: Draft) -> str:
 MIN_CONFIDENCE = 0.3
 WARN_CONFIDENCE = 0.5
 PROGRAMME_CONFIDENCE = 0.7
+MIN_UNTIMED_TALKS = 3
 
 
 def _confidence(draft: Draft) -> float:

@@ -175,7 +175,7 @@ def _classify(block: Block, context: PageContext) -> Classified:
     if len(people) > 1 and all(is_person_line(p) or looks_like_name(p) for p in people):
         # "Closing Remarks and Next Steps" also reads as two names: only a session's context decides.
         return Classified(Kind.PERSON, block)
-    if is_person_line(text):
+    if is_person_line(text.rstrip(": ")):  # "Omri Amiraz (Hebrew University):" over the title of their talk
         strong = "(" in text or "[" in text or strip_honorifics(_name_head(text))[1]
         return Classified(Kind.SPEAKER if strong else Kind.PERSON, block)
     return Classified(Kind.TEXT, block, title=block.hint == "title")
@@ -264,8 +264,11 @@ def _hinted(block: Block) -> Classified | None:
 
 @memoised
 def is_occasion(text: str) -> bool:
-    """"Pause", "Lunch", "Opening Remarks": a format that is a session of its own."""
-    return key(text.strip().rstrip(":").strip()) in lexicon().occasions
+    """"Pause", "Lunch", "Opening Remarks", "Morning Tea Break": a format that is a session of its own."""
+    words = key(text.strip().rstrip(":").strip()).split()
+    occasions = lexicon().occasions
+    return " ".join(words) in occasions or (2 <= len(words) <= MAX_OCCASION_WORDS and all(
+        any(c.isalpha() for c in w) for w in words) and (" ".join(words[-2:]) in occasions or words[-1] in occasions))
 
 
 _DURATION_NOTE = re.compile(r"\s*\(\s*\d+\s*(?:min|mins|minutes|h|hr|hrs|hours?)\.?\s*\)$", re.I)
@@ -309,6 +312,9 @@ def _could_be_place(text: str, context: PageContext) -> bool:
                 or (lex.org_re.search(text) and not lex.venue_re.search(text)))  # an affiliation, again and again
 
 
+MAX_OCCASION_WORDS = 3
+
+
 @memoised
 def format_label(text: str, numbered: bool = False) -> str | None:
     """'Études de cas', 'CONFÉRENCE :', 'Keynote' -> the format as written, without its colon; with
@@ -319,6 +325,8 @@ def format_label(text: str, numbered: bool = False) -> str | None:
     bare = _DURATION_NOTE.sub("", text.strip().rstrip(":").strip())  # "Conférence (50min)"
     if key(bare) in lexicon().formats:
         return bare
+    if is_occasion(bare):
+        return bare  # "Morning Tea Break", "Networking Lunch": a break, said more precisely
     found = _NUMBERED.match(bare) if numbered else None
     if found and key(found.group("format")) in lexicon().formats and not is_occasion(found.group("format")):
         return found.group("format")
@@ -353,6 +361,9 @@ def room_of(text: str) -> Room | None:
         # "Salle 2.105", "Auditorium Jean-Coutu", "Agora du pavillon Desjardins": a room word, then a
         # name or number (particles allowed before it), not a phrase in lowercase.
         words = [w for w in rest.split() if w.lower() not in lex.particles]
+        if text.split()[0].lower() in lex.coded_room_words and not (
+                len(words) == 1 and (_CODE_WORD.match(words[0]) or words[0][:1].isdigit())):
+            return None  # "Building Powerful Roadmaps" is a talk; "Building 5", "Studio A" are places
         # Each word a name, a number or a code ("Salle iXmedia", "Room 275"), or a place word
         # ("pavillon"): "Building Quart from Flask and Asyncio" is a talk.
         if not rest or (words and all(w[0].isdigit() or w[0] in "-–#(" or any(c.isupper() for c in w)
@@ -361,6 +372,7 @@ def room_of(text: str) -> Room | None:
     return None
 
 
+_CODE_WORD = re.compile(r"^[A-Z0-9][A-Z0-9.\-/]{0,5}$")
 _FLOOR = re.compile(r"\((?:[^()]*\b(?:floor|level|étage|niveau|rdc|rez-de-chaussée)\b[^()]*)\)\s*$", re.I)
 
 

@@ -34,3 +34,7 @@ class Draft:
 
     def has_details(self) -> bool:
         return bool(self.room or self.speakers or self.description)
+
+    def has_own_details(self) -> bool:
+        """Details of its own: a room lent by its slot or group heading does not count."""
+        return bool((self.room and not self.room_inherited) or self.speakers or self.description)

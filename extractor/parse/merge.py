@@ -16,6 +16,7 @@ from extractor.parse.draft import Draft
 from extractor.parse.memo import memoised
 from extractor.textkit.slug import ascii_fold
 
+MIN_UNIQUE_CHARS = 30  # a title this long names one session, whatever day its details section seems under
 MIN_DISTINCT_CHARS = 12  # shorter titles ("Lunch", "Q&A") repeat for real; only timed mentions merge
 MAX_MENTIONS = 16  # earlier mentions of one title a new one is compared with: linear on a hostile page
 _NON_WORD = re.compile(r"[\W_]+")
@@ -109,7 +110,11 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
 def _same_session(a: Draft, b: Draft, key: str) -> bool:
     if not key or (a.table is not None and a.table == b.table):
         return False  # two cells of one table are two sessions (breakfast every day of a week grid)
-    if a.slot.day and b.slot.day and a.slot.day != b.slot.day:
+    if a.slot.day and b.slot.day and a.slot.day != b.slot.day and not (
+            len(key) >= MIN_UNIQUE_CHARS and not (a.slot.start and b.slot.start) and not (a.dated or b.dated)
+            and not (a.speakers and b.speakers)):
+        # Unless a long title's details (no time, no people of their own) took a day from the heading above
+        # them; a paper given twice, each time with its authors, is two sessions.
         return False
     if a.slot.start and b.slot.start:
         if not (a.slot.day and b.slot.day) and a.day_index != b.day_index:

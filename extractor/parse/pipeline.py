@@ -14,7 +14,7 @@ from extractor.lexicon import language_code
 from extractor.models import Programme, Session, Source, Warning
 from extractor.options import ParseOptions
 from extractor.parse import memo
-from extractor.parse.assemble import Assembler, title_signatures
+from extractor.parse.assemble import Assembler, pairs_settled, speaker_pairs, title_signatures
 from extractor.parse.blocks import MAX_BLOCKS, Block, html_blocks, parse_html, text_blocks
 from extractor.parse.classify import Classified, Kind, classify, recurring_places
 from extractor.parse.context import PageContext, build_context
@@ -117,9 +117,13 @@ def assemble(
         tick()
         first.feed(item)
     signatures = title_signatures(first.drafts())
-    if signatures is None or first.asked <= signatures:
+    pairs = speaker_pairs(first.pairs_seen)
+    people = first.people_kinds()
+    if (signatures is None or first.asked <= signatures) and pairs_settled(first.pairs_seen, pairs) \
+            and not people & first.commas_read:
         return first.finish()  # a second reading would answer every question as the first did
-    second = Assembler(default_day=default_day, context=context, page_day=page_day, title_signatures=signatures)
+    second = Assembler(default_day=default_day, context=context, page_day=page_day, title_signatures=signatures,
+                       speaker_pairs=pairs, people_signatures=people)
     for item in items:
         tick()
         second.feed(item)

@@ -257,6 +257,7 @@ def bare_name(text: str) -> str:
     return text.strip() if cut is None else text[:cut].strip()
 
 
+_NUMBERED_ITEM = re.compile(r"^\d{1,3}\s*[‐‑–—.)-]\s")
 _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,3}\.$")
 _ORG_SEPARATORS = re.compile(r"\s+[|/]\s+|\s*;\s*")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,9}$")
@@ -268,6 +269,8 @@ def organisations(text: str) -> list[str] | None:
     Each part names an institution (University, Lab, CNRS), or ends with a country."""
     if len(text) > 300 or text.endswith(("?", "!")) or (text.endswith(".") and not _ABBREVIATION.search(text)):
         return None  # a sentence, unless its full stop ends "Inc." or "Ltd."
+    if _NUMBERED_ITEM.match(text):
+        return None  # "22 ‐ La fondation OpenStreetMap": the 22nd talk, not an employer
     lex = lexicon()
     parts = [p.strip() for p in _ORG_SEPARATORS.split(text) if p.strip()]
     for part in parts:

@@ -160,10 +160,20 @@ def _grid_columns(row: TableRow, below: Sequence[TableRow], context: PageContext
         elif weekday is not None and len(text.split()) <= 2:
             days[index] = context.weekday(weekday)
         elif len(text) <= 60:
-            rooms[index] = text
+            rooms[index] = _room_heading(text)
     if not days and not rooms:
         return None
     return _Columns({"time": 0}, _week_of(days, cells), rooms)
+
+
+_TRACK_AND_PLACE = re.compile(r"^(?P<track>\S+\s*\d{1,2}|\S+\s+[A-Z])\s*\((?P<place>[^()]+)\)$")
+
+
+def _room_heading(text: str) -> str:
+    """`track 1 (Auditorium)`: a track's number, then its room: the room."""
+    m = _TRACK_AND_PLACE.match(text)
+    track = m.group("track").rstrip("0123456789 ") if m else ""
+    return m.group("place").strip() if m and lexicon().room_word_re.fullmatch(track) else text
 
 
 def _week_of(days: dict[int, date | None], cells: tuple[str, ...]) -> dict[int, date | None]:
@@ -278,8 +288,8 @@ class _Reader:
                 # `| | Chair: Ty Roberts |` / `| | Gracenote, Inc. |` under a panel's row: more of it
                 self.sessions[-1].extra.extend(rejoined([line for line in lone.split("\n") if line]))
                 continue
-            if lone is not None and times[index] is None:
-                self.lone(lone, row)
+            if lone is not None and times[index] is None and not self._covered_time(row):
+                self.lone(lone, row)  # a row of its own: a day, a group's heading (not a talk in a spanned slot)
                 continue
             person = _person_row(row) if times[index] is None else None
             if person is not None and self.sessions and self.sessions[-1].slot is not None \
@@ -288,7 +298,7 @@ class _Reader:
                 continue
             if times[index] is not None:
                 self.slot = times[index]
-            elif not self._covered_time(row):
+            elif not self._covered_time(row) and not self._time_left_blank(row):
                 self.slot = None
             self._day_cell(row)
             if self.columns.grid:
@@ -319,6 +329,11 @@ class _Reader:
         """The time cell is empty because a rowspan from above covers it: the time carries down."""
         column = self.columns.fields.get("time", -1)
         return 0 <= column < len(row.spans) and row.spans[column] == 0
+
+    def _time_left_blank(self, row: TableRow) -> bool:
+        """An empty time cell under a time: the row shares it (`| 15:00 | Talk 1 |` / `| | Talk 2 |`)."""
+        column = self.columns.fields.get("time")
+        return column is not None and column < len(row.cells) and not row.cells[column].strip()
 
     def _repeated_header(self, row: TableRow) -> bool:
         return _field_columns(row.cells) is not None

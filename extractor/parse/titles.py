@@ -13,7 +13,7 @@ from extractor.lexicon import lexicon
 from extractor.models import Room
 from extractor.parse.classify import MAX_ROOM_CHARS, format_label, is_occasion, is_person_line, people_word, room_of
 from extractor.parse.memo import memoised
-from extractor.parse.speakers import bare_name, looks_like_name
+from extractor.parse.speakers import bare_name, dash_name, looks_like_name
 from extractor.textkit.normalise import key
 
 # Tried in this order: a parenthesis closing the line, then what follows its last comma or dash.
@@ -130,6 +130,11 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]  # "Système I : Ana Ruiz (LIG)"
     m = _DASH_TAIL.match(title)
+    if m:  # `Session 1 : IA - Chair : Myriam Roy`: a labelled role after the dash
+        head, sep, rest = m.group("people").partition(":")
+        label = people_word(head.strip()) if sep else None
+        if label is not None and _all_people(rest):
+            return m.group("title").strip(), [(rest.strip(), label or None)]
     # After a format (`Paper Session - Music Perception and Cognition`) only a true list of names is people.
     strict = m is not None and format_label(m.group("title"), numbered=True) is not None
     if m and (_all_people(m.group("people"), strict=strict) or is_person_line(m.group("people"))) \
@@ -195,7 +200,9 @@ def _people_leading(text: str) -> tuple[str, list[tuple[str, str | None]]] | Non
             continue  # "Ana Ruiz, Ph.D. et directrice", "Matthew E. P. Davies": not the end of the names
         if _all_people(tail.rstrip("."), strict=False) or _says_what_they_do(tail):
             continue  # "Ana Ruiz - Director and CEO, HiFX": the dash gives her role, not a title
-        if len(tail.split()) >= MIN_TAIL_WORDS and _all_people(head, strict=False) and not place(head):
+        role = dash_name(head)[1]  # `Bart De Lathouwer - OGC president - Upcoming changes…`
+        people = _all_people(head, strict=False) or (role is not None and _says_what_they_do(role))
+        if len(tail.split()) >= MIN_TAIL_WORDS and people and not place(head):
             found = (tail.strip().rstrip("."), [(head.strip(), None)])
     return found
 
