@@ -8,13 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from extractor.changes.diff import diff
 from extractor.changes.identity import identify, new_uid
+from extractor.changes.keys import event_key, session_key
 from extractor.cli import main
 from extractor.models import Programme
 from extractor.monitor.check import check
 from extractor.monitor.reparse import reparse
 from extractor.monitor.store import Store
-from tests.builders import programme, session
+from tests.builders import changed, programme, session
 from tests.conftest import SAMPLES
 
 SERIES = sorted((SAMPLES / "series").glob("*.txt"))
@@ -139,3 +141,14 @@ def test_reparse_keeps_the_uids(tmp_path: Path) -> None:
         reparse(store, "p")
         assert [[s.uid for s in p.sessions] for p in stored(store, "p")] == before
         assert store.events(store.snapshots("p")[1].id)[0].uid == before[1][2]
+
+
+def test_calendars_and_databases_key_on_the_uid_and_on_the_id_without_one() -> None:
+    one_off = programme(session("Pause", "10:15", "10:45"))  # a one-off parse: no uid
+    stored = identify(one_off, page="p", snapshot=1)
+    uid = stored.sessions[0].uid
+    assert uid and session_key("p", one_off.sessions[0]) == "pause" and session_key("p", stored.sessions[0]) == uid
+    [event] = diff(one_off, changed(one_off, 0, title="Pause café", id="pause-cafe"), page="p")
+    assert event_key(event) == "pause-cafe"
+    [event] = diff(stored, changed(stored, 0, title="Pause café", id="pause-cafe"), page="p")
+    assert event_key(event) == uid
