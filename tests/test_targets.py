@@ -56,23 +56,29 @@ def test_no_url_is_stored_or_printed_and_the_key_is_private(tmp_path: Path, caps
     assert key_path(store).stat().st_mode & 0o077 == 0 and len(load_key(store)) == 32
 
 
+def schema_2_store(path: Path, outbox_row: str) -> Path:
+    """A store as versions before issue 11 left it (schema 2), holding its targets' URLs in clear."""
+    db = sqlite3.connect(path)
+    for migration in MIGRATIONS[:2]:
+        db.executescript(migration)
+    db.executescript(f"""
+        CREATE TABLE schema_version (version INTEGER NOT NULL);
+        INSERT INTO schema_version VALUES (2);
+        INSERT INTO pages VALUES (1, 'k', '2025-11-01', NULL, NULL);
+        INSERT INTO outbox {outbox_row};
+    """)
+    db.close()
+    return path
+
+
 def test_an_older_store_forgets_its_urls_and_still_delivers_when_given_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "old.sqlite"
     with endpoint() as ep:
         url = secret_url(ep)
-        db = sqlite3.connect(path)  # a store of schema 2, holding its target's URL in clear
-        for migration in MIGRATIONS[:2]:
-            db.executescript(migration)
-        db.executescript(f"""
-            CREATE TABLE schema_version (version INTEGER NOT NULL);
-            INSERT INTO schema_version VALUES (2);
-            INSERT INTO pages VALUES (1, 'k', '2025-11-01', NULL, NULL);
-            INSERT INTO outbox (id, idem_key, target, page_id, kind, session_id, language, subject, body, created_at)
-                VALUES (3, 'key1', '{url}', 1, 'failing', '', 'en', 'Page failing: k', 'body', '2025-11-01');
-        """)
-        db.close()
+        path = schema_2_store(tmp_path / "old.sqlite", f"""
+            (id, idem_key, target, page_id, kind, session_id, language, subject, body, created_at)
+            VALUES (3, 'key1', '{url}', 1, 'failing', '', 'en', 'Page failing: k', 'body', '2025-11-01')""")
         assert SECRET.encode() in store_bytes(path)
         with Store.open(path) as store:
             (row,) = Outbox(store).rows()
@@ -83,23 +89,14 @@ def test_an_older_store_forgets_its_urls_and_still_delivers_when_given_one(
 
 
 def test_an_older_stores_send_in_doubt_stays_in_doubt(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """A store of schema 2 (before uids and hashed targets) whose last send went out unanswered."""
-    path = tmp_path / "old.sqlite"
+    """Issue 10's "in doubt" (a send that went out unanswered) in a store of schema 2, opened by issue 11's code."""
     with endpoint() as ep:
         url = secret_url(ep)
-        db = sqlite3.connect(path)
-        for migration in MIGRATIONS[:2]:
-            db.executescript(migration)
-        db.executescript(f"""
-            CREATE TABLE schema_version (version INTEGER NOT NULL);
-            INSERT INTO schema_version VALUES (2);
-            INSERT INTO pages VALUES (1, 'k', '2025-11-01', NULL, NULL);
-            INSERT INTO outbox (id, idem_key, target, page_id, kind, session_id, language, subject, body, created_at,
-                                attempts, last_error, claimed_by, claimed_until)
-                VALUES (4, 'key4', '{url}', 1, 'room_confirmed', 's', 'en', 'Room confirmed: S', 'body', '2025-11-01',
-                        1, 'no answer after the message was sent', 'host:1:w', '');
-        """)
-        db.close()
+        path = schema_2_store(tmp_path / "old.sqlite", f"""
+            (id, idem_key, target, page_id, kind, session_id, language, subject, body, created_at, attempts,
+             last_error, claimed_by, claimed_until)
+            VALUES (4, 'key4', '{url}', 1, 'room_confirmed', 's', 'en', 'Room confirmed: S', 'body', '2025-11-01', 1,
+                    'no answer after the message was sent', 'host:1:w', '')""")
         code, out = cli(capsys, "alerts", "--retry", "--store", str(path), "--notify", url)
         assert code == 0 and ep.received == [] and "#4 in doubt" in out
         code, out = cli(capsys, "alerts", "--retry", "--resend-in-doubt", "--store", str(path), "--notify", url)
