@@ -51,6 +51,7 @@ bench: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/extractor schema > schemas/programme.schema.json
+	$(BIN)/extractor schema --alert > schemas/alert.schema.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: Session.uid
 Language = Literal["fr", "en"]  # the lexicon's languages (extractor.lexicon.LANGUAGES); a test keeps them equal
 
 
@@ -44,7 +44,10 @@ class Description(_Record):
 
 
 class Session(_Record):
-    id: str
+    id: str  # readable slug of the title, unique in the document; moves when the title does
+    # The session's stable key on its page, kept across renames, moves and new neighbours. The store
+    # assigns it (extractor.changes.identity); a page parsed on its own has none.
+    uid: str | None = None
     slot: Slot = Field(default_factory=Slot)
     format: str | None = None
     title: str

@@ -17,6 +17,7 @@ from extractor.monitor.check import CheckResult, check
 from extractor.monitor.deliver import backoff, deliver_pending
 from extractor.monitor.outbox import Outbox
 from extractor.monitor.store import Store
+from extractor.monitor.targets import resolve
 from tests.builders import changed, description_of, programme, room_of, session
 from tests.conftest import SAMPLES
 from tests.endpoint import endpoint
@@ -59,11 +60,12 @@ def test_endpoint_down_then_up_delivers_each_alert_exactly_once(tmp_path: Path) 
         ] * 2
         ep.down = False
         # Before the backoff has passed, a check leaves them alone.
-        assert deliver_pending(store, now=T0 + timedelta(seconds=30)) == []
+        assert deliver_pending(store, resolve([ep.url], store.key), now=T0 + timedelta(seconds=30)) == []
         assert ep.received == []
-        delivered = deliver_pending(store, now=T0 + timedelta(minutes=2))
+        delivered = deliver_pending(store, resolve([ep.url], store.key), now=T0 + timedelta(minutes=2))
         assert [d.ok for d in delivered] == [True, True]
-        assert deliver_pending(store, now=T0 + timedelta(hours=1), ignore_backoff=True) == []
+        targets = resolve([ep.url], store.key)
+        assert deliver_pending(store, targets, now=T0 + timedelta(hours=1), ignore_backoff=True) == []
         run(store, 1, [ep.url], now=T0 + timedelta(hours=2))
         assert set(ep.titles().values()) == {1} and len(ep.received) == 2
 
@@ -91,9 +93,10 @@ def test_a_send_interrupted_by_a_dead_process_is_in_doubt_and_not_resent(tmp_pat
         assert Outbox(store).claim(row.id, "dead-worker", T0)
         later = T0 + timedelta(hours=1)
         assert Outbox(store).rows()[0].state(later) == "in doubt"
-        sent = deliver_pending(store, now=later, ignore_backoff=True)
+        sent = deliver_pending(store, resolve([ep.url], store.key), now=later, ignore_backoff=True)
         assert [d.outbox_id for d in sent] == [Outbox(store).rows()[1].id]
-        resent = deliver_pending(store, now=later, ignore_backoff=True, resend_in_doubt=True)
+        resent = deliver_pending(store, resolve([ep.url], store.key), now=later, ignore_backoff=True,
+                                 resend_in_doubt=True)
         assert [d.outbox_id for d in resent] == [row.id]
         assert len(ep.received) == 2
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ import pytest
 from extractor.cli import main
 from extractor.monitor.check import check
 from extractor.monitor.store import Store
-from tests.conftest import SAMPLES
+from tests.conftest import ROOT, SAMPLES
 from tests.endpoint import endpoint
 
 SERIES = sorted((SAMPLES / "series").glob("*.txt"))
@@ -62,13 +65,14 @@ def test_check_summary_over_the_series(tmp_path: Path, capsys: pytest.CaptureFix
     store = str(tmp_path / "s.sqlite")
     outputs = [cli(capsys, "check", str(f), "--store", store, "--page", "series")[1] for f in SERIES]
     assert outputs[0].startswith("series (series@1): first snapshot")
-    assert "room confirmed: Salle à venir → Salle 2.105" in outputs[1]
+    # Worded in the page's language, dates and times too.
+    assert "salle confirmée : Salle à venir → Salle 2.105" in outputs[1]
     assert "Alerts (no --notify given: shown, not sent):" in outputs[1]
-    assert "(typography only)" in outputs[3] and "Alerts" not in outputs[3]
-    assert "speaker added: Marc-André Lavoie" in outputs[4]
-    assert "renamed: Tranformer" in outputs[5] and "cancelled" not in outputs[5]
-    assert "moved: 13:30–14:45 → 15:00–16:15" in outputs[6]
-    assert "- cancelled" in outputs[7] and "Séance retirée" in outputs[7]
+    assert "(typographie seulement)" in outputs[3] and "Alerts" not in outputs[3]
+    assert "intervenant ajouté : Marc-André Lavoie" in outputs[4]
+    assert "renommée : Tranformer" in outputs[5] and "annulée" not in outputs[5]
+    assert "déplacée : 13h30–14h45 → 15h00–16h15" in outputs[6]
+    assert "- annulée" in outputs[7] and "Séance retirée" in outputs[7]
     assert "\033[" not in "".join(outputs)  # not a terminal: no colour
 
 
@@ -86,7 +90,9 @@ def test_delivery_failure_exits_5_and_alerts_retry_delivers(
         code, out, _ = cli(capsys, "alerts", "--store", store)
         assert code == 0 and out.count(" waiting ") == 2
         ep.down = False
-        code, out, _ = cli(capsys, "alerts", "--store", store, "--retry")
+        code, out, err = cli(capsys, "alerts", "--store", store, "--retry")
+        assert code == 5 and "2 alert(s) wait for a target this command was not given" in err
+        code, out, _ = cli(capsys, "alerts", "--store", store, "--retry", "--notify", ep.url)
         assert code == 0 and out.count(": sent") == 2
         assert len(ep.received) == 2
         code, out, _ = cli(capsys, "alerts", "--store", store, "--json", "--all")
@@ -96,7 +102,7 @@ def test_delivery_failure_exits_5_and_alerts_retry_delivers(
 def test_diff_exit_codes_and_forms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(capsys, "diff", str(SERIES[0]), str(SERIES[0]))[:2] == (0, "")
     code, out, _ = cli(capsys, "diff", str(SERIES[0]), str(SERIES[1]), "--markdown")
-    assert code == 1 and "- **room confirmed**: Salle à venir → Salle 2.105" in out
+    assert code == 1 and "- **salle confirmée** : Salle à venir → Salle 2.105" in out
     code, out, _ = cli(capsys, "diff", str(SERIES[6]), str(SERIES[7]), "--json")
     assert code == 1 and [e["kind"] for e in json.loads(out)] == ["session_removed"]
     code, _, err = cli(capsys, "diff", str(SERIES[0]), str(tmp_path / "missing.txt"))
@@ -108,7 +114,7 @@ def test_diff_and_history_of_stored_snapshots(tmp_path: Path, capsys: pytest.Cap
     for f in SERIES[:3]:
         cli(capsys, "check", str(f), "--store", store, "--page", "series")
     code, out, _ = cli(capsys, "diff", "series@1", "series@latest", "--store", store)
-    assert code == 1 and "description final" in out and "room confirmed" in out
+    assert code == 1 and "description définitive" in out and "salle confirmée" in out
     assert cli(capsys, "diff", "series@latest~1", "series@2", "--store", store)[0] == 0
     code, _, err = cli(capsys, "diff", "series@1", "series@7", "--store", store)
     assert code == 2 and "no such snapshot" in err
@@ -201,3 +207,60 @@ def test_colour_only_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPa
     events = diff(parse_source(str(SERIES[0])), parse_source(str(SERIES[1])))
     coloured = text_changelog(events, colour=True)
     assert "\033[32m- " not in coloured[1] and "\033[32mroom confirmed" in coloured[1]
+    assert "\033[32msalle confirmée" in text_changelog(events, colour=True, language="fr")[1]
+
+
+ENGLISH = """Wednesday, November 19, 2025
+
+9:00 AM - 10:00 AM
+Opening keynote: The future of cities
+Room TBA
+Jane Doe, Director, Acme University
+"""
+
+
+def test_diff_is_worded_in_the_pages_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(ENGLISH, encoding="utf-8")
+    new.write_text(ENGLISH.replace("9:00 AM - 10:00 AM", "10:00 AM - 11:00 AM").replace("Room TBA", "Room 118"),
+                   encoding="utf-8")
+    code, out, _ = cli(capsys, "diff", str(old), str(new), "--markdown")
+    assert code == 1 and out.splitlines() == [
+        "### The future of cities (Wednesday 19 November 2025, 10:00–11:00)", "",
+        "- **moved**: Wednesday 19 November 2025, 09:00–10:00 → Wednesday 19 November 2025, 10:00–11:00",
+        "- **room confirmed**: Room TBA → Room 118"]
+
+
+def test_verbose_after_the_command_says_what_check_did(tmp_path: Path) -> None:
+    store = str(tmp_path / "s.sqlite")
+
+    def run(*argv: str) -> subprocess.CompletedProcess[str]:  # its own process: logging is configured once
+        return subprocess.run([sys.executable, "-m", "extractor", *argv], capture_output=True, text=True,
+                              cwd=ROOT, env={**os.environ, "NO_COLOR": "1"}, check=False)
+
+    first = run("check", str(SERIES[0]), "--store", store, "--page", "p", "-v")
+    assert first.returncode == 0 and f"extractor: INFO: read {SERIES[0]}: " in first.stderr
+    assert "p@1: 3 session(s), 0 change(s)" in first.stderr
+    second = run("check", "-v", str(SERIES[1]), "--store", store, "--page", "p")
+    assert second.returncode == 0 and "p@2: 3 session(s), 2 change(s), 2 alert(s)" in second.stderr
+    assert run("check", str(SERIES[1]), "--store", store, "--page", "p").stderr == ""  # quiet without -v
+
+
+def test_pages_lists_the_store_and_history_takes_a_watch_files_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "s.sqlite"
+    with Store.open(store) as s:
+        for version in SERIES[:2]:
+            check(str(version), store=s, page_key="https://example.org/colloque", name="Colloque")
+        check(str(SERIES[0]), store=s, page_key="other")
+    code, out, _ = cli(capsys, "pages", "--store", str(store))
+    assert code == 0 and out.splitlines()[0] == "https://example.org/colloque  [Colloque]"
+    assert ", snapshot, 2 snapshot(s)" in out.splitlines()[1] and out.splitlines()[2] == "other"
+    code, out, _ = cli(capsys, "pages", "--store", str(store), "--json")
+    assert [(p["key"], p["name"], p["snapshots"], p["last_outcome"]) for p in json.loads(out)] == [
+        ("https://example.org/colloque", "Colloque", 2, "snapshot"), ("other", None, 1, "snapshot")]
+    code, out, _ = cli(capsys, "history", "Colloque", "--store", str(store))
+    assert code == 0 and out.startswith("https://example.org/colloque (Colloque): 2 snapshot(s)")
+    code, _, err = cli(capsys, "history", "Nope", "--store", str(store))
+    assert code == 2 and "`extractor pages` lists them" in err

@@ -27,7 +27,8 @@ def test_parse_seed_prints_one_json_document() -> None:
     proc = run("parse", str(SEED))
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
+    assert [s["uid"] for s in doc["sessions"]] == [None] * 3  # only a store gives uids
     assert doc["source"]["kind"] == "text"
     assert [s["format"] for s in doc["sessions"]] == ["Études de cas"] * 3
     assert proc.stderr == ""

@@ -186,6 +186,8 @@ def test_events_carry_page_values_and_slot() -> None:
         "cosmetic": False,
         "detail": None,
         "slot": {"day": None, "start": "13:30", "end": "14:45"},
+        "uid": None,  # these snapshots were never stored: no uid
+        "old_session_id": S[0].id,
     }
 
 

@@ -144,9 +144,13 @@ def test_show_ics_of_a_stored_page_numbers_updates_and_cancels_removed_sessions(
     assert moved["DTSTART"].params["TZID"] == "America/Toronto"
     cancelled = events["Transformer les services publics et les territoires par la coproduction et l’innovation "
                        "sociale"]
-    assert str(cancelled["STATUS"]) == "CANCELLED" and cancelled.decoded("SEQUENCE") >= 1
-    # Until sessions carry the store's uid, a fixed typo in a title is a new key: the old one is cancelled.
-    assert sum(str(e["STATUS"]) == "CANCELLED" for e in events.values()) == 2
+    # Keyed on the store's uid: the fixed typo in its title (@6) updated the event, the cancellation (@8) too.
+    assert str(cancelled["STATUS"]) == "CANCELLED" and cancelled.decoded("SEQUENCE") == 2
+    assert sum(str(e["STATUS"]) == "CANCELLED" for e in events.values()) == 1
+    with Store.open(series_store) as store:
+        initial = store.programme(store.snapshots("demo")[0].id)
+    typo = next(s for s in initial.sessions if s.title.startswith("Tranformer"))
+    assert typo.uid and str(cancelled["UID"]) == global_key("demo", typo) and typo.uid in str(cancelled["UID"])
 
     assert main(["show", "demo@1", "--format", "ics", "--store", str(series_store)]) == 0
     first = icalendar.Calendar.from_ical(capsysbinary.readouterr()[0]).walk("VEVENT")

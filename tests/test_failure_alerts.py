@@ -65,8 +65,8 @@ def test_the_error_alert_is_queued_by_the_failure_reaching_the_threshold_only(tm
         assert [(r.failures, r.notice) for r in results] == [
             (1, None), (2, None), (3, "failing"), (4, None), (5, None)]
         rows = Outbox(store).rows()
-        assert [(r.kind, r.target, r.subject, r.session_id) for r in rows] == [
-            ("failing", target, FAILING, "") for target in targets(ep)]
+        assert [(r.kind, r.target_label, r.subject, r.session_id) for r in rows] == [
+            ("failing", f"json://127.0.0.1:{ep.server.server_port}/…", FAILING, "") for _target in targets(ep)]
         assert store.db.execute("SELECT count(*) FROM outbox WHERE snapshot_id IS NULL").fetchone()[0] == 2
         off = attempt(str(page), store=store, page_key="other", notify=targets(ep),
                       failure_alerts=FailureAlerts("Colloque", 0, "en"))
@@ -148,8 +148,8 @@ def test_endpoint_down_at_the_nth_failure_then_alerts_retry_delivers_once(tmp_pa
             results = [run(store, page, ep) for _ in range(3)]
         assert results[2].notice == "failing" and ep.received == []
         ep.down = False
-        assert main(["alerts", "--retry", "--store", str(path)]) == 0
-        assert main(["alerts", "--retry", "--store", str(path)]) == 0  # nothing left to send
+        assert main(["alerts", "--retry", "--store", str(path), "--notify", ep.url]) == 0
+        assert main(["alerts", "--retry", "--store", str(path), "--notify", ep.url]) == 0  # nothing left to send
         with Store.open(path) as store:
             assert run(store, page, ep).deliveries == []
             assert [(r.kind, r.state()) for r in Outbox(store).rows()] == [("failing", "delivered")]
@@ -195,9 +195,11 @@ from extractor.errors import InputError
 from extractor.monitor.check import Page, record_failure
 from extractor.monitor.health import FailureAlerts
 from extractor.monitor.store import Store
+from extractor.monitor.targets import resolve
 store_path, target = sys.argv[1:3]
 store = Store.open(store_path)
-page = Page("page", "/missing.txt", (target,), failure_alerts=FailureAlerts("Colloque", 3, "en"))
+page = Page("page", "/missing.txt", tuple(resolve([target], store.key)),
+            failure_alerts=FailureAlerts("Colloque", 3, "en"))
 print(record_failure(store, page, InputError("no such file")).failures, flush=True)
 sys.stdin.readline()  # killed here: after the failure was recorded, before anything was sent
 """

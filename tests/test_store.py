@@ -155,7 +155,7 @@ def test_a_write_the_database_refuses_is_a_store_error(tmp_path: Path) -> None:
 
 
 def alert(key: str, target: str = "json://127.0.0.1:9/x") -> NewAlert:
-    return NewAlert(key, target, "room_confirmed", "atelier-a", "fr", "Salle confirmée", "corps")
+    return NewAlert(key, f"hash of {target}", target, "room_confirmed", "atelier-a", "fr", "Salle confirmée", "corps")
 
 
 def test_outbox_rows_are_unique_per_idempotency_key_and_target(tmp_path: Path) -> None:
@@ -164,7 +164,7 @@ def test_outbox_rows_are_unique_per_idempotency_key_and_target(tmp_path: Path) -
         add(store, b"two", P2, [alert("key1"), alert("key2")])
         add(store, b"three", P1, [alert("key1", "json://other/")])
         rows = Outbox(store).rows()
-        assert sorted((r.idem_key, r.target) for r in rows) == [
+        assert sorted((r.idem_key, r.target_label) for r in rows) == [
             ("key1", "json://127.0.0.1:9/x"),
             ("key1", "json://other/"),
             ("key2", "json://127.0.0.1:9/x"),
@@ -275,12 +275,14 @@ def test_a_version_1_store_migrates_keeping_its_outbox(tmp_path: Path) -> None:
         # The point of the migration: a page's own alert, with no snapshot.
         with store.check("k") as tx:
             assert tx.record_failure("timeout") == 1
-            tx.queue([NewAlert("key3", t, "failing", "", "en", "s", "b") for t in ("json://a/", "json://b/")])
+            tx.queue([NewAlert("key3", f"hash of {t}", t, "failing", "", "en", "s", "b")
+                      for t in ("json://a/", "json://b/")])
         assert store.db.execute("SELECT count(*) FROM outbox WHERE snapshot_id IS NULL").fetchone()[0] == 2
         with pytest.raises(sqlite3.IntegrityError):  # the key is still unique per target
-            store.db.execute("INSERT INTO outbox (idem_key, target, page_id, kind, session_id, language, "
-                             "subject, body, created_at) VALUES ('key2', 'json://a/', 1, 'x', '', 'fr', "
-                             "'s', 'b', 'now')")
+            key2 = store.db.execute("SELECT target_hash FROM outbox WHERE idem_key = 'key2'").fetchone()[0]
+            store.db.execute("INSERT INTO outbox (idem_key, target_hash, target_label, page_id, kind, session_id, "
+                             "language, subject, body, created_at) VALUES ('key2', ?, 'x', 1, 'x', '', 'fr', "
+                             "'s', 'b', 'now')", (key2,))
     with Store.open(path) as store:  # reopening migrates nothing twice
         assert len(Outbox(store).rows()) == 4
 

@@ -137,11 +137,22 @@ def test_bad_default_points_at_the_top_level_line() -> None:
         ("[[page]]\nurl = 'http:///x'\n", r"watch\.toml:2: \[\[page\]\] #1, key 'url': .*no host"),
         ("[[page]\nurl = 'x'\n", r"watch\.toml:1: not valid TOML"),
         ('x = 1\n[[page]]\nurl = "http://a/x"\nname = "unterminated\n', r"watch\.toml:4: not valid TOML"),
+        ("[[page]]\nurl = 'http://a/x'\ndigest = 'yes'\n", r"watch\.toml:3: .*key 'digest': must be true"),
+        ("suspect_share = 2\n[[page]]\nurl = 'http://a/x'\n", r"watch\.toml:1: key 'suspect_share': must be between 0"),
+        ("[[page]]\nurl = 'http://a/x'\nnotify = ['jsno://h/x']\n", r"key 'notify': not a notification URL .*jsno://…"),
     ],
 )
 def test_top_level_and_syntax_errors(text: str, expected: str) -> None:
     with pytest.raises(ConfigError, match=expected):
         parse(text, CFG)
+
+
+def test_digest_and_the_removal_guard_are_page_settings() -> None:
+    config = parse("suspect_min = 5\n[[page]]\nurl = 'http://a/x'\ndigest = true\n"
+                   "[[page]]\nurl = 'http://b/x'\nsuspect_share = 0\n", CFG)
+    first, second = config.pages
+    assert (first.digest, first.guard.share, first.guard.minimum) == (True, 0.5, 5)
+    assert (second.digest, second.guard.share, second.guard.minimum) == (False, 0, 5)
 
 
 def test_missing_and_non_utf8_files(tmp_path: Path) -> None:

@@ -138,6 +138,7 @@ def test_watch_once_changes_304_failure_memory_and_recovery(
         assert len(store.snapshots(httpserver.url_for("/p1"))) == 2
         assert len(store.snapshots(httpserver.url_for("/p2"))) == 1
         assert store.consecutive_failures(httpserver.url_for("/p3")) == 0
+        assert store.page_named("Colloque") == [httpserver.url_for("/p1")]  # for `pages` and `history NAME`
         # The page's own alerts went through the outbox like the others, and were delivered once.
         health = [(r.kind, r.page, r.delivered_at is not None, r.attempts) for r in Outbox(store).rows()
                   if r.kind in ("failing", "recovered")]

@@ -1,9 +1,9 @@
 """Matching and change events between two Programmes (GUIDE §3). Pure: no I/O, no clock.
 
-Sessions are paired in passes, each over what earlier passes left unmatched:
-id and slot together, then folded title and slot (ids of duplicate titles shift when one
-of them goes), then id alone, then fuzzy title (a corrected typo is a rename), then slot
-and position. Every difference between a pair is one ChangeEvent.
+Sessions are paired in passes, each over what earlier passes left unmatched: uid (stored
+snapshots have one, extractor.changes.identity), then id and slot together, then folded title and
+slot (ids of duplicate titles shift when one of them goes), then id alone, then fuzzy title (a
+corrected typo is a rename), then slot and position. Every difference between a pair is one ChangeEvent.
 """
 
 from __future__ import annotations
@@ -34,6 +34,8 @@ class ChangeEvent:
     cosmetic: bool = False
     detail: str | None = None  # e.g. "added", "removed", "affiliation" for speakers
     slot: dict[str, str | None] | None = None  # the session's slot (new side, or old if removed)
+    uid: str | None = None  # the session's stable key, when the snapshots have one
+    old_session_id: str | None = None  # its id in the old snapshot (differs from session_id after a rename)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -58,9 +60,9 @@ def diff(old: Programme, new: Programme, page: str | None = None) -> list[Change
         if id(session) in pair_of_new:
             events.extend(session_changes(page, pair_of_new[id(session)], session))
         elif id(session) in added_ids:
-            events.append(_event(page, session, "session_added", "session", None, _summary(session)))
+            events.append(_event(page, session, None, "session_added", "session", None, _summary(session)))
     for session in removed:
-        events.append(_event(page, session, "session_removed", "session", _summary(session), None))
+        events.append(_event(page, session, session, "session_removed", "session", _summary(session), None))
     return events
 
 
@@ -69,7 +71,7 @@ def match_sessions(
 ) -> tuple[list[Pair], list[Session], list[Session]]:
     """(matched pairs, unmatched old = removed, unmatched new = added), each in page order."""
     left, right = list(old), list(new)
-    pairs: list[Pair] = []
+    pairs: list[Pair] = _pair_by_uid(left, right)
     for key in (lambda s: (s.id, _slot_key(s.slot)), lambda s: (fold(s.title).lower(), _slot_key(s.slot)),
                 lambda s: s.id):
         pairs += _pair_by_key(left, right, key)
@@ -82,6 +84,14 @@ def _pair_by_key(left: list[Session], right: list[Session], key: Callable[[Sessi
     """Pair sessions whose key is unique on both sides; removes them from left and right."""
     lk, rk = _unique_index(left, key), _unique_index(right, key)
     pairs = [(lk[k], rk[k]) for k in lk if k in rk]
+    _drop(left, right, pairs)
+    return pairs
+
+
+def _pair_by_uid(left: list[Session], right: list[Session]) -> list[Pair]:
+    """Two stored snapshots of one page: the uid says which session is which, whatever else moved."""
+    by_uid = {s.uid: s for s in left if s.uid}
+    pairs = [(by_uid[s.uid], s) for s in right if s.uid and s.uid in by_uid]
     _drop(left, right, pairs)
     return pairs
 
@@ -138,7 +148,7 @@ def session_changes(page: str, old: Session, new: Session) -> list[ChangeEvent]:
 
     def emit(kind: str, field: str, a: Any, b: Any, cosmetic: bool = False,
              detail: str | None = None) -> None:
-        events.append(_event(page, new, kind, field, a, b, cosmetic, detail))
+        events.append(_event(page, new, old, kind, field, a, b, cosmetic, detail))
 
     if old.title != new.title:
         emit("title_changed", "title", old.title, new.title, fold(old.title) == fold(new.title))
@@ -241,7 +251,10 @@ def _summary(session: Session) -> dict[str, Any]:
     }
 
 
-def _event(page: str, session: Session, kind: str, field: str, old: Any, new: Any,
-           cosmetic: bool = False, detail: str | None = None) -> ChangeEvent:
+def _event(page: str, session: Session, previous: Session | None, kind: str, field: str, before: Any,
+           after: Any, cosmetic: bool = False, detail: str | None = None) -> ChangeEvent:
+    """An event of `session` (the new side, or the old one when removed); `previous` is its old side."""
     return ChangeEvent(page=page, session_id=session.id, title=session.title, kind=kind, field=field,
-                       old=old, new=new, cosmetic=cosmetic, detail=detail, slot=_slot_value(session.slot))
+                       old=before, new=after, cosmetic=cosmetic, detail=detail, slot=_slot_value(session.slot),
+                       uid=session.uid or (previous.uid if previous else None),
+                       old_session_id=previous.id if previous else None)

@@ -1,7 +1,9 @@
 """The stable key of a session: what calendars (ICS UID, frab guid) and databases (upserts) key on.
 
-One function decides it, so that moving from the readable `id` to the store's `uid` (a key kept across
-renames, moves and new neighbours) is one change here, not one per exporter.
+The key is the session's `uid`, given by the store when the session is first seen and kept across
+renames, moves and new neighbours (extractor.changes.identity). A session without one (a one-off
+`parse`, a snapshot stored before uids existed) is keyed on its readable `id`, a slug of its title.
+One function decides it, for every exporter and the sync tables.
 """
 
 from __future__ import annotations
@@ -13,14 +15,13 @@ from extractor.models import Session
 
 
 def session_key(page: str, session: Session) -> str:
-    """The session's key on `page`: today its `id`, a slug of its title, so a renamed session gets a new key
-    (and the old one is reported removed) until the store's `uid` replaces it."""
-    return session.id
+    """The session's key on `page`: its uid, else its id (then a renamed session gets a new key)."""
+    return session.uid or session.id
 
 
 def event_key(event: ChangeEvent) -> str:
     """The key of the session a change event is about: the same as session_key gives for it."""
-    return event.session_id
+    return event.uid or event.session_id
 
 
 def global_key(page: str, session: Session) -> str:

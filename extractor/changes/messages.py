@@ -34,6 +34,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         "format_changed": ("Format modifié : {title}", "« {title} »{when} : {old} devient {new}."),
         "_link": ("", "Programme : {page}"),
         "_speaker": ("", "ajout|retrait|modification"),
+        "_digest": ("Programme modifié : {count} changements", "{count} changements au programme :"),
     },
     "en": {
         "room_confirmed": ("Room confirmed: {title}", "The room for “{title}”{when} is confirmed: {new}."),
@@ -52,6 +53,7 @@ TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
         "format_changed": ("Format changed: {title}", "“{title}”{when}: {old} is now {new}."),
         "_link": ("", "Programme: {page}"),
         "_speaker": ("", "added|removed|changed"),
+        "_digest": ("Programme changed: {count} changes", "{count} changes to the programme:"),
     },
 }
 
@@ -75,6 +77,45 @@ HEALTH_TEMPLATES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+# `alerts --test`: (subject, body). Field: {version}.
+TEST_TEMPLATES: dict[str, tuple[str, str]] = {
+    "fr": ("extractor : notification d'essai",
+           "Ceci est un essai d'extractor {version}. Les alertes de vos pages arriveront ici."),
+    "en": ("extractor: test notification",
+           "This is a test from extractor {version}. Alerts about your pages will arrive here."),
+}
+
+
+def compose_test(language: str, version: str) -> tuple[str, str]:
+    subject, body = TEST_TEMPLATES[wording_language(language)]
+    return subject, body.format(version=version)
+
+
+# Changelog labels (`check`, `diff`, `history`): kind -> label, and the words around them.
+LABELS: dict[str, dict[str, str]] = {
+    "fr": {
+        "session_added": "nouvelle", "session_removed": "annulée", "time_changed": "déplacée",
+        "room_confirmed": "salle confirmée", "room_changed": "salle changée", "room_unconfirmed": "salle à confirmer",
+        "description_finalized": "description définitive", "description_changed": "description modifiée",
+        "speakers_changed": "intervenants", "title_changed": "renommée", "format_changed": "format modifié",
+        "_speaker_added": "intervenant ajouté", "_speaker_removed": "intervenant retiré",
+        "_speaker_changed": "intervenant modifié ({detail})", "_cosmetic": "typographie seulement", "_sep": " : ",
+    },
+    "en": {
+        "session_added": "new", "session_removed": "cancelled", "time_changed": "moved",
+        "room_confirmed": "room confirmed", "room_changed": "room changed", "room_unconfirmed": "room to be confirmed",
+        "description_finalized": "description final", "description_changed": "description changed",
+        "speakers_changed": "speakers", "title_changed": "renamed", "format_changed": "format changed",
+        "_speaker_added": "speaker added", "_speaker_removed": "speaker removed",
+        "_speaker_changed": "speaker changed ({detail})", "_cosmetic": "typography only", "_sep": ": ",
+    },
+}
+
+
+def labels(language: str | None) -> dict[str, str]:
+    return LABELS[wording_language(language)]
+
+
 def wording_language(language: str | None) -> str:
     """The language an alert is worded in: the page's, when we have its words, else English."""
     return language if language in LANGUAGES else "en"
@@ -91,6 +132,21 @@ def compose_health(kind: str, language: str, *, label: str, url: str, failures: 
 def compose(event: ChangeEvent, language: str, link: str | None = None) -> tuple[str, str]:
     """(subject, body) of the alert for one event; `link` is where to read the page (default: its key)."""
     table = TEMPLATES[wording_language(language)]
+    subject, sentence = _wording(event, language)
+    return subject, sentence + "\n\n" + table["_link"][1].format(page=link or event.page)
+
+
+def compose_digest(events: list[ChangeEvent], language: str, link: str | None = None) -> tuple[str, str]:
+    """(subject, body) of one message listing several events, one line each."""
+    table = TEMPLATES[wording_language(language)]
+    subject, head = (text.format(count=len(events)) for text in table["_digest"])
+    lines = [f"- {_wording(e, language)[1]}" for e in events]
+    page = link or (events[0].page if events else "")
+    return subject, "\n".join([head, "", *lines, "", table["_link"][1].format(page=page)])
+
+
+def _wording(event: ChangeEvent, language: str) -> tuple[str, str]:
+    table = TEMPLATES[wording_language(language)]
     subject, body = table[event.kind]
     fields: dict[str, Any] = {
         "title": event.title,
@@ -105,8 +161,7 @@ def compose(event: ChangeEvent, language: str, link: str | None = None) -> tuple
         fields["who"] = person.get("name", "?")
         detail = event.detail or ""
         fields["what"] = {"added": added, "removed": removed}.get(detail, f"{changed}: {detail}")
-    text = body.format(**fields) + "\n\n" + table["_link"][1].format(page=link or event.page)
-    return subject.format(**fields), text
+    return subject.format(**fields), body.format(**fields)
 
 
 def when(slot: dict[str, str | None] | None, language: str) -> str:

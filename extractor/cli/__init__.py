@@ -18,8 +18,8 @@ from extractor.errors import ExtractorError
 
 # Modules under extractor.cli, in the order `--help` lists them.
 COMMAND_MODULES = ["parse_cmd", "schema_cmd", "eval_cmd",
-                   "check_cmd", "diff_cmd", "show_cmd", "history_cmd", "alerts_cmd", "reparse_cmd", "watch_cmd",
-                   "sync_cmd"]
+                   "check_cmd", "diff_cmd", "show_cmd", "history_cmd", "pages_cmd", "alerts_cmd", "reparse_cmd",
+                   "watch_cmd", "sync_cmd"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"extractor.cli.{name}").register(sub)
+    for command in sub.choices.values():
+        # `extractor check -v` as well as `extractor -v check`; SUPPRESS keeps the first from undoing the second.
+        command.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                             help="log what the command does to stderr")
     return parser
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from collections import Counter
+from typing import IO, TYPE_CHECKING
 
 from extractor.changes.kinds import DEFAULT_ALERT_KINDS, KINDS
 from extractor.cli._store import add_store_argument, open_store
@@ -28,13 +29,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--page", metavar="KEY",
                    help="the page's key in the store (default: the URL or absolute path)")
     p.add_argument("--notify", metavar="URL", action="append", default=[],
-                   help="Apprise URL to send alerts to (repeatable): mailto://, slack://, ntfys://, …")
+                   help="where to send alerts (repeatable): an Apprise URL (mailto://, slack://, ntfys://, …), "
+                   "json:// or jsons:// (JSON with the alert's data), or an http(s):// webhook (the same JSON)")
+    p.add_argument("--digest", action="store_true",
+                   help="one message per check and target listing every alert, instead of one per change")
     p.add_argument("--alert-on", metavar="KIND", nargs="+", action="extend",
                    help="change kinds that alert (default: "
                    f"{' '.join(k for k in KINDS if k in DEFAULT_ALERT_KINDS)})")
     p.add_argument("--fail-alert-after", metavar="N", type=int, default=3,
                    help="send one error alert after N consecutive failed checks, and one on recovery "
                    "(default 3; 0 turns both off)")
+    p.add_argument("--suspect-share", metavar="F", type=_share, default=0.5,
+                   help="hold removal alerts when a snapshot loses at least this share of the sessions at once "
+                   "(default 0.5; 0 turns the guard off) …")
+    p.add_argument("--suspect-min", metavar="N", type=int, default=3,
+                   help="… and at least N of them (default 3); the next check confirms or drops them")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a summary")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when alert-worthy changes were found")
     add_parse_arguments(p)
@@ -42,7 +51,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=run)
 
 
+def _share(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("a share between 0 and 1, such as 0.5")
+    return value
+
+
 def run(args: argparse.Namespace) -> int:
+    from extractor.changes.guard import RemovalGuard
     from extractor.errors import NotifyError
     from extractor.monitor.check import check
     from extractor.monitor.health import FailureAlerts
@@ -53,7 +70,8 @@ def run(args: argparse.Namespace) -> int:
     failure_alerts = FailureAlerts(threshold=max(0, args.fail_alert_after), language=options.lang)
     with open_store(args) as store:
         result = check(args.source, store=store, page_key=args.page, notify=args.notify, alert_on=kinds,
-                       options=options, fetch=fetch_options_from(args), failure_alerts=failure_alerts)
+                       options=options, fetch=fetch_options_from(args), failure_alerts=failure_alerts,
+                       guard=RemovalGuard(args.suspect_share, max(1, args.suspect_min)), digest=args.digest)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -80,7 +98,15 @@ def print_summary(result: CheckResult, notified: bool) -> None:
     status = {"first": "first snapshot, the baseline for later changes", "changed": counts,
               "unchanged": "unchanged", "not_modified": "unchanged (HTTP 304)"}[result.status]
     print(f"{safe(result.page)}{safe(where)}: {status}", file=out)
-    for line in text_changelog(result.changes, colour=use_colour(out), indent="  "):
+    if result.held:
+        print(f"  suspect: the page lost {len(result.held)} session(s) at once; their removal alerts are held "
+              "until the next check confirms them (or drops them if the sessions come back)", file=out)
+    if result.settled is not None:
+        confirmed, back = len(result.confirmed), result.returned
+        print(f"  held removals of {result.settled.ref}: " + ", ".join(
+            part for part in (f"{confirmed} confirmed (alerted now)" if confirmed else "",
+                              f"{back} dropped (the sessions are back)" if back else "") if part), file=out)
+    for line in text_changelog(result.changes, colour=use_colour(out), indent="  ", language=result.language):
         print(line, file=out)
     if result.alerts:
         print("Alerts" + ("" if notified else " (no --notify given: shown, not sent)") + ":", file=out)
@@ -92,3 +118,16 @@ def print_summary(result: CheckResult, notified: bool) -> None:
         outcome = "sent" if d.ok else f"IN DOUBT ({d.error}); not resent unless asked" if d.in_doubt else \
             f"FAILED ({d.error}); will retry"
         print(safe(f"  -> {d.subject} to {d.target}: {outcome}"), file=out)
+    print_waiting(result, out)
+
+
+def print_waiting(result: CheckResult, out: IO[str]) -> None:
+    """The page's alerts still in the outbox: how many, in which state, and when the next try is."""
+    if not result.waiting:
+        return
+    states = Counter(r.state() for r in result.waiting)
+    tries = sorted(r.next_try_at for r in result.waiting if r.next_try_at and r.state() == "waiting")
+    nxt = f"; next try {tries[0][:16].replace('T', ' ')} UTC" if tries else ""
+    detail = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
+    print(f"  {len(result.waiting)} alert(s) in the outbox ({detail}){nxt}: `extractor alerts` lists them",
+          file=out)

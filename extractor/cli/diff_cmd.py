@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from extractor.errors import ExtractorError
 
     try:
-        events = _events(args)
+        events, language = _events(args)
     except ExtractorError as exc:
         # diff(1)'s convention: 2 means trouble, whatever kind; 1 is reserved for "different".
         from extractor.textkit.display import terminal_safe
@@ -49,16 +49,17 @@ def run(args: argparse.Namespace) -> int:
     elif args.markdown:
         from extractor.cli.render import markdown_changelog
 
-        print("\n".join(markdown_changelog(events)).rstrip())
+        print("\n".join(markdown_changelog(events, language)).rstrip())
     else:
         from extractor.cli.render import text_changelog, use_colour
 
-        for line in text_changelog(events, colour=use_colour(sys.stdout)):
+        for line in text_changelog(events, colour=use_colour(sys.stdout), language=language):
             print(line)
     return 1 if events else 0
 
 
-def _events(args: argparse.Namespace) -> list[ChangeEvent]:
+def _events(args: argparse.Namespace) -> tuple[list[ChangeEvent], str | None]:
+    """The events from OLD to NEW, and the language to word them in (the new version's)."""
     from extractor.changes.diff import diff
     from extractor.monitor.refs import load
 
@@ -66,4 +67,4 @@ def _events(args: argparse.Namespace) -> list[ChangeEvent]:
     fetch = fetch_options_from(args)
     old = load(args.old, store_path=args.store, options=options, fetch=fetch)
     new = load(args.new, store_path=args.store, options=options, fetch=fetch)
-    return diff(old, new)
+    return diff(old, new), new.language or old.language

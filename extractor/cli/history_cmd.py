@@ -5,13 +5,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from extractor.cli._store import add_store_argument
+
+if TYPE_CHECKING:
+    from extractor.monitor.store import Hold
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("history", help="list a page's stored snapshots and the changes between them",
-                       description="PAGE is the key `check` used: the URL, the file's path, or --page KEY.")
+                       description="PAGE is the key `check` used (the URL, the file's path, or --page KEY), "
+                       "or the page's name in the watch file. A suspect snapshot (one that lost a large share "
+                       "of the sessions at once) says whether its held removals were confirmed or dropped.")
     p.add_argument("page", metavar="PAGE")
     add_store_argument(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -32,13 +38,26 @@ def run(args: argparse.Namespace) -> int:
 
     colour = use_colour(sys.stdout)
     failures = f", {history.failures} failure(s) in a row" if history.failures else ""
-    print(f"{terminal_safe(history.page)}: {len(history.snapshots)} snapshot(s), "
+    name = f" ({terminal_safe(history.name)})" if history.name else ""
+    print(f"{terminal_safe(history.page)}{name}: {len(history.snapshots)} snapshot(s), "
           f"last checked {history.last_checked or 'never'}{failures}")
     for entry in history.snapshots:
         s = entry.snapshot
         print(f"@{s.number}  {s.retrieved_at[:19].replace('T', ' ')}  {s.sha256[:12]}  "
               f"{entry.sessions} session(s), rooms to confirm: {entry.provisional_rooms}, "
               f"provisional descriptions: {entry.provisional_descriptions}")
-        for line in text_changelog(entry.events, colour=colour, indent="    "):
+        if s.hold is not None:
+            print(f"    {hold_line(s.hold)}")
+        for line in text_changelog(entry.events, colour=colour, indent="    ", language=entry.language):
             print(line)
     return 0
+
+
+def hold_line(hold: Hold) -> str:
+    held = f"suspect: {hold.removals} removal(s) held"
+    if hold.state == "held":
+        return held + ", to be confirmed or dropped by the next check"
+    when = (hold.resolved_at or "")[:19].replace("T", " ")
+    parts = [f"{hold.confirmed} confirmed and alerted" if hold.confirmed else "",
+             f"{hold.dropped} dropped (the sessions came back)" if hold.dropped else ""]
+    return f"{held}; {when}: " + ", ".join(p for p in parts if p)

@@ -134,7 +134,7 @@ def lexicon() -> Lexicon:
         room_label_re=re.compile(rf"^(?:{_alternation(_collect('ROOM_LABELS'))})\s*:\s*(?P<value>.+)$", re.I),
         room_provisional_re=re.compile(rf"^(?:{_alternation(provisional_rooms)})\s*[.!]?$", re.I),
         description_label_re=re.compile(
-            rf"^(?P<label>{_alternation(desc_labels)})\s*(?:[:：]\s*(?P<text>.*)|$)", re.I | re.S
+            rf"^(?P<label>{_alternation(desc_labels)})\s*(?:[:：]\s*(?P<text>.*)|[.!…]?$)", re.I | re.S
         ),
         description_provisional=frozenset(w.lower() for w in _collect("DESCRIPTION_PROVISIONAL")),
         role_re=re.compile(rf"^(?:{_alternation(_collect('ROLES'))})$", re.I),

@@ -37,12 +37,14 @@ ROOM_LABELS = ["room", "location", "venue", "where", "place"]
 ROOM_PROVISIONAL = ["room tba", "room tbd", "room tbc", "room to be announced", "room to be confirmed",
                     "room to be determined", "location tba", "location tbd", "location tbc",
                     "location to be announced", "venue tba", "venue tbd", "tba", "tbd", "tbc", "to be announced",
-                    "to be confirmed", "to be determined", "room pending", "location pending"]
+                    "to be confirmed", "to be determined", "room pending", "location pending", "venue tbc",
+                    "venue to be confirmed", "venue to be announced"]
 DESCRIPTION_LABELS = ["description", "abstract", "summary", "overview", "synopsis"]
 DESCRIPTION_PROVISIONAL = ["tentative description", "provisional description", "provisional abstract",
                            "tentative abstract", "preliminary description", "preliminary abstract",
                            "description tba", "description tbd", "abstract tba", "abstract tbd",
-                           "description to come", "abstract to come"]
+                           "description to come", "abstract to come", "description coming soon",
+                           "abstract coming soon"]
 FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote address", "panel",
            "panel discussion", "workshop", "workshops", "case studies", "case study", "break",
            "coffee break", "lunch", "lunch break", "networking lunch", "breakfast", "reception",

@@ -29,10 +29,11 @@ ROOM_PROVISIONAL = ["salle à venir", "salle à confirmer", "salle à détermine
                     "local à confirmer", "local à déterminer", "lieu à venir", "lieu à confirmer",
                     "lieu à déterminer", "à déterminer", "à confirmer", "à venir", "à définir", "salle à définir",
                     "lieu à définir", "local à définir", "à préciser", "salle à préciser", "lieu à préciser",
-                    "à communiquer", "salle à communiquer", "à annoncer", "salle à annoncer"]
+                    "local à préciser", "à communiquer", "salle à communiquer", "à annoncer", "salle à annoncer"]
 DESCRIPTION_LABELS = ["description", "résumé", "descriptif", "présentation", "sommaire"]
 DESCRIPTION_PROVISIONAL = ["description provisoire", "résumé provisoire", "description préliminaire",
-                           "description à venir", "résumé à venir", "description à confirmer"]
+                           "description à venir", "résumé à venir", "description à confirmer", "descriptif à venir",
+                           "description à préciser", "description bientôt disponible"]
 FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "conférence d'ouverture",
            "conférence de clôture", "conférence plénière", "panel", "table ronde", "atelier", "ateliers",
            "plénière", "séance plénière", "mot de bienvenue", "mot d'ouverture", "mot de clôture",

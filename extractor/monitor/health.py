@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from typing import Literal
 
 from extractor.changes.messages import compose_health, wording_language
+from extractor.changes.payload import alert_data
 from extractor.monitor.store import NewAlert, Streak
+from extractor.monitor.targets import Target
 
 Notice = Literal["failing", "recovered"]
 
@@ -35,15 +37,18 @@ class FailureAlerts:
 
 NO_FAILURE_ALERTS = FailureAlerts(threshold=0)
 
+
 def notice_key(page_key: str, kind: Notice, streak: Streak) -> str:
     material = json.dumps([page_key, kind, *(streak.first or ())], ensure_ascii=False)
     return hashlib.sha256(material.encode()).hexdigest()
 
 
-def notices(alerts: FailureAlerts, kind: Notice, key: str, *, url: str, targets: Iterable[str], failures: int,
-            language: str | None, error: str = "") -> list[NewAlert]:
+def notices(alerts: FailureAlerts, kind: Notice, key: str, *, page: str, url: str, targets: Iterable[Target],
+            failures: int, language: str | None, error: str = "") -> list[NewAlert]:
     """The page's own alert, one outbox row per target."""
     language = wording_language(language)
     subject, body = compose_health(kind, language, label=alerts.label or url, url=url, failures=failures,
                                    error=error)
-    return [NewAlert(key, target, kind, "", language, subject, body) for target in targets]
+    data = alert_data(kind, page, language)
+    return [NewAlert(key, t.hash, t.label, kind, "", language, subject, body, data if t.structured else None)
+            for t in targets]

@@ -13,9 +13,10 @@ from extractor.monitor.store import SnapshotInfo, Store
 class SnapshotEntry:
     snapshot: SnapshotInfo
     sessions: int
-    provisional_rooms: int  # rooms provisional or not given
+    provisional_rooms: int  # rooms the page marks provisional (a break with no room is not one)
     provisional_descriptions: int
     events: list[ChangeEvent] = field(default_factory=list)
+    language: str | None = None
 
 
 @dataclass
@@ -24,6 +25,7 @@ class PageHistory:
     snapshots: list[SnapshotEntry]
     checks: list[dict[str, Any]]
     failures: int
+    name: str | None = None  # the watch file's
 
     @property
     def last_checked(self) -> str | None:
@@ -32,12 +34,13 @@ class PageHistory:
     def to_dict(self) -> dict[str, Any]:
         return {
             "page": self.page,
+            "name": self.name,
             "last_checked": self.last_checked,
             "consecutive_failures": self.failures,
             "checks": self.checks,
             "snapshots": [{**asdict(e.snapshot), "ref": e.snapshot.ref, "sessions": e.sessions,
                            "provisional_rooms": e.provisional_rooms,
-                           "provisional_descriptions": e.provisional_descriptions,
+                           "provisional_descriptions": e.provisional_descriptions, "language": e.language,
                            "events": [ev.to_dict() for ev in e.events]} for e in self.snapshots],
         }
 
@@ -50,8 +53,10 @@ def page_history(store: Store, page_key: str) -> PageHistory:
         entries.append(SnapshotEntry(
             snapshot=snap,
             sessions=len(sessions),
-            provisional_rooms=sum(1 for s in sessions if s.room is None or s.room.provisional),
+            provisional_rooms=sum(1 for s in sessions if s.room is not None and s.room.provisional),
             provisional_descriptions=sum(1 for s in sessions if s.description and s.description.provisional),
             events=store.events(snap.id),
+            language=programme.language,
         ))
-    return PageHistory(page_key, entries, store.checks(page_key), store.consecutive_failures(page_key))
+    name = next((row["name"] for row in store.page_rows() if row["key"] == page_key), None)
+    return PageHistory(page_key, entries, store.checks(page_key), store.consecutive_failures(page_key), name)

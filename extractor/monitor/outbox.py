@@ -4,29 +4,34 @@ pending -> (claim) sending -> delivered | pending again with attempts+1 and a la
 A row claimed by a process that died before recording the outcome stays claimed: it is
 "in doubt" (the message may have gone out), and is only sent again when asked explicitly,
 so that a kill between sending and recording never produces a second message. A send that timed
-out after the request went out is recorded the same way (its claim expired at once).
+out after the request went out is recorded the same way (its claim expired at once). A row the
+user gives up on (`alerts --drop`) is dropped: kept, never sent.
+
+A row names its target by a keyed hash (monitor.targets): only a process given that URL can send it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from extractor.changes.alerts import Alert
+from extractor.changes.alerts import Message
 from extractor.monitor.store import NewAlert, Store, timestamp
+from extractor.monitor.targets import Target
 
 LEASE = timedelta(minutes=5)  # longer than any Apprise send; after it a claim is in doubt
 
-_COLUMNS = ("o.id, p.key, o.idem_key, o.target, o.kind, o.session_id, o.language, o.subject, o.body, "
-            "o.created_at, o.attempts, o.next_try_at, o.last_error, o.claimed_by, o.claimed_until, "
-            "o.delivered_at")
+_COLUMNS = ("o.id, p.key, o.idem_key, o.target_hash, o.target_label, o.kind, o.session_id, o.uid, o.language, "
+            "o.subject, o.body, o.payload, o.created_at, o.attempts, o.next_try_at, o.last_error, o.claimed_by, "
+            "o.claimed_until, o.delivered_at, o.dropped_at")
 
 
-def outbox_rows(alerts: Iterable[Alert], targets: Iterable[str]) -> list[NewAlert]:
-    """One outbox row per alert and target."""
-    return [NewAlert(a.idem_key, t, a.event.kind, a.event.session_id, a.language, a.subject, a.body)
-            for a in alerts for t in targets]
+def outbox_rows(messages: Iterable[Message], targets: Iterable[Target]) -> list[NewAlert]:
+    """One outbox row per message and target; only machine endpoints get the data as JSON."""
+    return [NewAlert(m.idem_key, t.hash, t.label, m.kind, m.session_id, m.language, m.subject, m.body,
+                     m.payload if t.structured else None, m.uid)
+            for m in messages for t in targets]
 
 
 @dataclass(frozen=True)
@@ -34,12 +39,15 @@ class OutboxRow:
     id: int
     page: str
     idem_key: str
-    target: str
+    target_hash: str
+    target_label: str  # redacted: the URL is not stored
     kind: str
     session_id: str
+    uid: str | None
     language: str
     subject: str
     body: str
+    payload: str | None
     created_at: str
     attempts: int
     next_try_at: str | None
@@ -47,11 +55,14 @@ class OutboxRow:
     claimed_by: str | None
     claimed_until: str | None
     delivered_at: str | None
+    dropped_at: str | None
 
     def state(self, now: datetime | None = None) -> str:
         stamp = timestamp(now)
         if self.delivered_at:
             return "delivered"
+        if self.dropped_at:
+            return "dropped"
         if self.claimed_by:
             return "sending" if (self.claimed_until or "") >= stamp else "in doubt"
         if self.next_try_at and self.next_try_at > stamp:
@@ -63,17 +74,36 @@ class Outbox:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def rows(self, undelivered_only: bool = False) -> list[OutboxRow]:
-        where = "WHERE o.delivered_at IS NULL" if undelivered_only else ""
+    def rows(self, undelivered_only: bool = False, page: str | None = None) -> list[OutboxRow]:
+        """Rows in order; `undelivered_only`: neither delivered nor dropped."""
+        where = ["o.delivered_at IS NULL AND o.dropped_at IS NULL"] if undelivered_only else []
+        params: tuple[str, ...] = ()
+        if page is not None:
+            where.append("p.key = ?")
+            params = (page,)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
         return [OutboxRow(*r) for r in self.store.query(
-            f"SELECT {_COLUMNS} FROM outbox o JOIN pages p ON p.id = o.page_id {where} ORDER BY o.id")]
+            f"SELECT {_COLUMNS} FROM outbox o JOIN pages p ON p.id = o.page_id {clause} ORDER BY o.id", params)]
 
-    def due(self, now: datetime | None = None, *, ignore_backoff: bool = False,
+    def due(self, now: datetime | None = None, *, targets: Collection[str], ignore_backoff: bool = False,
             resend_in_doubt: bool = False) -> list[OutboxRow]:
-        """Rows to try now; the caller must still claim each one before sending."""
+        """Rows to try now, among those for `targets` (keyed hashes); the caller must still claim each one."""
         wanted = {"pending"} | ({"waiting"} if ignore_backoff else set()) | (
             {"in doubt"} if resend_in_doubt else set())
-        return [r for r in self.rows(undelivered_only=True) if r.state(now) in wanted]
+        return [r for r in self.rows(undelivered_only=True) if r.target_hash in targets and r.state(now) in wanted]
+
+    def drop(self, row_ids: Iterable[int] = (), *, target_hash: str | None = None, target_label: str | None = None,
+             now: datetime | None = None) -> list[int]:
+        """Give up on undelivered rows (by id, or all of one target): they stay listed, never sent."""
+        ids = list(row_ids)
+        with self.store.transaction() as db:
+            rows = db.execute(
+                "SELECT id FROM outbox WHERE delivered_at IS NULL AND dropped_at IS NULL AND "
+                f"(id IN ({', '.join('?' * len(ids))}) OR target_hash = ? OR target_label = ?) ORDER BY id",
+                (*ids, target_hash, target_label)).fetchall()
+            db.executemany("UPDATE outbox SET dropped_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
+                           [(timestamp(now), r[0]) for r in rows])
+        return [r[0] for r in rows]
 
     def claim(self, row_id: int, worker: str, now: datetime | None = None, *,
               resend_in_doubt: bool = False) -> bool:
@@ -83,7 +113,7 @@ class Outbox:
         with self.store.transaction() as db:
             cursor = db.execute(
                 "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND delivered_at IS NULL "
-                "AND (claimed_by IS NULL OR (? AND claimed_until < ?))",
+                "AND dropped_at IS NULL AND (claimed_by IS NULL OR (? AND claimed_until < ?))",
                 (worker, until, row_id, int(resend_in_doubt), stamp))
             return cursor.rowcount == 1
 

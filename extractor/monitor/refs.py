@@ -38,13 +38,18 @@ def open_existing(store_path: str | os.PathLike[str] | None) -> Store:
 
 
 def page_key(store: Store, page: str) -> str:
-    """The stored key for PAGE: as written, or the absolute path it names."""
+    """The stored key for PAGE: as written, the absolute path it names, or the watch file's name for it."""
     if store.has_page(page):
         return page
     absolute = str(Path(page).resolve())
     if not is_url(page) and store.has_page(absolute):
         return absolute
-    raise InputError(f"no page {page!r} in the store {store.path}")
+    named = store.page_named(page)
+    if len(named) == 1:
+        return named[0]
+    if named:
+        raise InputError(f"{len(named)} pages are named {page!r}: give one's key ({', '.join(named)})")
+    raise InputError(f"no page {page!r} in the store {store.path} (`extractor pages` lists them)")
 
 
 def resolve(store: Store, operand: str) -> SnapshotInfo:

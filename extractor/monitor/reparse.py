@@ -1,7 +1,11 @@
 """Rebuild stored records with the current parser, from the raw pages every snapshot keeps.
 
 The events between consecutive snapshots are derived from the records, so they are
-recomputed too. Alerts already queued or sent are history and stay as they are.
+recomputed too. Alerts already queued or sent are history and stay as they are, and so do the
+removal guard's decisions: after a suspect snapshot, the next one is compared with it and with
+the sessions it held (changes.guard), as the check that stored it did. Uids stay: a session
+takes the uid it had in the records it replaces, else that of its match in the snapshot before
+(extractor.changes.identity), else a new one.
 """
 
 from __future__ import annotations
@@ -9,9 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractor.about import __version__
-from extractor.changes.diff import diff
+from extractor.changes.diff import ChangeEvent
+from extractor.changes.guard import RemovalGuard, compare
+from extractor.changes.identity import identify
 from extractor.errors import StoreError
-from extractor.models import Programme
+from extractor.models import Programme, Session
 from extractor.monitor.store import Store
 from extractor.options import ParseOptions
 
@@ -30,6 +36,7 @@ def reparse(store: Store, page_key: str | None = None, options: ParseOptions | N
     done = []
     for key in [page_key] if page_key else store.pages():
         previous: Programme | None = None
+        held: list[Session] = []  # what the previous snapshot held, if it was suspect
         for snap in store.snapshots(key):
             try:
                 before: Programme | None = store.programme(snap.id)
@@ -39,12 +46,22 @@ def reparse(store: Store, page_key: str | None = None, options: ParseOptions | N
             if programme.timezone is None and before is not None and before.timezone:
                 # The zone a user gave (check --tz, the watch file) is not in the raw page: keep it.
                 programme = programme.model_copy(update={"timezone": before.timezone})
-            events = diff(previous, programme, page=key) if previous else []
+            programme = identify(programme, before.sessions if before else (), previous.sessions if previous else (),
+                                 held, page=key, snapshot=snap.number)
+            # The guard's decisions were made when the snapshots were checked: not made again here.
+            events = compare(previous, programme, page=key, held=held, guard=RemovalGuard(share=0)).events \
+                if previous else []
             store.replace_parsed(snap.id, programme, __version__, events)
+            held = _held(previous, events) if snap.hold is not None and previous else []
             changed = before is None or _records(before) != _records(programme)
             done.append(Reparsed(snap.ref, snap.parser_version, len(programme.sessions), changed))
             previous = programme
     return done
+
+
+def _held(previous: Programme, events: list[ChangeEvent]) -> list[Session]:
+    removed = {e.uid for e in events if e.kind == "session_removed"}
+    return [s for s in previous.sessions if s.uid in removed]
 
 
 def _records(programme: Programme) -> object:

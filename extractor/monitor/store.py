@@ -1,5 +1,8 @@
 """The snapshot store: one SQLite file holding pages, snapshots, checks, change events and the alert outbox.
 
+No notification URL is ever written here (monitor.targets): outbox rows name their target by a
+keyed hash and a redacted label.
+
 A check is one unit of work, `with store.check(page, now) as tx:` (CheckTx): one transaction,
 BEGIN IMMEDIATE, so concurrent checks of one store queue up instead of both diffing against
 the same previous snapshot. WAL mode lets readers run while a check writes, and a killed
@@ -16,7 +19,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
@@ -43,6 +46,21 @@ def timestamp(moment: datetime | None = None) -> str:
 
 
 @dataclass(frozen=True)
+class Hold:
+    """A suspect snapshot's removals, held by the removal guard (changes.guard) until the next one settles them."""
+
+    removals: int
+    state: Literal["held", "confirmed", "dropped"] = "held"  # confirmed: some were still absent, and alerted
+    confirmed: int = 0
+    dropped: int = 0  # the sessions came back
+    resolved_at: str | None = None
+
+    @classmethod
+    def from_json(cls, text: str | None) -> Hold | None:
+        return cls(**json.loads(text)) if text else None
+
+
+@dataclass(frozen=True)
 class SnapshotInfo:
     id: int
     page: str
@@ -51,23 +69,32 @@ class SnapshotInfo:
     sha256: str
     parser_version: str
     raw_size: int
+    hold: Hold | None = None
 
     @property
     def ref(self) -> str:
         return f"{self.page}@{self.number}"
 
+    @property
+    def suspect(self) -> bool:
+        """It holds removals not settled yet."""
+        return self.hold is not None and self.hold.state == "held"
+
 
 @dataclass(frozen=True)
 class NewAlert:
-    """An outbox row to queue: one alert for one target."""
+    """An outbox row to queue: one alert for one target (its keyed hash and label, never its URL)."""
 
     idem_key: str
-    target: str
+    target_hash: str
+    target_label: str
     kind: str
     session_id: str
     language: str
     subject: str
     body: str
+    payload: str | None = None  # JSON, for machine endpoints
+    uid: str | None = None
 
 
 @dataclass(frozen=True)
@@ -80,7 +107,12 @@ class Streak:
     first: tuple[int, str] | None = None
 
 
-_SNAPSHOT_COLUMNS = "s.id, p.key, s.number, s.retrieved_at, s.sha256, s.parser_version, s.raw_size"
+_SNAPSHOT_COLUMNS = "s.id, p.key, s.number, s.retrieved_at, s.sha256, s.parser_version, s.raw_size, s.hold"
+
+
+def _snapshot_info(row: tuple[Any, ...]) -> SnapshotInfo:
+    id_, page, number, retrieved_at, sha256, parser_version, raw_size, hold = row
+    return SnapshotInfo(id_, page, number, retrieved_at, sha256, parser_version, raw_size, Hold.from_json(hold))
 
 
 def _statements(script: str) -> Iterator[str]:
@@ -97,6 +129,16 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.db = connection
         self.path = path
+        self._key: bytes | None = None
+
+    @property
+    def key(self) -> bytes:
+        """The secret the outbox's target hashes are keyed with (monitor.targets), read once."""
+        if self._key is None:
+            from extractor.monitor.targets import load_key
+
+            self._key = load_key(self.path)
+        return self._key
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
@@ -104,12 +146,13 @@ class Store:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             if not target.exists():
-                # The outbox holds notification URLs, which often carry tokens: owner-only.
+                # Raw pages and records are the user's business: owner-only, like the key beside it.
                 target.touch(mode=0o600)
             db = sqlite3.connect(target, timeout=30, isolation_level=None, check_same_thread=False)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # safe against process kills in WAL mode
             db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA secure_delete=ON")  # what is deleted is zeroed, not left in free pages
             store = cls(db, target)
             store._migrate()
         except sqlite3.Error as exc:
@@ -159,10 +202,25 @@ class Store:
             for number in range(version + 1, len(MIGRATIONS) + 1):
                 for statement in _statements(MIGRATIONS[number - 1]):
                     db.execute(statement)
+            if version and version < 3:
+                self._hide_targets()
             if not row:
                 db.execute("INSERT INTO schema_version VALUES (?)", (len(MIGRATIONS),))
             else:
                 db.execute("UPDATE schema_version SET version = ?", (len(MIGRATIONS),))
+        if version and version < 3:
+            # The old table's pages, URLs included, were zeroed (secure_delete); the WAL held copies.
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def _hide_targets(self) -> None:
+        """Migration 3's second half: the URLs an older outbox held become keyed hashes and labels."""
+        from extractor.monitor.targets import redacted, target_hash
+
+        rows = self.db.execute("SELECT id, target_hash FROM outbox WHERE target_hash LIKE 'clear:%'").fetchall()
+        for row_id, clear in rows:
+            url = clear.removeprefix("clear:")
+            self.db.execute("UPDATE outbox SET target_hash = ?, target_label = ? WHERE id = ?",
+                            (target_hash(self.key, url), redacted(url), row_id))
 
     def schema_version(self) -> int:
         return int(self._one("SELECT version FROM schema_version")[0])
@@ -182,6 +240,19 @@ class Store:
 
     def pages(self) -> list[str]:
         return [r[0] for r in self.query("SELECT key FROM pages ORDER BY key")]
+
+    def page_rows(self) -> list[dict[str, Any]]:
+        """Each page: key, name, snapshots, and its last check (outcome, time, error)."""
+        rows = self.query(
+            "SELECT p.key, p.name, (SELECT count(*) FROM snapshots s WHERE s.page_id = p.id), c.outcome, c.last_at, "
+            "c.error FROM pages p LEFT JOIN checks c ON c.id = (SELECT max(id) FROM checks WHERE page_id = p.id) "
+            "ORDER BY p.key")
+        names = ("key", "name", "snapshots", "last_outcome", "last_checked", "last_error")
+        return [dict(zip(names, r, strict=True)) for r in rows]
+
+    def page_named(self, name: str) -> list[str]:
+        """The keys of the pages a watch file calls `name`."""
+        return [r[0] for r in self.query("SELECT key FROM pages WHERE name = ? ORDER BY key", (name,))]
 
     def has_page(self, page_key: str) -> bool:
         return self._one("SELECT 1 FROM pages WHERE key = ?", (page_key,)) is not None
@@ -245,12 +316,12 @@ class Store:
         order = "DESC" if newest_first else "ASC"
         rows = self.query(f"SELECT {_SNAPSHOT_COLUMNS} FROM snapshots s JOIN pages p ON p.id = s.page_id "
                           f"WHERE p.key = ? ORDER BY s.number {order} LIMIT ?", (page_key, limit))
-        return [SnapshotInfo(*r) for r in rows]
+        return [_snapshot_info(r) for r in rows]
 
     def snapshot(self, page_key: str, number: int) -> SnapshotInfo | None:
         row = self._one(f"SELECT {_SNAPSHOT_COLUMNS} FROM snapshots s JOIN pages p ON p.id = s.page_id "
                         "WHERE p.key = ? AND s.number = ?", (page_key, number))
-        return SnapshotInfo(*row) if row else None
+        return _snapshot_info(row) if row else None
 
     def programme(self, snapshot_id: int) -> Programme:
         row = self._one("SELECT parsed FROM snapshots WHERE id = ?", (snapshot_id,))
@@ -326,6 +397,28 @@ class CheckTx:
         assert self.snapshot is not None
         return self.snapshot
 
+    def name_page(self, name: str | None) -> None:
+        """The page's name in the watch file, for `pages` and `history NAME`."""
+        if name:
+            self.store.db.execute("UPDATE pages SET name = ? WHERE id = ? AND name IS NOT ?",
+                                  (name, self.page_id, name))
+
+    def hold(self, removals: int) -> None:
+        """This check's snapshot is suspect: its removals wait for the next check."""
+        assert self.snapshot is not None
+        self._set_hold(self.snapshot.id, Hold(removals))
+
+    def settle(self, suspect: SnapshotInfo, confirmed: int, dropped: int) -> None:
+        """The next check settled a suspect snapshot's held removals."""
+        assert suspect.hold is not None
+        self._set_hold(suspect.id, Hold(suspect.hold.removals, "confirmed" if confirmed else "dropped",
+                                        confirmed, dropped, self.stamp))
+
+    def _set_hold(self, snapshot_id: int, hold: Hold) -> None:
+        self.store.db.execute("UPDATE snapshots SET hold = ? WHERE id = ?", (json.dumps(asdict(hold)), snapshot_id))
+        if self.snapshot is not None and self.snapshot.id == snapshot_id:
+            self.snapshot = replace(self.snapshot, hold=hold)
+
     def record_unchanged(self, raw: RawPage) -> SnapshotInfo | None:
         """The stored copy is current (same bytes, or HTTP 304): no snapshot, only a checked-at time."""
         self.snapshot = self.previous
@@ -345,11 +438,11 @@ class CheckTx:
         queued = []
         for a in alerts:
             cursor = self.store.db.execute(
-                "INSERT INTO outbox (idem_key, target, page_id, snapshot_id, kind, session_id, language, "
-                "subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (idem_key, target) DO NOTHING",
-                (a.idem_key, a.target, self.page_id, snapshot_id, a.kind, a.session_id, a.language, a.subject,
-                 a.body, self.stamp))
+                "INSERT INTO outbox (idem_key, target_hash, target_label, page_id, snapshot_id, kind, session_id, "
+                "uid, language, subject, body, payload, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT (idem_key, target_hash) DO NOTHING",
+                (a.idem_key, a.target_hash, a.target_label, self.page_id, snapshot_id, a.kind, a.session_id, a.uid,
+                 a.language, a.subject, a.body, a.payload, self.stamp))
             if cursor.rowcount == 1:
                 queued.append(a)
         return queued

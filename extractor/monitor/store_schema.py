@@ -114,4 +114,46 @@ MIGRATIONS: list[str] = [
     ALTER TABLE outbox_v2 RENAME TO outbox;
     CREATE INDEX outbox_pending ON outbox (delivered_at, next_try_at);
     """,
+    # 3: issue 11. Pages get the watch file's name; snapshots the removals they hold (the removal
+    # guard, changes.guard); the outbox stops holding notification URLs: a keyed hash and a redacted
+    # label instead (monitor.targets), filled in for old rows by Store._migrate right after this
+    # script, which also has SQLite zero what the old table held. Rows gain the alert's uid, the data
+    # machine endpoints receive, and a dropped state (`alerts --drop`).
+    """
+    ALTER TABLE pages ADD COLUMN name TEXT;
+    ALTER TABLE snapshots ADD COLUMN hold TEXT;       -- JSON of monitor.store.Hold, or NULL
+    CREATE TABLE outbox_v3 (
+        id            INTEGER PRIMARY KEY,
+        idem_key      TEXT NOT NULL,
+        target_hash   TEXT NOT NULL,                 -- HMAC-SHA256 of the URL, keyed by STORE.key
+        target_label  TEXT NOT NULL,                 -- the URL with its secrets masked
+        page_id       INTEGER NOT NULL REFERENCES pages(id),
+        snapshot_id   INTEGER REFERENCES snapshots(id),
+        kind          TEXT NOT NULL,                 -- a change kind, 'digest', 'failing' or 'recovered'
+        session_id    TEXT NOT NULL,
+        uid           TEXT,
+        language      TEXT NOT NULL,
+        subject       TEXT NOT NULL,
+        body          TEXT NOT NULL,
+        payload       TEXT,                          -- JSON for machine endpoints (changes.payload)
+        created_at    TEXT NOT NULL,
+        attempts      INTEGER NOT NULL DEFAULT 0,
+        next_try_at   TEXT,
+        last_error    TEXT,
+        claimed_by    TEXT,
+        claimed_until TEXT,
+        delivered_at  TEXT,
+        dropped_at    TEXT,                          -- given up by the user: never sent
+        UNIQUE (idem_key, target_hash)
+    );
+    INSERT INTO outbox_v3 (id, idem_key, target_hash, target_label, page_id, snapshot_id, kind, session_id,
+                           language, subject, body, created_at, attempts, next_try_at, last_error, claimed_by,
+                           claimed_until, delivered_at)
+        SELECT id, idem_key, 'clear:' || target, '', page_id, snapshot_id, kind, session_id, language, subject,
+               body, created_at, attempts, next_try_at, last_error, claimed_by, claimed_until, delivered_at
+        FROM outbox;
+    DROP TABLE outbox;
+    ALTER TABLE outbox_v3 RENAME TO outbox;
+    CREATE INDEX outbox_pending ON outbox (delivered_at, next_try_at);
+    """,
 ]

@@ -42,6 +42,7 @@ _ICON_LIGATURE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")
 _TRACK_NAME = re.compile(r"^(?:\S+\s+){0,2}(?:track|stream)$|^(?:parcours|filière)\s+\S+$", re.I)
 _STATEMENT_END = re.compile(r"[.!…][\"»)]?$")
 _SENTENCE_END = re.compile(r"[.!?…»\")]$")
+_TRAILING_PARENS = re.compile(r"\s*\(([^()]*)\)\s*[.!]?$")
 
 
 class Kind(Enum):
@@ -410,6 +411,13 @@ def room_of(text: str) -> Room | None:
         return None
     if lex.room_provisional_re.match(text):
         return Room(name=None, provisional=True, raw=text)
+    held = _TRAILING_PARENS.search(text)
+    if held and held.start() and lex.room_provisional_re.match(held.group(1).strip()):
+        # "Salle 1.120 (à confirmer)": a room, not yet final; "Salle (à confirmer)": no name yet.
+        room = room_of(text[: held.start()].rstrip())
+        if room is not None:
+            bare = room.name is None or lex.room_word_re.sub("", room.name, count=1).strip() == ""
+            return Room(name=None if bare else room.name, provisional=True, raw=text)
     labelled = lex.room_label_re.match(text)
     if labelled:
         value = labelled.group("value").strip()

@@ -44,7 +44,7 @@ pages = Table(
 sessions = Table(
     "sessions", metadata,
     Column("page", String(2048), nullable=False),
-    Column("uid", String(512), nullable=False),  # changes.keys.session_key: the id until sessions carry a uid
+    Column("uid", String(512), nullable=False),  # changes.keys.session_key: the uid (the id if it has none)
     Column("id", String(512), nullable=False),
     Column("day", String(10)),
     Column("start", String(5)),

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from extractor.changes.guard import RemovalGuard
 from extractor.changes.kinds import KINDS
 from extractor.errors import ConfigError, ExtractorError
 from extractor.options import DEFAULT_PARSE_DEADLINE, check_timezone
@@ -30,11 +31,13 @@ _TOP_KEYS = {
     "store", "workers", "jitter", "failure_threshold", "user_agent", "min_host_delay", "retries",
     "max_bytes", "max_per_host", "allow_private", "parse_deadline",
     # page defaults, overridable per page
-    "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots",
+    "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots", "digest", "suspect_share",
+    "suspect_min",
     "page",
 }
 _PAGE_KEYS = {
     "url", "name", "key", "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots",
+    "digest", "suspect_share", "suspect_min",
 }
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|sec|min|s|m|h|d|w)?", re.I)
 _UNIT_SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -53,6 +56,8 @@ class PageConfig:
     tz: str | None = None  # the event's IANA time zone, when the page does not state it
     timeout: float | None = None
     ignore_robots: bool = False
+    digest: bool = False  # one message per check and target
+    guard: RemovalGuard = field(default_factory=RemovalGuard)  # when removals are held (suspect_share, suspect_min)
     index: int = 0  # position in the file, from 1
 
     @property
@@ -230,9 +235,9 @@ class _Reader:
         notify = self.strings(merged, "notify", at("notify"))
         for target in notify:
             try:
-                from extractor.monitor.deliver import check_targets
+                from extractor.monitor.targets import check_urls
 
-                check_targets([target])
+                check_urls([target])
             except ExtractorError as exc:
                 raise self.fail("notify", str(exc), at("notify")) from None
         alert_on = self.strings(merged, "alert_on", at("alert_on")) if "alert_on" in merged else None
@@ -268,19 +273,23 @@ class _Reader:
         timeout = None
         if "timeout" in merged:
             timeout = self.number(merged, "timeout", 0.1, 3600, page=at("timeout"))
-        ignore_robots = merged.get("ignore_robots", False)
-        if not isinstance(ignore_robots, bool):
-            raise self.fail("ignore_robots", "must be true or false", at("ignore_robots"))
+        ignore_robots, digest = (self.flag(merged, key, at(key)) for key in ("ignore_robots", "digest"))
+        unset = RemovalGuard()
+        guard = RemovalGuard(
+            self.number(merged, "suspect_share", 0, 1, page=at("suspect_share"), default=unset.share),
+            int(self.number(merged, "suspect_min", 1, 100_000, integer=True, page=at("suspect_min"),
+                            default=unset.minimum)))
         name = self.string(data, "name", page=index) if "name" in data else None
         key = self.string(data, "key", page=index) if "key" in data else url
         return PageConfig(url=url, key=key, name=name, interval=interval, notify=tuple(notify),
                           alert_on=tuple(alert_on) if alert_on is not None else None, date=day, lang=lang,
-                          tz=tz, timeout=timeout, ignore_robots=ignore_robots, index=index)
+                          tz=tz, timeout=timeout, ignore_robots=ignore_robots, digest=digest, guard=guard,
+                          index=index)
 
-    def flag(self, data: dict[str, Any], key: str) -> bool:
+    def flag(self, data: dict[str, Any], key: str, page: int | None = None) -> bool:
         value = data.get(key, False)
         if not isinstance(value, bool):
-            raise self.fail(key, "must be true or false")
+            raise self.fail(key, "must be true or false", page)
         return value
 
     def string(self, data: dict[str, Any], key: str, page: int | None = None) -> str:

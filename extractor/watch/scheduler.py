@@ -279,7 +279,7 @@ class PageChecker:
             return attempt(page.url, store=store, page_key=page.key, notify=page.notify,
                            alert_on=set(page.alert_on) if page.alert_on is not None else None,
                            options=options, fetch=self.config.fetch_options(page),
-                           failure_alerts=failure_alerts)
+                           failure_alerts=failure_alerts, guard=page.guard, digest=page.digest, name=page.name)
 
         guarded = guarded_check(run, url=page.url)
         seconds = time.monotonic() - began
