@@ -388,3 +388,38 @@ def test_a_section_telling_the_programme_again_adds_no_sessions() -> None:
     assert [s.title for s in p.sessions] == [t for t, _ in talks]
     usb = find(p, "USB armory: the open source secure computer")
     assert usb.slot.start == "11:00" and usb.description is not None
+
+
+def test_a_column_naming_each_session_kind_is_its_format() -> None:
+    rows = "".join(f"<tr><td>{t}</td><td>{k}<br/>(video / live Q&amp;A)</td><td>{title}<br/>({people})</td></tr>"
+                   for t, k, title, people in [
+                       ("14:10", "3DOR Full Paper", "A survey of LIDAR methods", "Ana Ruiz, Bo Ma, Lea Roy"),
+                       ("14:30", "3DOR Full Paper", "Sketch datasets for CAD", "Paul Côté, Ida Berg"),
+                       ("14:50", "SHREC Short Paper", "Protein surfaces", "Omar Haddad")])
+    p = parse("<h2>Thursday, September 2nd, 2021</h2><table><tr><td>13:00</td><td>Workshop opening<br/>(live)</td>"
+              f"<td>(Chairs)</td></tr>{rows}<tr><td>15:10</td><td>Break</td><td></td></tr></table>")
+    assert [(s.title, s.format, names(s)) for s in p.sessions] == [
+        ("Workshop opening", "Workshop opening", []),
+        ("A survey of LIDAR methods", "3DOR Full Paper", ["Ana Ruiz", "Bo Ma", "Lea Roy"]),
+        ("Sketch datasets for CAD", "3DOR Full Paper", ["Paul Côté", "Ida Berg"]),
+        ("Protein surfaces", "SHREC Short Paper", ["Omar Haddad"]), ("Break", "Break", [])]
+
+
+def test_a_row_under_a_talk_giving_its_speaker_and_abstract() -> None:
+    p = parse("<h1>DISCAN 2018</h1><p>September 26-27, 2018</p><h4>September 26th - Day 1</h4><table>"
+              "<tr><td>11:00-11:30</td><td>Sharing knowledge without sharing data</td></tr>"
+              "<tr><td></td><td>Azer Bestavros: Boston University, USA<br/>Abstract: A common misconception is "
+              "that data sharing is a prerequisite.</td></tr>"
+              "<tr><td>11:30-12:00</td><td>Hopsworks demo</td></tr><tr><td></td><td>Jim Dowling, Logical Clocks, Sweden"
+              "</td></tr><tr><td>12:00-13:30</td><td>Lunch</td></tr></table>")
+    assert [(s.title, s.slot.day, [(x.name, x.affiliation) for x in s.speakers]) for s in p.sessions] == [
+        ("Sharing knowledge without sharing data", "2018-09-26", [("Azer Bestavros", "Boston University, USA")]),
+        ("Hopsworks demo", "2018-09-26", [("Jim Dowling", "Logical Clocks, Sweden")]),
+        ("Lunch", "2018-09-26", [])]
+
+
+def test_the_programme_heading_is_no_session() -> None:
+    p = parse("<h2>Workshop programme</h2><h3>Programme des conférences</h3><h3>Lundi 3 juin 2024</h3>"
+              "<p>9h00 Accueil</p><p>9h30 Google Earth : La synergie géospatiale au service des entreprises</p>")
+    assert [s.title for s in p.sessions] == ["Accueil",
+                                             "Google Earth : La synergie géospatiale au service des entreprises"]

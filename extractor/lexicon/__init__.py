@@ -64,6 +64,8 @@ class Lexicon:
     name_prefix_credentials: frozenset[str]
     particles: frozenset[str]
     noise: frozenset[str]  # look-up keys (lexicon.variants)
+    day_number_re: re.Pattern[str]  # "- Day 1", "Jour 2 :": which day of the event, beside its date
+    programme_heading_re: re.Pattern[str]  # "Workshop programme", "Programme des conférences"
     link_labels: frozenset[str]  # look-up keys: "slides", "vidéo": a link beside a session, never its text
     landmarks: frozenset[str]  # lowercase
     table_headers: dict[str, frozenset[str]]  # field -> header keys
@@ -100,6 +102,14 @@ def _field_labels() -> dict[str, str]:
               ("end", "END_LABELS"), ("room", "ROOM_LABELS"), ("speakers", "SPEAKER_HEADINGS"),
               ("chair", "ROLES"), ("description", "DESCRIPTION_LABELS"))
     return {w.lower(): field for field, name in tables for w in _collect(name)}
+
+
+def _programme_heading() -> re.Pattern[str]:
+    """The programme's own heading: its word last ("Conference Program"), or first and then a link word
+    ("Programme des conférences", "Schedule of the workshop")."""
+    words = _alternation(_collect("PROGRAMME_WORDS"))
+    links = _alternation([*_collect("PLACE_LINKS"), "for", "the"])
+    return re.compile(rf"^(?:(?:{words})\s+(?:{links})\b.*|.*\b(?:{words}))$", re.I)
 
 
 @cache
@@ -157,6 +167,9 @@ def lexicon() -> Lexicon:
         particles=frozenset(common.NAME_PARTICLES),
         noise=variants(_collect("NOISE")),
         link_labels=variants(_collect("LINK_LABELS")),
+        programme_heading_re=_programme_heading(),
+        day_number_re=re.compile(rf"(?:^|[\s,:|–—-]+)(?:{_alternation(_collect('DAY_WORDS'))})\s*\d{{1,2}}\s*[:,|–—-]*",
+                                 re.I),
         landmarks=frozenset(_collect("LANDMARKS")),
         table_headers={k: frozenset(v) for k, v in headers.items()},
         range_words=tuple(_collect("TIME_RANGE_WORDS")),

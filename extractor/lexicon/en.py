@@ -58,7 +58,8 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "invited speaker", "keynote speaker", "paper session", "short paper", "long paper", "demo", "demos",
            "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance",
            "lightning", "lightning talk", "hands-on", "hands-on lab", "quickie", "tools in action", "deep dive",
-           "keynote speech", "invited speech", "invited lecture", "plenary talk", "plenary lecture"]
+           "keynote speech", "invited speech", "invited lecture", "plenary talk", "plenary lecture", "paper",
+           "papers", "full paper", "full papers", "short papers", "long papers", "demo paper", "extended abstract"]
 # Verbs that follow a person's name at the start of a biography ("Anna works as…"), and the pronouns
 # that open one ("She is…").
 BIO_VERBS = ["works", "worked", "leads", "joined", "holds", "teaches", "helps", "loves", "lives", "founded"]
@@ -71,6 +72,8 @@ NOBODY = ["could be you", "this could be you", "you", "anyone", "absolutely anyo
           "all participants", "all attendees", "organisers", "organizers", "the organisers", "the organizers",
           "organising committee", "organizing committee", "staff", "volunteers"]
 # Parts of the day that head the sessions under them ("Morning"): a section, not a session.
+# Words numbering the days of an event: "September 26th - Day 1".
+DAY_WORDS = ["day"]
 HALF_DAYS = ["morning", "afternoon", "evening", "morning session", "afternoon session", "evening session",
              "morning sessions", "afternoon sessions"]
 # Headings of a sample outline, not of the programme: its times describe no real session.
@@ -135,6 +138,9 @@ LINK_LABELS = ["read more", "more", "more info", "more information", "details", 
                "view abstract", "show abstract", "hide abstract", "show more", "show less", "toggle",
                "add to calendar", "add to my schedule", "ical", "back to top", "top", "youtube", "replay",
                "transcript"]
+# Words naming the programme itself: "Workshop programme", "Program of the conference" head the page's
+# list of sessions and are none of them.
+PROGRAMME_WORDS = ["programme", "program", "schedule", "agenda", "timetable"]
 NOISE = [*LANDMARKS, *LINK_LABELS, "skip to content", "skip to main content", "menu", "home",
          "register", "register now", "share", "print", "schedule", "agenda", "program",
          "programme"]

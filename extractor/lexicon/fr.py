@@ -54,6 +54,7 @@ NOBODY = ["tous", "toutes", "tout le monde", "vous", "à venir", "à confirmer",
           "organisateurs", "les organisateurs", "organisatrices", "comité d'organisation", "comité organisateur",
           "l'équipe", "équipe", "bénévoles", "tous les participants", "intervenant à confirmer",
           "intervenant·e à confirmer", "intervenants à confirmer"]
+DAY_WORDS = ["jour", "journée", "journee"]
 HALF_DAYS = ["matin", "matinée", "après-midi", "apres-midi", "soir", "soirée", "séance du matin",
              "séance de l'après-midi"]
 OUTLINES = ["une journée type", "journée type", "déroulement type", "programme type", "exemple de programme"]
@@ -122,6 +123,7 @@ LINK_LABELS = ["lire la suite", "en savoir plus", "voir la conférence", "voir l
                "vidéo", "voir la vidéo", "télécharger", "télécharger la présentation", "présentation (pdf)",
                "voir le résumé", "lien", "enregistrement", "ajouter au calendrier", "haut", "transparents",
                "rediffusion"]
+PROGRAMME_WORDS = ["programme", "horaire", "planning", "ordre du jour"]
 NOISE = [*LANDMARKS, *LINK_LABELS, "menu", "accueil du site", "s'inscrire", "inscription en ligne",
          "retour en haut", "partager", "imprimer", "programme", "horaire", "programme complet"]
 TABLE_HEADERS = {

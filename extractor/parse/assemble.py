@@ -36,6 +36,7 @@ from extractor.parse.merge import drop_overviews, merge_mentions
 from extractor.parse.retold import drop_retellings
 from extractor.parse.speakers import (
     bare_name,
+    colon_person,
     looks_like_name,
     organisations,
     parse_speaker,
@@ -516,7 +517,9 @@ class Assembler:
                             raw=found.slot.raw)
             self.slot = slot
             if found.items and (any(b.hint == "title" for b in found.items) or self._several_titles(found.items)):
+                self.format = found.format  # the row's kind column: its talks' format
                 self._cell_items(found, item.block)
+                self.format = None
                 continue
             lines = self._cell_title(found, item.block, people_second)
             self._open(_line_title(lines[0]), item.block)
@@ -580,6 +583,9 @@ class Assembler:
             elif cur is not None and not cur.speakers and looks_like_name(block.text) and item.kind in (
                     Kind.TEXT, Kind.PERSON, Kind.SPEAKER):
                 self._add_people(block.text)  # a name under the title, whatever its class calls it
+            elif cur is not None and not cur.speakers and _in_parentheses(block.text) \
+                    and _people_line(block.text[1:-1]):
+                self._add_people(block.text[1:-1], comma_list=True)  # `(Ana Ruiz, Bo Ma)`: the title's authors
             elif block.hint == "title" or (item.kind is Kind.TEXT and (cur is None or not titled or talk)):
                 group_room = cur.room if talk and cur is not None else None
                 self._open(block.text, block)
@@ -650,6 +656,8 @@ class Assembler:
         elif item.kind is Kind.TEXT and cur.speakers and not any(s.affiliation for s in cur.speakers) \
                 and organisations(line):
             self._affiliate(cur, organisations(line) or [])  # `Chair: Ty Roberts` / `Gracenote, Inc.`
+        elif item.kind is Kind.TEXT and _in_parentheses(line) and not cur.speakers and _people_line(line[1:-1]):
+            self._add_people(line[1:-1], comma_list=True)  # `Title` / `(Ana Ruiz, Bo Ma, Lea Roy)`: its authors
         elif item.kind is Kind.TEXT and _MARKER.match(cur.title):
             cur.title = line  # `N° 1 Animée par Ana Ruiz` / `La beauté est-elle universelle ?`: a number, a title
         elif item.kind is Kind.TEXT:
@@ -680,6 +688,7 @@ class Assembler:
     def _add_people(self, line: str, role: str | None = None, comma_list: bool = False, pair: bool = False) -> None:
         assert self.current is not None
         line = line.rstrip(": ")  # "Ana Ruiz (MIT):" before her talk's title
+        line = colon_person(line) or line
         if self.reading is not None and self.reading.text == line:
             signature = self.reading.signature  # a whole line of people: count its kind
             self.people_lines[signature] = self.people_lines.get(signature, 0) + 1
@@ -897,6 +906,10 @@ def _title_and_people(text: str) -> bool:
 MAX_TITLED_LINE = 600
 MAX_TITLE_WORDS = 25  # longer, it is a sentence of an abstract that happens to name someone
 MIN_TITLED_TITLE = 10
+
+
+def _in_parentheses(text: str) -> bool:
+    return text.startswith("(") and text.endswith(")") and text.count("(") == 1
 
 
 def _people_line(text: str) -> bool:

@@ -22,6 +22,7 @@ from extractor.parse.dates import leading_day, match_day, weekday_of
 from extractor.parse.memo import memoised
 from extractor.parse.speakers import (
     bare_name,
+    colon_person,
     dash_name,
     looks_like_name,
     split_outside_parens,
@@ -138,6 +139,8 @@ def _classify(block: Block, context: PageContext) -> Classified:
         return _trailing_slot(block, slot, context)
     if slot:
         return Classified(Kind.SLOT, block, slot=slot)
+    if block.heading and len(text.split()) <= MAX_EVENT_LINE_WORDS and lex.programme_heading_re.match(text):
+        return Classified(Kind.NOISE, block)  # "Workshop programme": the heading over the sessions
     if _about_the_event(text, context):
         return Classified(Kind.NOISE, block)  # "June 28 & 29, 2018", "Summer School 2025": the event itself
     dated = leading_day(text, context)
@@ -191,6 +194,8 @@ def _classify(block: Block, context: PageContext) -> Classified:
     if len(people) > 1 and all(is_person_line(p) or looks_like_name(p) for p in people):
         # "Closing Remarks and Next Steps" also reads as two names: only a session's context decides.
         return Classified(Kind.PERSON, block)
+    if colon_person(text) is not None:
+        return Classified(Kind.SPEAKER, block)  # "Azer Bestavros: Boston University, USA"
     if is_person_line(text.rstrip(": ")):  # "Omri Amiraz (Hebrew University):" over the title of their talk
         strong = "(" in text or "[" in text or strip_honorifics(_name_head(text))[1]
         return Classified(Kind.SPEAKER if strong else Kind.PERSON, block)

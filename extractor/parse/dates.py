@@ -42,6 +42,7 @@ def match_day(line: str, context: PageContext) -> tuple[date | None, str] | None
         return numbered
     if line.endswith(")"):
         line = _TRAILING_NOTE.sub("", line)  # "Tuesday, December 3, 2024 (Pre-conference workshops)"
+    line = lexicon().day_number_re.sub(" ", line).strip() or line  # "September 26th - Day 1"
     if len(line) > 60:
         return None
     words = _WORDS.findall(line.lower())

@@ -173,6 +173,9 @@ def parse_speaker(raw: str) -> Speaker:
             credentials.append(head.group("cred"))
             part = head.group("rest").strip()
         titles.append(part)
+    if len(titles) >= 2 and affiliation is None and titles[-1].lower() in lex.countries:
+        country = titles.pop()  # "Jim Dowling, Logical Clocks, Sweden": the organisation and its country
+        titles[-1] = f"{titles[-1]}, {country}"
     if titles and affiliation is None and (len(titles) >= 2 or lex.org_re.search(titles[-1])
                                            or _organisation_not_role(titles[-1])):
         affiliation = titles.pop()
@@ -278,3 +281,27 @@ def organisations(text: str) -> list[str] | None:
         if not (lex.org_re.search(part) or last in lex.countries or _ACRONYM.match(part)):
             return None
     return parts or None
+
+
+MIN_CAPITAL_WORD = 4
+CAPITALS_SHARE = 0.5  # of an organisation's longer words, written with a capital: "Politecnico di Milano"
+# "Azer Bestavros: Boston University, USA", "Vasiliki Kalavri (Vasia): ETH Zurich": a name, then where from.
+_COLON_PERSON = re.compile(r"^(?P<name>[^:()]{3,60}?)(?:\s*\([^()]{1,30}\))?\s*:\s+(?P<org>\S.{1,200})$")
+
+
+@memoised
+def colon_person(text: str) -> str | None:
+    """`Name: Organisation` -> `Name (Organisation)`, the way the rest of the parser reads it; else None."""
+    found = _COLON_PERSON.match(text)
+    if found is None:
+        return None
+    name, org = found.group("name").strip(), found.group("org")
+    if key(name) in lexicon().formats or not looks_like_name(name) or organisations(org) is None:
+        return None
+    if "(" in org and looks_like_name(org.split("(")[0].strip()):
+        return None  # `Système I : Joachim Roy (CNRS)`: a session, then its chair
+    words = [w for w in org.split() if len(w) >= MIN_CAPITAL_WORD and w[0].isalpha()]
+    if sum(w[0].isupper() for w in words) < CAPITALS_SHARE * len(words):
+        return None  # `Google Earth : La synergie géospatiale au service…`: a title, then what it is about
+    return f"{name} ({org})"
+

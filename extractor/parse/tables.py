@@ -22,11 +22,11 @@ from datetime import date, timedelta
 
 from extractor.lexicon import lexicon
 from extractor.parse.blocks import Block, TableRow
-from extractor.parse.classify import is_person_line, role_label
+from extractor.parse.classify import format_label, is_person_line, role_label
 from extractor.parse.context import PageContext
 from extractor.parse.dates import match_day, weekday_of
 from extractor.parse.memo import memoised
-from extractor.parse.speakers import looks_like_name, organisations
+from extractor.parse.speakers import colon_person, looks_like_name, organisations
 from extractor.parse.times import SlotMatch, add_minutes, match_slot, written_duration
 from extractor.textkit.normalise import key
 
@@ -159,6 +159,8 @@ def _grid_columns(row: TableRow, below: Sequence[TableRow], context: PageContext
             days[index] = found[0]
         elif weekday is not None and len(text.split()) <= 2:
             days[index] = context.weekday(weekday)
+        elif is_person_line(text) or colon_person(text) is not None:
+            return None  # `| | Ana Ruiz, Inria |` under a talk: its speaker, not a room heading the rows below
         elif len(text) <= 60:
             rooms[index] = _room_heading(text)
     if not days and not rooms:
@@ -219,14 +221,38 @@ def _infer_columns(rows: list[TableRow]) -> _Columns | None:
     fields["title"] = title
     if names:
         fields["speakers"] = names[0]
+    kinds = [c for c in rest if c != title and c not in names and _kinds_column(rows, c)]
+    if kinds:
+        fields["format"] = kinds[0]
     if "time" not in fields and "speakers" not in fields:
         return None  # without times, only a column of names beside one of titles says "programme"
-    parallel = [c for c in rest if c not in names and lengths[c] >= PARALLEL_SHARE * lengths[title]
+    parallel = [c for c in rest if c not in names and c not in kinds and lengths[c] >= PARALLEL_SHARE * lengths[title]
                 and _filled_length(rows, c) >= MIN_SESSION_CELL]
     if "time" in fields and len(parallel) >= 2:
         # Several columns of sessions beside the times: a grid of unnamed rooms (or tracks).
         return _Columns({"time": fields["time"]}, rooms={c: "" for c in parallel})
     return _Columns(fields)
+
+
+MIN_KINDS = 3
+# An acronym before a format: "3DOR Full Paper", "SHREC Short Paper", "ISMIR Keynote".
+_ACRONYM_FIRST = re.compile(r"^[A-Z0-9][A-Z0-9&-]{1,9}\s+(?P<rest>\S.*)$")
+
+
+def _kinds_column(rows: list[TableRow], column: int) -> bool:
+    """`| 14:10 | 3DOR Full Paper (video / live Q&A) | Title (Authors) |`: a column naming the kind of
+    each session, again and again, beside the titles."""
+    firsts = [r.cells[column].split("\n")[0] for r in rows if column < len(r.cells) and r.cells[column]]
+    return len(firsts) >= MIN_KINDS and len(set(firsts)) < len(firsts) and _mostly(
+        _cell_format(f) is not None for f in firsts)
+
+
+def _cell_format(text: str) -> str | None:
+    """The format a kind column's cell names, as written."""
+    if format_label(text) is not None:
+        return text.strip().rstrip(":").strip()
+    coded = _ACRONYM_FIRST.match(text.strip())
+    return text.strip() if coded and format_label(coded.group("rest")) is not None else None
 
 
 MIN_TIMES = 2
@@ -315,9 +341,15 @@ class _Reader:
         if title is None or texts != [title] or self.sessions[-1].group:
             return False
         lines = rejoined([line for line in row.cells[title].split("\n") if line])
-        if len(lines) != 1 or len(lines[0]) > MAX_CONTINUED_CHARS:
+        text = lines[0] if lines else ""
+        if len(text) > MAX_CONTINUED_CHARS:
+            return False
+        above = self.sessions[-1]
+        first = row.cells[title].split("\n")[0]
+        if not above.speakers and not above.lines and (colon_person(first) is not None or is_person_line(first)):
+            return True  # the people the session above lacks (`| 11:00 | Title |` / `| | Ana Ruiz: Inria |`)
+        if len(lines) != 1:
             return False  # a cell of several lines is a session of its own
-        text = lines[0]
         return role_label(text) is not None or (organisations(text) is not None and not is_person_line(text))
 
     def _time(self, row: TableRow) -> SlotMatch | None:
@@ -400,6 +432,8 @@ class _Reader:
         title_column = fields.get("title")
         person = " ".join(cell(f).replace("\n", " ") for f in ("surname", "given", "name") if cell(f)).strip()
         named = bool(cell("name")) or (bool(cell("surname")) and bool(cell("given")))
+        if len(title_lines) == 1 and title_lines[0][:1] == "(" and title_lines[0][-1:] == ")" and cell("format"):
+            title_lines = []  # `Workshop opening (live) | (Chairs)`: no title but the kind of session
         if person and not named:  # `PAUSE DU MATIN | | | 10h45 - 11h10`: no one, a break
             title_lines, title_column = title_lines or [person], None
         elif person:  # a table of people: `PEMEZEC | Philippe | Maire du Plessis-Robinson | 9h00 - 9h10`
@@ -409,7 +443,7 @@ class _Reader:
                 title_lines, title_column = [person], None
             self.sessions.append(TableSession(
                 title=title_lines[0], origin=row, slot=self.slot, day=self.day, speakers=[speaker],
-                room=cell("room").replace("\n", " ") or None, format=cell("format") or None,
+                room=cell("room").replace("\n", " ") or None, format=cell("format").split("\n")[0] or None,
                 lines=title_lines[1:]))
             return
         used = {fields.get(n) for n in ("time", "day", "date", "title", "speakers", "room", "format", "surname",
@@ -417,7 +451,9 @@ class _Reader:
         others = [c for i, c in enumerate(row.cells) if i not in used and c]
         if not title_lines:
             if cell("format"):
-                title_lines = [cell("format").replace("\n", " ")]  # "Invited Panelists": named by its format
+                # "Invited Panelists": named by its format; "Closing (live)": how it is given is no name
+                title_lines = [" ".join(line for line in cell("format").split("\n")
+                                        if not (line.startswith("(") and line.endswith(")")))]
                 title_column = None
             elif others:
                 title_lines = others[0].split("\n")
@@ -434,7 +470,7 @@ class _Reader:
         end = add_minutes(self.slot.start, minutes) if minutes and self.slot and self.slot.start else None
         self.sessions.append(TableSession(
             title=title_lines[0], origin=row, slot=self.slot, day=self.day, end=end,
-            room=cell("room").replace("\n", " ") or None, format=cell("format") or None,
+            room=cell("room").replace("\n", " ") or None, format=cell("format").split("\n")[0] or None,
             lines=title_lines[1:], extra=[line for c in others for line in c.split("\n") if line],
             speakers=[s for s in cell("speakers").split("\n") if s],
             items=_items(row, title_column),
