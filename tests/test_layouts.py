@@ -423,3 +423,39 @@ def test_the_programme_heading_is_no_session() -> None:
               "<p>9h00 Accueil</p><p>9h30 Google Earth : La synergie géospatiale au service des entreprises</p>")
     assert [s.title for s in p.sessions] == ["Accueil",
                                              "Google Earth : La synergie géospatiale au service des entreprises"]
+
+
+def test_a_day_programme_heading_and_its_details_after_the_last_day() -> None:
+    talks = [("10h00", "Statics et Django : quand collectstatic ne suffit plus", "Raphaël Barrois"),
+             ("10h25", "Comment utiliser Jinja 2 avec Django aujourd'hui ?", "Aymeric Augustin"),
+             ("10h50", "Déploiement continu avec Travis et OpenShift", "James Pic"),
+             ("11h20", "Performances de Django REST framework", "Xavier Ordoquy")]
+    rows = "".join(f"<tr><td>{t}</td><td>{title}</td></tr>" for t, title, _ in talks)
+    details = "".join(f"<h2>{t} - {title}</h2><p>Qu'est-ce que ce sujet veut dire pour nous ? Pourquoi en avons-nous "
+                      f"besoin ? Comment le faire ?</p><p>Par {name} (@handle)</p><p>Core développeur, CTO chez Amalfi</p>"
+                      for t, title, name in talks)
+    p = parse("<p>Rencontres, 21 et 22 mai 2016</p><h2>Programme du Samedi</h2><table><tr><th>Horaire</th>"
+              f"<th>Titre</th></tr>{rows}<tr><td>16h00</td><td>Sessions de Barcamps jusqu'à 18h30</td></tr></table>"
+              "<h2>Programme du dimanche</h2><table><tr><th>Horaire</th><th>Titre</th></tr><tr><td>11h30</td>"
+              f"<td>Brunch</td></tr></table>{details}")
+    assert [(s.title, s.slot.day, s.slot.start, s.slot.end, names(s)) for s in p.sessions] == [
+        (talks[0][1], "2016-05-21", "10:00", None, ["Raphaël Barrois"]),
+        (talks[1][1], "2016-05-21", "10:25", None, ["Aymeric Augustin"]),
+        (talks[2][1], "2016-05-21", "10:50", None, ["James Pic"]),
+        (talks[3][1], "2016-05-21", "11:20", None, ["Xavier Ordoquy"]),
+        ("Sessions de Barcamps", "2016-05-21", "16:00", "18:30", []), ("Brunch", "2016-05-22", "11:30", None, [])]
+
+
+def test_cards_with_a_badge_before_their_people_and_start_end_lines() -> None:
+    card = ("<div class='badge'>Papers</div><div>Starts at 11:20</div><div>Ends at 12:30</div><h4>Session 2a: Robots</h4>"
+            "<div>Chaired by Liz Dowthwaite</div><ol><li><b>Trustworthy swarms</b></li>"
+            "<li><span class='badge'>Paper</span> James Wilson, Pete Winter and Suet Lee</li>"
+            "<li><b>Robot encounters in the wild</b></li><li><span class='badge'>Paper</span> Elliott Hauser and Yao Chan"
+            "</li></ol><div>~~~ afternoon pause ~~~</div>")
+    p = parse(f"<h1>TAS '23 programme</h1><h3>11th July</h3>{card}")
+    assert [(s.title, s.slot.day, s.slot.end, s.format, names(s)) for s in p.sessions] == [
+        ("Session 2a: Robots", "2023-07-11", "12:30", None, []),
+        ("Trustworthy swarms", "2023-07-11", "12:30", "Paper", ["James Wilson", "Pete Winter", "Suet Lee"]),
+        ("Robot encounters in the wild", "2023-07-11", "12:30", "Paper", ["Elliott Hauser", "Yao Chan"]),
+        ("afternoon pause", "2023-07-11", "12:30", "afternoon pause", [])]
+    assert [(x.name, x.role) for x in p.sessions[0].speakers] == [("Liz Dowthwaite", "chair")]

@@ -109,7 +109,7 @@ def _programme_heading() -> re.Pattern[str]:
     ("Programme des conférences", "Schedule of the workshop")."""
     words = _alternation(_collect("PROGRAMME_WORDS"))
     links = _alternation([*_collect("PLACE_LINKS"), "for", "the"])
-    return re.compile(rf"^(?:(?:{words})\s+(?:{links})\b.*|.*\b(?:{words}))$", re.I)
+    return re.compile(rf"^(?:(?:{words})\s+(?:{links})\s+(?P<after>.*)|(?P<before>.*?)\s*\b(?:{words}))$", re.I)
 
 
 @cache

@@ -8,7 +8,7 @@ label applies to the sessions under it until the next slot or day.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -24,6 +24,7 @@ from extractor.parse.classify import (
     classify,
     format_label,
     is_occasion,
+    is_paragraph,
     is_person_line,
     is_prose,
     is_sentence,
@@ -129,6 +130,8 @@ class Assembler:
         if not rest or not _people_line(rest) or looks_like_name(lead) or people_first(rest) is not None:
             return False  # `<b>Tutorial 1:</b> Ana Ruiz (INRIA). Title.`: people, then the title
         self.pending = None
+        if self.current is not None and self._badged_people(self.current, item.block, lead.strip(" :"), rest):
+            return True
         self._open(lead, item.block)
         self._add_people(rest)
         return True
@@ -221,6 +224,10 @@ class Assembler:
     def _on_slot(self, item: Classified) -> None:
         match = item.slot
         assert match is not None
+        if match.start is None:  # "Open lab until 6pm": a title and when it ends, its start unknown
+            if match.rest:
+                self._on_text(replace(item, kind=Kind.TEXT, slot=None, block=replace(item.block, text=match.rest)))
+            return
         if match.problem:
             self._warn(item.block, f"time range not understood: {match.problem}")
         if item.day is not None or item.dated:
@@ -329,6 +336,12 @@ class Assembler:
     def _on_end(self, item: Classified) -> None:
         """"Ends at 17:00", "50 minutes": the current session's end, when it has a start and no end yet."""
         cur = self.current
+        if cur is None and self.slot is not None and self.slot.start and not self.slot.end:
+            # `Starts at 09:15` / `Ends at 09:45` / then the title: the end of the slot being opened
+            end = item.slot.start if item.slot is not None else add_minutes(self.slot.start, item.minutes or 0)
+            if end and end > self.slot.start:
+                self.slot = self.slot.model_copy(update={"end": end})
+            return
         if cur is None or not cur.slot.start or cur.slot.end:
             return
         end = item.slot.start if item.slot is not None else add_minutes(cur.slot.start, item.minutes or 0)
@@ -423,6 +436,9 @@ class Assembler:
             if found:  # `Ana Ruiz and Bo Ma` / `OSC | MIT`: where the people just listed work
                 self._affiliate(cur, found)
                 return
+        badge, _, rest = text.partition(" ")
+        if cur is not None and self._badged_people(cur, item.block, badge, rest):
+            return
         titled = _title_and_people(text)  # `Title. Ana Ruiz, Paul Côté and Léa Roy.`: a session, not prose
         if cur is None:
             if is_prose(text) and not self.slot_fresh and not titled:  # under a time, a long line is a title
@@ -432,12 +448,14 @@ class Assembler:
             return
         if titled and not self._not_a_title(item.block):
             self._open(text, item.block)
+        elif is_occasion(text) and key(text) != key(cur.title):
+            self._open(text, item.block)  # "afternoon pause", whatever kind of line the page's titles are
         elif is_occasion(cur.title) and not cur.has_details() and len(text.split()) >= MIN_NOTE_WORDS \
                 and not looks_like_name(text):
             # `Morning Tea Break` / `Tea Break, go grab a cup of tea and visit our sponsors`: a note on it
             self._add_description(Description(text=text, provisional=False, label=None))
         elif is_prose(text) or (not item.block.heading and (  # a heading that ends like a sentence is a title
-                (cur.description is not None and is_sentence(text)) or (
+                is_paragraph(text) or (cur.description is not None and is_sentence(text)) or (
                     cur.description is None and is_sentence(text, min_words=4) and text.endswith(".")))) or (
                 self._not_a_title(item.block) and (cur.has_details() or text.endswith((".", "!")))):
             self._add_description(Description(text=text, provisional=False, label=None))
@@ -454,6 +472,16 @@ class Assembler:
             self._retitle(cur, text, item.block)
         else:
             self._open(text, item.block)
+
+    def _badged_people(self, cur: Draft, block: Block, badge: str, rest: str) -> bool:
+        """`Trustworthy swarms` / `Paper James Wilson, Pete Winter and Suet Lee`: a badge naming the kind of
+        the session above, then its people."""
+        if cur.speakers or cur.untitled or cur.block is None or cur.block.signature == block.signature \
+                or format_label(badge) is None or is_occasion(badge) or not _people_line(rest):
+            return False
+        cur.format = cur.format or badge
+        self._add_people(rest, comma_list=True)
+        return True
 
     def _retitle(self, cur: Draft, text: str, block: Block) -> None:
         """`<h4>Ana Ruiz</h4><h5>Her talk's title</h5>`: the line before was who speaks, not a title."""
@@ -630,6 +658,8 @@ class Assembler:
         cur = self.current
         if cur is not None and slot.start:
             cur.slot = cur.slot.model_copy(update={"start": slot.start, "end": slot.end, "raw": slot.raw})
+        elif cur is not None and slot.end and cur.slot.start and not cur.slot.end and slot.end > cur.slot.start:
+            cur.slot = cur.slot.model_copy(update={"end": slot.end})  # `| 16h00 | Barcamps jusqu'à 18h30 |`
 
     def _cell_line(self, item: Classified) -> None:
         """A further line in a table cell: read like any line, but a plain text continues the title."""
@@ -872,11 +902,16 @@ def title_signatures(drafts: list[Draft]) -> frozenset[tuple[str, ...]] | None:
     if len(titled) < MIN_TITLED:
         return None
     counts: dict[tuple[str, ...], int] = {}
+    timed: dict[tuple[str, ...], int] = {}
     for d in titled:
         assert d.block is not None
         key = d.block.signature
         counts[key] = counts.get(key, 0) + 1
-    return frozenset(k for k, n in counts.items() if n >= 2)
+        timed[key] = timed.get(key, 0) + d.after_slot_line
+    most_timed = max(timed.values())
+    # A kind of line whose only evidence is people, beside far more lines timed of their own: sentences of
+    # abstracts and bios that happened to sit before a speaker's line ("Et tout ça avec du code" / "Par …").
+    return frozenset(k for k, n in counts.items() if n >= 2 and (timed[k] or n * PEOPLE_ONLY_SHARE >= most_timed))
 
 
 def _line_title(item: Classified) -> str:
@@ -903,6 +938,7 @@ def _title_and_people(text: str) -> bool:
         and len(title.split()) <= MAX_TITLE_WORDS
 
 
+PEOPLE_ONLY_SHARE = 3
 MAX_TITLED_LINE = 600
 MAX_TITLE_WORDS = 25  # longer, it is a sentence of an abstract that happens to name someone
 MIN_TITLED_TITLE = 10

@@ -42,6 +42,8 @@ _HANDLE = re.compile(r"^@[\w.]{2,30}$")
 _ICON_LIGATURE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")
 _TRACK_NAME = re.compile(r"^(?:\S+\s+){0,2}(?:track|stream)$|^(?:parcours|filière)\s+\S+$", re.I)
 _STATEMENT_END = re.compile(r"[.!…][\"»)]?$")
+_SENTENCE_ENDS = re.compile(r"[.?!…]\s*[\"»)]?(?:\s+[A-ZÀ-Þ\"«]|$)")
+MIN_PARAGRAPH_WORDS = 15  # with two sentences or more: "Qu'est-ce que X ? Pourquoi ? Comment ?" is an abstract
 _SENTENCE_END = re.compile(r"[.!?…»\")]$")
 _TRAILING_PARENS = re.compile(r"\s*\(([^()]*)\)\s*[.!]?$")
 
@@ -129,7 +131,7 @@ def _classify(block: Block, context: PageContext) -> Classified:
         if slot is not None and slot.trailing:  # "Sunday Nov.3 – 14:00-18:00": a day and a time at once
             return _trailing_slot(block, slot, context)
         return Classified(Kind.DAY, block, day=day[0])
-    weekday = weekday_of(text) if len(text) <= 16 else None
+    weekday = weekday_of(text) if len(text) <= 16 else _programme_of(text)
     if weekday is not None:  # "Thursday": a new day, dated when the page's dates say which it is
         return Classified(Kind.DAY, block, day=context.weekday(weekday))
     slot = match_slot(text)
@@ -139,7 +141,7 @@ def _classify(block: Block, context: PageContext) -> Classified:
         return _trailing_slot(block, slot, context)
     if slot:
         return Classified(Kind.SLOT, block, slot=slot)
-    if block.heading and len(text.split()) <= MAX_EVENT_LINE_WORDS and lex.programme_heading_re.match(text):
+    if block.heading and len(text.split()) <= MAX_EVENT_LINE_WORDS and _programme_heading(text):
         return Classified(Kind.NOISE, block)  # "Workshop programme": the heading over the sessions
     if _about_the_event(text, context):
         return Classified(Kind.NOISE, block)  # "June 28 & 29, 2018", "Summer School 2025": the event itself
@@ -205,9 +207,33 @@ def _classify(block: Block, context: PageContext) -> Classified:
 _DAY_CODE = re.compile(r"\s*\((?:[A-Za-z]{1,3}\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*:?\s*$")
 
 
+def _programme_heading(text: str) -> bool:
+    return lexicon().programme_heading_re.match(text) is not None  # "Programme des conférences"
+
+
+MAX_DAY_WORDS = 3
+
+
+def _programme_of(text: str) -> int | None:
+    """"Programme du Samedi", "Saturday schedule": the programme of one day, a day heading."""
+    found = lexicon().programme_heading_re.match(text) if len(text) <= MAX_NOISE_CHARS else None
+    rest = (found.group("after") or found.group("before") or "") if found else ""
+    return weekday_of(rest) if 0 < len(rest.split()) <= MAX_DAY_WORDS else None
+
+
 # A bracketed link closing a line, after an optional separator: "- (slides)", "[video]", "(slides: .pdf)".
 _LINK_TAIL = re.compile(r"(?:\s*[-–—|·,]\s*|\s+)[(\[](?P<inner>[^()\[\]]{1,60})[)\]]\s*$")
 _LINK_PARTS = re.compile(r"\s*[,|/&]\s*|\s+(?:and|et)\s+")
+
+
+_DECORATION = re.compile(r"^[~=*—–_•·#-]{2,}\s*(?P<text>.*?)\s*[~=*—–_•·#-]{2,}$")
+
+
+@memoised
+def undecorated(text: str) -> str:
+    """`~~~ afternoon pause ~~~`, `——— Mid day pause ———`: the words between the rules drawn around them."""
+    found = _DECORATION.match(text)
+    return found.group("text") if found and any(c.isalnum() for c in found.group("text")) else text
 
 
 @memoised
@@ -278,12 +304,21 @@ def _trailing_slot(block: Block, slot: SlotMatch, context: PageContext) -> Class
     weekday = weekday_of(rest)
     if weekday is not None:
         return Classified(Kind.SLOT, block, slot=replace(slot, rest=""), day=context.weekday(weekday), dated=True)
+    until = _until().search(rest) if slot.end is None else None
+    if until is not None:  # "Sessions de Barcamps jusqu'à 18h30": how long it goes on, from the slot's start
+        return Classified(Kind.SLOT, block, slot=replace(slot, start=None, end=slot.start, rest=rest[: until.start()]))
     label = lexicon().field_label_re.match(rest)
     if label and not (label.group("value") or "").strip():
         field = lexicon().field_labels[label.group("label").lower()]
         if field in ("time", "end"):
             return Classified(Kind.END if field == "end" else Kind.SLOT, block, slot=replace(slot, rest=""))
     return Classified(Kind.SLOT, block, slot=slot)
+
+
+@cache
+def _until() -> re.Pattern[str]:
+    words = [w for w, field in lexicon().field_labels.items() if field == "end"]
+    return re.compile(rf"\s+(?:{'|'.join(re.escape(w) for w in words)})$", re.I)
 
 
 def _field_label(block: Block, context: PageContext) -> Classified | None:
@@ -538,6 +573,12 @@ def is_prose(text: str) -> bool:
     # A question is more often a title ("Faut-il taxer le sucre ?") than running text.
     return len(text) > MAX_TITLE_CHARS or (words >= 12 and bool(_STATEMENT_END.search(text))) or (
         words >= 8 and text.endswith(":")) or is_biography(text)  # "Each session will follow this format:"
+
+
+def is_paragraph(text: str) -> bool:
+    """Several sentences in one plain line: "Qu'est-ce que X ? Pourquoi ? Comment ?" opens no session,
+    though a heading may read so ("51 ‐ CommuneCarte, faire commun. Dis tonton, … ?")."""
+    return len(text.split()) >= MIN_PARAGRAPH_WORDS and len(_SENTENCE_ENDS.findall(text)) >= 2
 
 
 MIN_BIO_WORDS = 6

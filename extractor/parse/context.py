@@ -22,6 +22,7 @@ from extractor.textkit.normalise import has_digit
 
 EVENT_SPAN_DAYS = 14  # dates further apart than this are not one event's days
 YEAR_WINDOW = 1  # a yearless date is placed at most this many years from the reading date
+_SHORT_YEAR = re.compile(r"(?<=[A-Za-z] )['’](\d{2})\b")
 _YEAR = re.compile(r"(?<![\d/.-])((?:19|20)\d\d)(?![\d/-])")
 
 
@@ -75,6 +76,10 @@ def build_context(texts: Iterable[str], reference: date, titles: Iterable[str] =
         for y in _YEAR.findall(text):
             if 1990 <= int(y) <= latest:
                 years[int(y)] += 2
+        for short in _SHORT_YEAR.findall(text):  # "TAS '23", "DevFest ’19": the event's year, abridged
+            year = 2000 + int(short) if 2000 + int(short) <= latest else 1900 + int(short)
+            if year >= 1990:
+                years[year] += 2
     stamp = lexicon().update_stamp_re
     for text in texts:
         if not has_digit(text) or stamp.search(text[:200]):

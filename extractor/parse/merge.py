@@ -110,18 +110,24 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
 def _same_session(a: Draft, b: Draft, key: str) -> bool:
     if not key or (a.table is not None and a.table == b.table):
         return False  # two cells of one table are two sessions (breakfast every day of a week grid)
-    if a.slot.day and b.slot.day and a.slot.day != b.slot.day and not (
-            len(key) >= MIN_UNIQUE_CHARS and not (a.slot.start and b.slot.start) and not (a.dated or b.dated)
-            and not (a.speakers and b.speakers)):
-        # Unless a long title's details (no time, no people of their own) took a day from the heading above
-        # them; a paper given twice, each time with its authors, is two sessions.
+    # A long title's details took a day from the heading above them (the last day's, after the grid):
+    # the same long title at the same time, or untimed, is the same session; a paper given twice, each
+    # time with its authors, is two.
+    retold = len(key) >= MIN_UNIQUE_CHARS and not (a.dated or b.dated) and not (a.speakers and b.speakers) and (
+        not (a.slot.start and b.slot.start) or (a.slot.start == b.slot.start and _told(a) != _told(b)))
+    if a.slot.day and b.slot.day and a.slot.day != b.slot.day and not retold:
         return False
     if a.slot.start and b.slot.start:
-        if not (a.slot.day and b.slot.day) and a.day_index != b.day_index:
+        if not (a.slot.day and b.slot.day) and a.day_index != b.day_index and not retold:
             return False  # two undated days: "Registration 08:00" on each is two sessions
         return a.slot.start == b.slot.start and (a.room is None or b.room is None or a.room == b.room) and (
             len(key) >= MIN_DISTINCT_CHARS)
     return len(key) >= MIN_DISTINCT_CHARS
+
+
+def _told(draft: Draft) -> bool:
+    """The mention that tells about the session (a grid's cell does not)."""
+    return bool(draft.description or draft.speakers)
 
 
 def absorb(kept: Draft, other: Draft) -> None:
