@@ -459,3 +459,30 @@ def test_cards_with_a_badge_before_their_people_and_start_end_lines() -> None:
         ("Robot encounters in the wild", "2023-07-11", "12:30", "Paper", ["Elliott Hauser", "Yao Chan"]),
         ("afternoon pause", "2023-07-11", "12:30", "afternoon pause", [])]
     assert [(x.name, x.role) for x in p.sessions[0].speakers] == [("Liz Dowthwaite", "chair")]
+
+
+def test_group_rows_over_their_time_rows_and_an_abstract_column() -> None:
+    def row(*cells: str) -> str:
+        return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+    abstract = "How should we reason about the effects of interventions in social media? We study several of them."
+    p = parse("<h1>Networked Experiments 2024</h1><p>17-19 July, King’s College London</p><h2>Wednesday 17 July 2024</h2>"
+              "<table>" + row("Registration and coffee", "", "", "", "") + row("10:30 - 10:55", "", "", "", "")
+              + row("Welcome", "", "", "", "") + row("10.55 - 11.00", "Vasiliki Koutra", "KCL", "", "")
+              + row("Keynote 1 (Chair: Vasiliki Koutra)", "", "", "", "")
+              + row("11:00 - 12.00", "Dean Eckles", "MIT", "Learning from randomized interventions", abstract)
+              + row("Lunch", "", "", "", "") + row("12:00 - 13:30", "", "", "", "")
+              + row("Invited session 1 (Chair: Werner Müller)", "", "", "", "")
+              + row("15:00 - 15:40", "Alessio Zanga", "University of Milano", "Federated causal discovery", abstract)
+              + row("15:40 - 16:20", "Kirsten Schorning", "TU Dortmund", "Optimal designs for networks", abstract)
+              + "</table><p>11:25−11:40 Pause</p>")
+    assert [(s.title, s.slot.start, s.slot.end, s.format, [(x.name, x.role) for x in s.speakers]) for s in p.sessions] == [
+        ("Registration and coffee", "10:30", "10:55", "Registration and coffee", []),
+        ("Welcome", "10:55", "11:00", "Welcome", [("Vasiliki Koutra", None)]),
+        ("Learning from randomized interventions", "11:00", "12:00", "Keynote",
+         [("Dean Eckles", None), ("Vasiliki Koutra", "chair")]),
+        ("Lunch", "12:00", "13:30", "Lunch", []),
+        ("Invited session 1", None, None, None, [("Werner Müller", "chair")]),
+        ("Federated causal discovery", "15:00", "15:40", None, [("Alessio Zanga", None)]),
+        ("Optimal designs for networks", "15:40", "16:20", None, [("Kirsten Schorning", None)]),
+        ("Pause", "11:25", "11:40", "Pause", [])]
+    assert find(p, "Optimal designs for networks").description is not None

@@ -173,6 +173,7 @@ class Assembler:
         afternoon_hours(self.sessions)
         _parallel_sections_are_rooms(self.sessions, self.room_sections)
         _heads_over_talks(self.sessions)
+        self.sessions = _one_talk_blocks(self.sessions)
         if self.page_day and not self.saw_day:
             day = self.page_day.isoformat()
             for draft in self.sessions:
@@ -1003,6 +1004,25 @@ def _heads_over_talks(drafts: list[Draft]) -> None:
 
 
 MIN_CHAIRED_TALKS = 2
+
+
+def _one_talk_blocks(drafts: list[Draft]) -> list[Draft]:
+    """`| Keynote 1 (Chair: Ana Ruiz) |` over the one talk of its block: a keynote, chaired by Ana Ruiz,
+    not a session of its own beside it."""
+    dropped: set[int] = set()
+    for i, head in enumerate(drafts[:-1]):
+        talk = drafts[i + 1]
+        after = drafts[i + 2] if i + 2 < len(drafts) else None
+        fmt = format_label(head.title, numbered=True)
+        if not head.group or head.table is None or talk.table != head.table or talk.group or fmt is None \
+                or is_occasion(fmt) or head.description or any(s.role is None for s in head.speakers) \
+                or (after is not None and after.table == head.table and not after.group
+                    and not is_occasion(after.title)):  # a break ends the block too
+            continue
+        talk.format = talk.format or fmt
+        talk.speakers = [*talk.speakers, *head.speakers]
+        dropped.add(i)
+    return [d for i, d in enumerate(drafts) if i not in dropped]
 
 
 def _lend(head: Draft, talks: list[Draft]) -> None:

@@ -280,7 +280,9 @@ def _about_the_event(text: str, context: PageContext) -> bool:
     if words[-1].strip(".,") == str(context.year) and all(w[:1].isupper() or w.isdigit() for w in words) \
             and not any(w.lower().strip(".,") in lex.months or w.lower().strip(".,") in lex.weekdays for w in words):
         return True
-    return len(date_mentions(text)) >= 2 and not _date_words().sub("", text.lower()).strip(" ,.;:–—-&/")
+    # "June 28 & 29, 2018", or "17-19 July, King's College London": the dates, then where
+    return any(len(date_mentions(part)) >= 2 and not _date_words().sub("", part.lower()).strip(" ,.;:–—-&/")
+               for part in (text, text.split(",")[0]))
 
 
 def _tab_label(block: Block, context: PageContext) -> Classified:

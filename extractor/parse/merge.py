@@ -141,10 +141,17 @@ def absorb(kept: Draft, other: Draft) -> None:
     kept.room = kept.room or other.room
     kept.format = kept.format or other.format
     kept.description = kept.description or other.description
-    if not kept.speakers or (len(other.speakers) == len(kept.speakers) and _richer(other, kept)):
+    if not kept.speakers or (len(other.speakers) == len(kept.speakers) and _richer(other, kept)) or _more(other, kept):
         kept.speakers = other.speakers or kept.speakers
 
 
 def _richer(a: Draft, b: Draft) -> bool:
     """Mentions name the same people; one may also give their affiliations."""
     return sum(bool(s.affiliation) for s in a.speakers) > sum(bool(s.affiliation) for s in b.speakers)
+
+
+def _more(a: Draft, b: Draft) -> bool:
+    """The programme names the first author, the details all of them: `Ana Ruiz` / `Ana Ruiz, Bo Ma, Lea Roy`."""
+    names = {mention_key(s.name) for s in a.speakers}
+    return len(a.speakers) > len(b.speakers) and all(mention_key(s.name) in names for s in b.speakers)
+

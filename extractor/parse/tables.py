@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from extractor.lexicon import lexicon
 from extractor.parse.blocks import Block, TableRow
-from extractor.parse.classify import format_label, is_person_line, role_label
+from extractor.parse.classify import format_label, is_person_line, is_prose, role_label
 from extractor.parse.context import PageContext
 from extractor.parse.dates import match_day, weekday_of
 from extractor.parse.memo import memoised
@@ -216,17 +216,29 @@ def _infer_columns(rows: list[TableRow]) -> _Columns | None:
     if not lengths or max(lengths.values()) == 0:
         return None
     title = max(lengths, key=lambda c: lengths[c])
+    told = [c for c in rest if c != title and lengths[c] > 0 and not _mostly(
+        is_prose(_first_line(r.cells[c])) for r in rows if c < len(r.cells) and r.cells[c])]
+    if told and _mostly(is_prose(_first_line(r.cells[title])) for r in rows if title < len(r.cells) and r.cells[title]):
+        # `| 11:00 | Ana Ruiz | MIT | Title | Abstract… |`: the longest texts are abstracts, the title before them
+        fields["description"] = title
+        title = max(told, key=lambda c: lengths[c])
     names = [c for c in rest if c != title and _mostly(looks_like_name(r.cells[c]) for r in rows
                                                       if c < len(r.cells) and r.cells[c])]
     fields["title"] = title
     if names:
         fields["speakers"] = names[0]
-    kinds = [c for c in rest if c != title and c not in names and _kinds_column(rows, c)]
+        beside = names[0] + 1
+        if beside in rest and beside != title and _mostly(organisations(r.cells[beside].replace("\n", " ")) is not None
+                                                          for r in rows if beside < len(r.cells) and r.cells[beside]):
+            fields["affiliation"] = beside  # `| Ana Ruiz | TU Dortmund |`: where each speaker is from
+    kinds = [c for c in rest if c not in (title, fields.get("description")) and c not in names
+             and _kinds_column(rows, c)]
     if kinds:
         fields["format"] = kinds[0]
     if "time" not in fields and "speakers" not in fields:
         return None  # without times, only a column of names beside one of titles says "programme"
-    parallel = [c for c in rest if c not in names and c not in kinds and lengths[c] >= PARALLEL_SHARE * lengths[title]
+    parallel = [c for c in rest if c not in names and c not in kinds and c != fields.get("description")
+                and lengths[c] >= PARALLEL_SHARE * lengths[title]
                 and _filled_length(rows, c) >= MIN_SESSION_CELL]
     if "time" in fields and len(parallel) >= 2:
         # Several columns of sessions beside the times: a grid of unnamed rooms (or tracks).
@@ -237,6 +249,16 @@ def _infer_columns(rows: list[TableRow]) -> _Columns | None:
 MIN_KINDS = 3
 # An acronym before a format: "3DOR Full Paper", "SHREC Short Paper", "ISMIR Keynote".
 _ACRONYM_FIRST = re.compile(r"^[A-Z0-9][A-Z0-9&-]{1,9}\s+(?P<rest>\S.*)$")
+
+
+def _with_affiliation(speakers: list[str], affiliation: str) -> list[str]:
+    if not affiliation or len(speakers) != 1 or "(" in speakers[0]:
+        return speakers
+    return [f"{speakers[0]} ({affiliation})"]
+
+
+def _first_line(cell: str) -> str:
+    return cell.split("\n")[0]
 
 
 def _kinds_column(rows: list[TableRow], column: int) -> bool:
@@ -447,8 +469,18 @@ class _Reader:
                 lines=title_lines[1:]))
             return
         used = {fields.get(n) for n in ("time", "day", "date", "title", "speakers", "room", "format", "surname",
-                                        "given", "name", "role", "duration")}
+                                        "given", "name", "role", "duration", "description", "affiliation")}
         others = [c for i, c in enumerate(row.cells) if i not in used and c]
+        if not title_lines and self.slot is not None and self.sessions and self.sessions[-1].group \
+                and self.sessions[-1].slot is None and not self.sessions[-1].speakers:
+            # `| Welcome |` / `| 10:55 - 11:00 | Vasiliki Koutra | KCL |`: the line above was a session, its
+            # time and people on the row below
+            above = self.sessions[-1]
+            above.group, above.slot = False, self.slot
+            above.speakers = _with_affiliation([s for s in cell("speakers").split("\n") if s],
+                                               cell("affiliation").replace("\n", " "))
+            above.extra.extend(line for c in others for line in c.split("\n") if line)
+            return
         if not title_lines:
             if cell("format"):
                 # "Invited Panelists": named by its format; "Closing (live)": how it is given is no name
@@ -471,8 +503,8 @@ class _Reader:
         self.sessions.append(TableSession(
             title=title_lines[0], origin=row, slot=self.slot, day=self.day, end=end,
             room=cell("room").replace("\n", " ") or None, format=cell("format").split("\n")[0] or None,
-            lines=title_lines[1:], extra=[line for c in others for line in c.split("\n") if line],
-            speakers=[s for s in cell("speakers").split("\n") if s],
+            lines=title_lines[1:], extra=[line for c in [*others, cell("description")] for line in c.split("\n") if line],
+            speakers=_with_affiliation([s for s in cell("speakers").split("\n") if s], cell("affiliation").replace("\n", " ")),
             items=_items(row, title_column),
         ))
 

@@ -50,7 +50,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     sep_words = "|".join(re.escape(w) for w in sorted(lex.range_words, key=len, reverse=True))
     from_words = "|".join(re.escape(w) for w in lex.from_words)
-    sep = rf"\s*(?:[-–—‑>]+|(?:{sep_words})\b)\s*"
+    sep = rf"\s*(?:[-–—‑−‐‒―>]+|(?:{sep_words})\b)\s*"
     bullet = rf"^[\s{re.escape(_LEADING_NOISE)}]*"
     # "7–8:15 p.m.", "2–5 p.m.": a bare hour opens a range when the other end is a clear time.
     bare = rf"(?P<abare>[01]?\d|2[0-3])(?={sep}(?:[01]?\d|2[0-3])(?:\s?[:hH.]\s?[0-5]\d)?\s?[aApP]\.?\s?[mM]\b)"
@@ -58,7 +58,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     rng = rf"(?:(?:{from_words})\s+)?(?P<range>{first}(?:{sep}{_time('b', True)})?)"
     leading = re.compile(rf"{bullet}{rng}", re.I)
     trailing = re.compile(rf"\((?P<range>{first}(?:{sep}{_time('b', True)})?)\)\s*$", re.I)
-    tail = re.compile(rf"(?:^|(?<=[\s/|,;:–—-]))(?:(?:{from_words})\s+)?(?P<range>(?:{_time('a', False)}|{bare})"
+    tail = re.compile(rf"(?:^|(?<=[\s/|,;:–—−-]))(?:(?:{from_words})\s+)?(?P<range>(?:{_time('a', False)}|{bare})"
                       rf"(?:{sep}{_time('b', False)})?)\s*[.;]?\s*$", re.I)
     return leading, trailing, tail
 
