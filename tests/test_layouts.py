@@ -431,9 +431,9 @@ def test_a_day_programme_heading_and_its_details_after_the_last_day() -> None:
              ("10h50", "Déploiement continu avec Travis et OpenShift", "James Pic"),
              ("11h20", "Performances de Django REST framework", "Xavier Ordoquy")]
     rows = "".join(f"<tr><td>{t}</td><td>{title}</td></tr>" for t, title, _ in talks)
-    details = "".join(f"<h2>{t} - {title}</h2><p>Qu'est-ce que ce sujet veut dire pour nous ? Pourquoi en avons-nous "
-                      f"besoin ? Comment le faire ?</p><p>Par {name} (@handle)</p><p>Core développeur, CTO chez Amalfi</p>"
-                      for t, title, name in talks)
+    details = "".join(f"<h2>{t} - {title}</h2><p>Qu'est-ce que ce sujet veut dire pour nous ? Pourquoi en "
+                      f"avons-nous besoin ? Comment le faire ?</p><p>Par {name} (@handle)</p>"
+                      "<p>Core développeur, CTO chez Amalfi</p>" for t, title, name in talks)
     p = parse("<p>Rencontres, 21 et 22 mai 2016</p><h2>Programme du Samedi</h2><table><tr><th>Horaire</th>"
               f"<th>Titre</th></tr>{rows}<tr><td>16h00</td><td>Sessions de Barcamps jusqu'à 18h30</td></tr></table>"
               "<h2>Programme du dimanche</h2><table><tr><th>Horaire</th><th>Titre</th></tr><tr><td>11h30</td>"
@@ -447,11 +447,13 @@ def test_a_day_programme_heading_and_its_details_after_the_last_day() -> None:
 
 
 def test_cards_with_a_badge_before_their_people_and_start_end_lines() -> None:
-    card = ("<div class='badge'>Papers</div><div>Starts at 11:20</div><div>Ends at 12:30</div><h4>Session 2a: Robots</h4>"
+    card = ("<div class='badge'>Papers</div><div>Starts at 11:20</div><div>Ends at 12:30</div>"
+            "<h4>Session 2a: Robots</h4>"
             "<div>Chaired by Liz Dowthwaite</div><ol><li><b>Trustworthy swarms</b></li>"
             "<li><span class='badge'>Paper</span> James Wilson, Pete Winter and Suet Lee</li>"
-            "<li><b>Robot encounters in the wild</b></li><li><span class='badge'>Paper</span> Elliott Hauser and Yao Chan"
-            "</li></ol><div>~~~ afternoon pause ~~~</div>")
+            "<li><b>Robot encounters in the wild</b></li>"
+            "<li><span class='badge'>Paper</span> Elliott Hauser and Yao Chan</li></ol>"
+            "<div>~~~ afternoon pause ~~~</div>")
     p = parse(f"<h1>TAS '23 programme</h1><h3>11th July</h3>{card}")
     assert [(s.title, s.slot.day, s.slot.end, s.format, names(s)) for s in p.sessions] == [
         ("Session 2a: Robots", "2023-07-11", "12:30", None, []),
@@ -465,8 +467,9 @@ def test_group_rows_over_their_time_rows_and_an_abstract_column() -> None:
     def row(*cells: str) -> str:
         return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
     abstract = "How should we reason about the effects of interventions in social media? We study several of them."
-    p = parse("<h1>Networked Experiments 2024</h1><p>17-19 July, King’s College London</p><h2>Wednesday 17 July 2024</h2>"
-              "<table>" + row("Registration and coffee", "", "", "", "") + row("10:30 - 10:55", "", "", "", "")
+    p = parse("<h1>Networked Experiments 2024</h1><p>17-19 July, King’s College London</p>"
+              "<h2>Wednesday 17 July 2024</h2><table>"
+              + row("Registration and coffee", "", "", "", "") + row("10:30 - 10:55", "", "", "", "")
               + row("Welcome", "", "", "", "") + row("10.55 - 11.00", "Vasiliki Koutra", "KCL", "", "")
               + row("Keynote 1 (Chair: Vasiliki Koutra)", "", "", "", "")
               + row("11:00 - 12.00", "Dean Eckles", "MIT", "Learning from randomized interventions", abstract)
@@ -475,7 +478,8 @@ def test_group_rows_over_their_time_rows_and_an_abstract_column() -> None:
               + row("15:00 - 15:40", "Alessio Zanga", "University of Milano", "Federated causal discovery", abstract)
               + row("15:40 - 16:20", "Kirsten Schorning", "TU Dortmund", "Optimal designs for networks", abstract)
               + "</table><p>11:25−11:40 Pause</p>")
-    assert [(s.title, s.slot.start, s.slot.end, s.format, [(x.name, x.role) for x in s.speakers]) for s in p.sessions] == [
+    assert [(s.title, s.slot.start, s.slot.end, s.format, [(x.name, x.role) for x in s.speakers])
+            for s in p.sessions] == [
         ("Registration and coffee", "10:30", "10:55", "Registration and coffee", []),
         ("Welcome", "10:55", "11:00", "Welcome", [("Vasiliki Koutra", None)]),
         ("Learning from randomized interventions", "11:00", "12:00", "Keynote",

@@ -503,8 +503,10 @@ class _Reader:
         self.sessions.append(TableSession(
             title=title_lines[0], origin=row, slot=self.slot, day=self.day, end=end,
             room=cell("room").replace("\n", " ") or None, format=cell("format").split("\n")[0] or None,
-            lines=title_lines[1:], extra=[line for c in [*others, cell("description")] for line in c.split("\n") if line],
-            speakers=_with_affiliation([s for s in cell("speakers").split("\n") if s], cell("affiliation").replace("\n", " ")),
+            lines=title_lines[1:],
+            extra=[line for c in [*others, cell("description")] for line in c.split("\n") if line],
+            speakers=_with_affiliation([s for s in cell("speakers").split("\n") if s],
+                                       cell("affiliation").replace("\n", " ")),
             items=_items(row, title_column),
         ))
 
