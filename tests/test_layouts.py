@@ -490,3 +490,15 @@ def test_group_rows_over_their_time_rows_and_an_abstract_column() -> None:
         ("Optimal designs for networks", "15:40", "16:20", None, [("Kirsten Schorning", None)]),
         ("Pause", "11:25", "11:40", "Pause", [])]
     assert find(p, "Optimal designs for networks").description is not None
+
+
+def test_people_with_their_organisation_after_the_title() -> None:
+    p = parse("<h2>Lundi 27 août 2018</h2><ul><li>9h30 Hacker l'école par François Élie (Adullact, France)</li>"
+              "<li>9h45 Debugging autonomous agents (Oleksandr Zaitsev, Cirad)</li>"
+              "<li>10h00 Avec 123 codez par Mathieu Hirtzig (Class'Code, France) et Marie Duflot (Université de "
+              "Lorraine, France)</li></ul>")
+    assert [(s.title, [(x.name, x.affiliation) for x in s.speakers]) for s in p.sessions] == [
+        ("Hacker l'école", [("François Élie", "Adullact, France")]),
+        ("Debugging autonomous agents", [("Oleksandr Zaitsev", "Cirad")]),
+        ("Avec 123 codez", [("Mathieu Hirtzig", "Class'Code, France"),
+                            ("Marie Duflot", "Université de Lorraine, France")])]

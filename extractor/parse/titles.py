@@ -123,9 +123,10 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
             first = inner.split()[0].lower()
             role = first if lex.role_re.match(first) else lex.role_by.get(by.group("by").lower())
             return m.group("title").strip(), [(by.group("people").strip(), role)]
-        if not titled and len(m.group("title").split()) >= MIN_TITLE_WORDS_BEFORE_NAME and _all_people(inner) \
+        if not titled and len(m.group("title").split()) >= MIN_TITLE_WORDS_BEFORE_NAME and (
+                _all_people(inner) or is_person_line(inner)) \
                 and not place(inner, in_parentheses=True) and format_label(inner) is None:
-            return m.group("title").strip(), [(inner, None)]  # "Open maps for all (Ana Ruiz)"
+            return m.group("title").strip(), [(inner, None)]  # "Open maps for all (Ana Ruiz, Inria)"
     m = _PIPE_TAIL.match(title)
     if m and (_all_people(m.group("people")) or is_person_line(m.group("people"))) \
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
@@ -228,7 +229,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     return (
         re.compile(rf"(?:^|\s)(?P<by>{lex.title_by})\s+(?P<people>.+)$", re.I),
-        re.compile(rf"^(?P<title>.+?)\s+(?P<by>{lex.title_by})\s+(?P<people>[^()]+)$", re.I),
+        re.compile(rf"^(?P<title>.+?)\s+(?P<by>{lex.title_by})\s+(?P<people>(?:[^()]|\([^()]*\))+)$", re.I),
         re.compile(rf"\s+(?P<by>{lex.run_on_by})\s+|(?-i:(?<![A-Z]))\.\s+", re.I),
     )
 
