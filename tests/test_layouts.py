@@ -502,3 +502,14 @@ def test_people_with_their_organisation_after_the_title() -> None:
         ("Debugging autonomous agents", [("Oleksandr Zaitsev", "Cirad")]),
         ("Avec 123 codez", [("Mathieu Hirtzig", "Class'Code, France"),
                             ("Marie Duflot", "Université de Lorraine, France")])]
+
+
+def test_a_programme_given_twice_desktop_and_mobile_comes_out_once() -> None:
+    rows = ("<tr><td>9:30</td><td>Registration</td></tr>"
+            "<tr><td>10:00</td><td>Welcome by Ana Ruiz, The GovLab</td></tr><tr><td>13:15</td><td>Lunch</td></tr>"
+            "<tr><td>14:15</td><td>Session 1. Economics of Blockchain and Smart Contract</td></tr>")
+    mobile = "<p>9:30</p><p>Registration</p><p>10:00</p><p>Welcome by Ana Ruiz, The GovLab</p><p>13:15</p><p>Lunch</p>"
+    p = parse(f"<h2>Tuesday 25 September 2018</h2><table>{rows}</table><div>{mobile}</div>")
+    assert [(s.title, s.slot.start, [(x.name, x.affiliation) for x in s.speakers]) for s in p.sessions] == [
+        ("Registration", "09:30", []), ("Welcome", "10:00", [("Ana Ruiz", "The GovLab")]), ("Lunch", "13:15", []),
+        ("Session 1. Economics of Blockchain and Smart Contract", "14:15", [])]

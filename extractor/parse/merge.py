@@ -85,8 +85,14 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
     by_slot: dict[tuple[str, str, str | None], list[Draft]] = {}
     for draft in drafts:
         key = mention_key(draft.title)
-        if len(key) < MIN_DISTINCT_CHARS:  # never the same session (_same_session): no scan
-            kept.append(draft)
+        if len(key) < MIN_DISTINCT_CHARS:
+            same = _again(draft, key, by_key.get(key, []))
+            if same is None:
+                kept.append(draft)
+                if draft.slot.day and draft.slot.start and len(by_key.setdefault(key, [])) < MAX_MENTIONS:
+                    by_key[key].append(draft)
+            else:
+                absorb(same, draft)
             continue
         same = next((k for k in by_key.get(key, []) if _same_session(k, draft, key)), None)
         slot = (draft.slot.day, draft.slot.start, draft.slot.end) if draft.slot.day and draft.slot.start else None
@@ -105,6 +111,15 @@ def merge_mentions(drafts: list[Draft]) -> list[Draft]:
         else:
             absorb(same, draft)
     return kept
+
+
+def _again(draft: Draft, key: str, earlier: list[Draft]) -> Draft | None:
+    """A short name ("Lunch", "Break") is the same session only said again at the very same day, time and
+    place (a page's desktop grid and its mobile copy), never in the same table."""
+    if not (draft.slot.day and draft.slot.start):
+        return None
+    return next((k for k in earlier if k.slot == draft.slot and k.room == draft.room
+                 and (k.table is None or k.table != draft.table) and mention_key(k.title) == key), None)
 
 
 def _same_session(a: Draft, b: Draft, key: str) -> bool:

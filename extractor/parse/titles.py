@@ -132,7 +132,7 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]  # "Open maps for all | Ana Ruiz"
     m = _patterns()[1].match(title)
-    if m and _all_people(m.group("people")):
+    if m and (_all_people(m.group("people")) or is_person_line(m.group("people"))):  # "Welcome by Ana Ruiz, OSC"
         return m.group("title").strip(), [(_unstopped(m.group("people").strip()),
                                            lex.role_by.get(m.group("by").lower()))]
     m = _COLON_TAIL.match(title)
@@ -243,8 +243,8 @@ def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
     if len(title) < MIN_SENTENCE_TITLE:
         return title, []
     m = _patterns()[2].search(title)
-    if not m or m.start() == 0:
-        return title, []
+    if not m or m.start() == 0 or format_label(title[: m.start()], numbered=True) is not None:
+        return title, []  # "Session 1. Economics of Blockchain and Smart Contract": a number, then a name
     tail = title[m.end():]
     names = [n for n in _capitalised_runs().findall(tail) if looks_like_name(n)]
     if not names or (not m.group(0).strip().startswith(".") and not tail.startswith(names[0])):
