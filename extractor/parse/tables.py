@@ -393,10 +393,11 @@ class _Reader:
     def _repeated_header(self, row: TableRow) -> bool:
         """The header again (a long table repeats it): every cell a field's name, not a talk that happens to
         hold one (`| 10:00 | Talk | Ana Ruiz - Open maps | Room 1 |`)."""
-        if _field_columns(row.cells) is None:
-            return False
+        if any(len(c) > 2 * MAX_HEADER_CHARS for c in row.cells):
+            return False  # a header names fields in a word or two: no need to read the row as one
         known = lexicon().table_headers
-        return all(any(_header_key(c) in words for words in known.values()) for c in row.cells if c.strip())
+        return all(any(_header_key(c) in words for words in known.values()) for c in row.cells if c.strip()) \
+            and _field_columns(row.cells) is not None
 
     def _day_cell(self, row: TableRow) -> None:
         column = self.columns.fields.get("day")
