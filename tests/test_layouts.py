@@ -513,3 +513,10 @@ def test_a_programme_given_twice_desktop_and_mobile_comes_out_once() -> None:
     assert [(s.title, s.slot.start, [(x.name, x.affiliation) for x in s.speakers]) for s in p.sessions] == [
         ("Registration", "09:30", []), ("Welcome", "10:00", [("Ana Ruiz", "The GovLab")]), ("Lunch", "13:15", []),
         ("Session 1. Economics of Blockchain and Smart Contract", "14:15", [])]
+
+
+def test_links_addresses_and_introductions_are_no_sessions() -> None:
+    p = parse("<h2>Thursday 13 December 2018</h2><p>Marriott Marquis, Suite B, 780 Mission St, San Francisco</p>"
+              "<p>Voici le programme de la journée :</p><p>Les vidéos : https://example.org/channels/2016</p>"
+              "<p>9:00 Opening remarks</p><p>9:15 Rump session</p><p>by YOU</p>")
+    assert [(s.title, names(s)) for s in p.sessions] == [("Opening remarks", []), ("Rump session", [])]

@@ -64,6 +64,7 @@ class Lexicon:
     name_prefix_credentials: frozenset[str]
     particles: frozenset[str]
     noise: frozenset[str]  # look-up keys (lexicon.variants)
+    address_re: re.Pattern[str]  # "780 Mission St", "12 rue de la Paix": where, not what
     day_number_re: re.Pattern[str]  # "- Day 1", "Jour 2 :": which day of the event, beside its date
     programme_heading_re: re.Pattern[str]  # "Workshop programme", "Programme des conférences"
     link_labels: frozenset[str]  # look-up keys: "slides", "vidéo": a link beside a session, never its text
@@ -102,6 +103,11 @@ def _field_labels() -> dict[str, str]:
               ("end", "END_LABELS"), ("room", "ROOM_LABELS"), ("speakers", "SPEAKER_HEADINGS"),
               ("chair", "ROLES"), ("description", "DESCRIPTION_LABELS"))
     return {w.lower(): field for field, name in tables for w in _collect(name)}
+
+
+def _address() -> re.Pattern[str]:
+    streets = _alternation(_collect("STREET_WORDS"))
+    return re.compile(rf"\b\d{{1,5}}[a-z]?,?\s+(?:(?:{streets})\b|(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:{streets})\b)", re.I)
 
 
 def _programme_heading() -> re.Pattern[str]:
@@ -168,6 +174,7 @@ def lexicon() -> Lexicon:
         noise=variants(_collect("NOISE")),
         link_labels=variants(_collect("LINK_LABELS")),
         programme_heading_re=_programme_heading(),
+        address_re=_address(),
         day_number_re=re.compile(rf"(?:^|[\s,:|–—-]+)(?:{_alternation(_collect('DAY_WORDS'))})\s*\d{{1,2}}\s*[:,|–—-]*",
                                  re.I),
         landmarks=frozenset(_collect("LANDMARKS")),

@@ -72,6 +72,8 @@ NOBODY = ["could be you", "this could be you", "you", "anyone", "absolutely anyo
           "all participants", "all attendees", "organisers", "organizers", "the organisers", "the organizers",
           "organising committee", "organizing committee", "staff", "volunteers"]
 # Parts of the day that head the sessions under them ("Morning"): a section, not a session.
+# Kinds of street in a postal address ("780 Mission St", "12 rue de la Paix"): an address is no session.
+STREET_WORDS = ["street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "drive", "square"]
 # Words numbering the days of an event: "September 26th - Day 1".
 DAY_WORDS = ["day"]
 HALF_DAYS = ["morning", "afternoon", "evening", "morning session", "afternoon session", "evening session",

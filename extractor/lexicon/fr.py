@@ -54,6 +54,7 @@ NOBODY = ["tous", "toutes", "tout le monde", "vous", "à venir", "à confirmer",
           "organisateurs", "les organisateurs", "organisatrices", "comité d'organisation", "comité organisateur",
           "l'équipe", "équipe", "bénévoles", "tous les participants", "intervenant à confirmer",
           "intervenant·e à confirmer", "intervenants à confirmer"]
+STREET_WORDS = ["rue", "avenue", "av", "boulevard", "bd", "chemin", "allée", "quai", "impasse", "route"]
 DAY_WORDS = ["jour", "journée", "journee"]
 HALF_DAYS = ["matin", "matinée", "après-midi", "apres-midi", "soir", "soirée", "séance du matin",
              "séance de l'après-midi"]

@@ -141,6 +141,8 @@ def _classify(block: Block, context: PageContext) -> Classified:
         return _trailing_slot(block, slot, context)
     if slot:
         return Classified(Kind.SLOT, block, slot=slot)
+    if _URL.search(text) or ("," in text and lex.address_re.search(text)):
+        return Classified(Kind.NOISE, block)  # "Les vidéos : https://…", "780 Mission St, San Francisco, CA"
     if block.heading and len(text.split()) <= MAX_EVENT_LINE_WORDS and _programme_heading(text):
         return Classified(Kind.NOISE, block)  # "Workshop programme": the heading over the sessions
     if _about_the_event(text, context):
@@ -190,6 +192,8 @@ def _classify(block: Block, context: PageContext) -> Classified:
     if lex.role_by_re.match(text):
         return Classified(Kind.SPEAKER, block)
     by = lex.by_re.match(text)
+    if by and key(by.group("rest")).strip(" !.?…:)") in lex.nobody:
+        return Classified(Kind.NOISE, block)  # "by YOU", "Animé par : tous": no one in particular
     if by and looks_like_name(bare_name(split_speakers(_name_head(by.group("rest")))[0])):
         return Classified(Kind.SPEAKER, block)  # "Presented by Ana Ruiz", "Session led by Ana Ruiz and Bo Ma"
     people = split_speakers(text)
@@ -201,9 +205,14 @@ def _classify(block: Block, context: PageContext) -> Classified:
     if is_person_line(text.rstrip(": ")):  # "Omri Amiraz (Hebrew University):" over the title of their talk
         strong = "(" in text or "[" in text or strip_honorifics(_name_head(text))[1]
         return Classified(Kind.SPEAKER if strong else Kind.PERSON, block)
+    if text.endswith(":") and len(text.split()) >= MIN_INTRO_WORDS and not (block.heading or block.bold or block.hint) \
+            and not any(format_label(part.strip(" :"), numbered=True) for part in re.split(r"\s[-–—]\s", text)):
+        return Classified(Kind.NOISE, block)  # "Voici le programme de la journée :": what follows, not a session
     return Classified(Kind.TEXT, block, title=block.hint == "title")
 
 
+MIN_INTRO_WORDS = 5
+_URL = re.compile(r"\bhttps?://|\bwww\.\w", re.I)
 _DAY_CODE = re.compile(r"\s*\((?:[A-Za-z]{1,3}\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*:?\s*$")
 
 
