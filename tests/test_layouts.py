@@ -520,3 +520,12 @@ def test_links_addresses_and_introductions_are_no_sessions() -> None:
               "<p>Voici le programme de la journée :</p><p>Les vidéos : https://example.org/channels/2016</p>"
               "<p>9:00 Opening remarks</p><p>9:15 Rump session</p><p>by YOU</p>")
     assert [(s.title, names(s)) for s in p.sessions] == [("Opening remarks", []), ("Rump session", [])]
+
+
+def test_a_keynote_title_that_reads_like_a_name_then_its_speaker() -> None:
+    p = parse("<h2>Lundi 4 juillet 2016</h2><ul><li>14:00-14:40 : KEYNOTE: Connecting Communities<br/>"
+              "by Ange Albertini (Corkami)</li><li>14:40-15:20 : USB armory<br/>"
+              "by Andrea Barisani (Inverse Path)</li></ul>")
+    assert [(s.title, s.format, [(x.name, x.affiliation) for x in s.speakers]) for s in p.sessions] == [
+        ("Connecting Communities", "KEYNOTE", [("Ange Albertini", "Corkami")]),
+        ("USB armory", None, [("Andrea Barisani", "Inverse Path")])]

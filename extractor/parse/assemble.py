@@ -371,6 +371,10 @@ class Assembler:
         by = lexicon().by_re.match(text)
         if by and not item.labelled:
             text = by.group("rest")  # "Session led by Ana Ruiz and Bo Ma, OSM France": the people
+            if cur.untitled and len(cur.speakers) == 1 and not cur.speakers[0].affiliation:
+                # `KEYNOTE: Connecting Communities` / `by Ange Albertini`: what read as the keynote's speaker
+                # was its title
+                cur.title, cur.speakers, cur.untitled = cur.speakers[0].raw, [], False
         signature = item.block.signature
         # A line the markup calls people, or of a kind the page uses only for people: `A, B` is two people.
         pair = item.block.hint in ("speaker", "chair") or (
