@@ -35,6 +35,7 @@ from extractor.textkit.normalise import key
 
 MAX_ROOM_CHARS = 70
 MAX_NOISE_CHARS = 40
+MAX_NOTICE_CHARS = 160  # a note on the page, a link or an address is a line of its own; a paragraph is text
 MAX_FORMAT_CHARS = 60
 MAX_TITLE_CHARS = 250
 _CAPS_LABEL = re.compile(r"^(?P<label>[^\W\d_a-zà-ÿ][^a-zà-ÿ:]{1,38}?)\s*:\s*$")
@@ -121,7 +122,7 @@ def _classify(block: Block, context: PageContext) -> Classified:
         return Classified(Kind.NOISE, block)  # "Morning": a part of the day, over the sessions below
     if bare in lex.outlines:
         return Classified(Kind.NOISE, block, field="outline")  # "A typical day": what follows is a sample
-    if lex.notice_re.search(text):
+    if len(text) <= MAX_NOTICE_CHARS and lex.notice_re.search(text):
         return Classified(Kind.NOISE, block)  # "Programme subject to change": about the page, not a session
     if len(text) <= MAX_NOISE_CHARS and key(text).strip(" !.?…") in lex.nobody:
         return Classified(Kind.NOISE, block)  # "Tous", "Everyone": who attends, no session
@@ -141,7 +142,7 @@ def _classify(block: Block, context: PageContext) -> Classified:
         return _trailing_slot(block, slot, context)
     if slot:
         return Classified(Kind.SLOT, block, slot=slot)
-    if _URL.search(text) or ("," in text and lex.address_re.search(text)):
+    if len(text) <= MAX_NOTICE_CHARS and (_URL.search(text) or ("," in text and lex.address_re.search(text))):
         return Classified(Kind.NOISE, block)  # "Les vidéos : https://…", "780 Mission St, San Francisco, CA"
     if block.heading and len(text.split()) <= MAX_EVENT_LINE_WORDS and _programme_heading(text):
         return Classified(Kind.NOISE, block)  # "Workshop programme": the heading over the sessions
@@ -238,9 +239,14 @@ _LINK_PARTS = re.compile(r"\s*[,|/&]\s*|\s+(?:and|et)\s+")
 _DECORATION = re.compile(r"^[~=*—–_•·#-]{2,}\s*(?P<text>.*?)\s*[~=*—–_•·#-]{2,}$")
 
 
+_RULE_CHARS = "~=*—–_•·#-"
+
+
 @memoised
-def undecorated(text: str) -> str:
+def without_rules(text: str) -> str:
     """`~~~ afternoon pause ~~~`, `——— Mid day pause ———`: the words between the rules drawn around them."""
+    if text[:1] not in _RULE_CHARS or text[-1:] not in _RULE_CHARS:
+        return text
     found = _DECORATION.match(text)
     return found.group("text") if found and any(c.isalnum() for c in found.group("text")) else text
 
@@ -253,6 +259,8 @@ def without_links(text: str) -> str:
     those links are neither the title nor anyone's affiliation."""
     links = lexicon().link_labels
     while True:
+        if not text.rstrip().endswith((")", "]")):
+            return text
         found = _LINK_TAIL.search(text)
         if found is None or found.start() == 0:
             return text

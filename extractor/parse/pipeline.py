@@ -16,7 +16,7 @@ from extractor.options import ParseOptions
 from extractor.parse import memo
 from extractor.parse.assemble import Assembler, pairs_settled, speaker_pairs, title_signatures
 from extractor.parse.blocks import MAX_BLOCKS, Block, html_blocks, parse_html, text_blocks
-from extractor.parse.classify import Classified, Kind, classify, recurring_places, undecorated, without_links
+from extractor.parse.classify import Classified, Kind, classify, recurring_places, without_links, without_rules
 from extractor.parse.context import PageContext, build_context
 from extractor.parse.dates import dates_in
 from extractor.parse.deadline import Deadline
@@ -106,7 +106,7 @@ def assemble(
     for block in blocks:
         tick()
         if block.table is None:
-            text = without_links(undecorated(block.text))
+            text = without_links(without_rules(block.text))
             if text != block.text:
                 block = replace(block, text=text)
         pieces = split_run_on(block.text) if block.table is None else [block.text]
