@@ -57,7 +57,8 @@ def test_jsonl_is_one_session_per_line() -> None:
 
 def test_csv_is_one_row_per_session_and_neutralises_formulas(tmp_path: Path) -> None:
     page = tmp_path / "evil.txt"
-    page.write_text("9h-10h\n=HYPERLINK(\"http://x\")\nSalle 2.105\nJane Doe, CEO, Acme Inc.\n", encoding="utf-8")
+    # A line with a link is no title any more; a DDE payload still is one, and must come out inert.
+    page.write_text("9h-10h\n=cmd|'/C calc'!A0 Atelier\nSalle 2.105\nJane Doe, CEO, Acme Inc.\n", encoding="utf-8")
     proc = run("parse", "--format", "csv", str(SEED), str(page))
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
