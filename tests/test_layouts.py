@@ -529,3 +529,18 @@ def test_a_keynote_title_that_reads_like_a_name_then_its_speaker() -> None:
     assert [(s.title, s.format, [(x.name, x.affiliation) for x in s.speakers]) for s in p.sessions] == [
         ("Connecting Communities", "KEYNOTE", [("Ange Albertini", "Corkami")]),
         ("USB armory", None, [("Andrea Barisani", "Inverse Path")])]
+
+
+def test_a_card_badge_before_the_title_is_the_format() -> None:
+    cards = "".join(
+        f"<div class='card'><div class='top'><span>{t}</span><span>{badge}</span></div>"
+        f"<div class='session-title'>{title}</div><div class='avatar'>AR</div><p>Ana Ruiz, Acme</p></div>"
+        for t, badge, title in [("9:00", "Cérémonie", "Cérémonie d'ouverture"),
+                                ("9:30", "Conférence", "Le nuage souverain"),
+                                ("10:30", "Atelier", "Terraform en pratique")])
+    p = parse(f"<h2>Programme</h2>{cards}")
+    talk = find(p, "Le nuage souverain")
+    assert talk.format == "Conférence" and talk.slot.start == "09:30"
+    assert names(talk) == ["Ana Ruiz"]
+    assert find(p, "Terraform en pratique").format == "Atelier"
+    assert len(p.sessions) == 3

@@ -31,7 +31,8 @@ CLASS_HINTS = {
     "description": ["abstract", "description", "summary", "resume", "excerpt", "synopsis", "teaser"],
     "meta": ["track", "tracks", "level", "category", "categories", "tag", "tags", "difficulty", "badge",
              "duration", "language", "links", "readmore", "more", "share", "slides", "video", "videos",
-             "numero", "number", "accordion", "toggle", "button", "icon", "download"],
+             "numero", "number", "accordion", "toggle", "button", "icon", "download", "avatar", "initials",
+             "legend", "filter", "filters"],
     "title": ["title", "titre", "headline", "subject", "libelle", "intitule"],
 }
 

@@ -428,6 +428,11 @@ class Assembler:
         cur = self.current
         if self._footnote(text) or self._listed_person(item):
             return
+        if item.title and cur is not None and _badge(cur) and cur.block is not None and _beside(item.block, cur.block):
+            # `Cérémonie` / `<div class="session-title">Cérémonie d'ouverture</div>`: the card's badge named
+            # its kind; the line the markup calls the title is the title
+            cur.format, cur.title, cur.block = cur.title, text, item.block
+            return
         learned = cur is not None and cur.block is not None and self.speaker_pairs is not None \
             and (cur.block.signature, item.block.signature) in self.speaker_pairs
         if cur is not None and item.block.heading and looks_like_name(text) and not learned:
@@ -956,6 +961,25 @@ def _in_parentheses(text: str) -> bool:
 def _people_line(text: str) -> bool:
     return is_person_line(text) or looks_like_name(bare_name(text)) or all_names(text) is not None or (
         len(split_speakers(text)) > 1 and all(looks_like_name(bare_name(p)) for p in split_speakers(text)))
+
+
+MAX_BADGE_WORDS = 3
+
+
+def _badge(draft: Draft) -> bool:
+    """A session opened by a short line the markup does not call a title, with nothing under it yet."""
+    return draft.block is not None and draft.block.hint != "title" and not draft.block.heading \
+        and not draft.has_details() and draft.format is None and len(draft.title.split()) <= MAX_BADGE_WORDS \
+        and not draft.untitled
+
+
+def _beside(block: Block, badge: Block) -> bool:
+    """The title in the element holding the badge, or next to it in the same box."""
+    origin, other = block.origin, badge.origin
+    if isinstance(origin, str) or isinstance(other, str):
+        return False
+    parent = origin.getparent()
+    return parent is not None and (parent is other or parent is other.getparent())
 
 
 def _bare_heading(draft: Draft) -> bool:
