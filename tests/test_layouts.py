@@ -544,3 +544,27 @@ def test_a_card_badge_before_the_title_is_the_format() -> None:
     assert names(talk) == ["Ana Ruiz"]
     assert find(p, "Terraform en pratique").format == "Atelier"
     assert len(p.sessions) == 3
+
+
+def test_a_heading_and_a_paragraph_on_a_timetable_are_prose() -> None:
+    rows = "".join(f"<h3>{h}:00 Talk number {h}</h3><p>Ana Ruiz, Acme</p>" for h in range(9, 15))
+    p = parse("<h3>Mask policy</h3><p>Masks are welcome in every room of the venue, all day long.</p>"
+              f"{rows}<h3>Get in touch</h3><p>Email us at</p><p>team@example.org</p><p>+47 98 04 24 06</p>")
+    assert [s.title for s in p.sessions] == [f"Talk number {h}" for h in range(9, 15)]
+    assert any("heading and a paragraph" in w.reason for w in p.warnings)
+
+
+def test_names_read_as_titles_go_back_to_being_people() -> None:
+    p = parse("<table><tr><th>Time</th><th>Track One</th><th>Track Two</th></tr>"
+              "<tr><td>10:30</td><td><p>Aaron Rosenmund</p><p>Modernizing Security Operations</p></td>"
+              "<td><p>Security Pitfalls of OAuth</p><p>Nawwar Kabbani</p></td></tr>"
+              "<tr><td>11:30</td><td><p>Blockchain Matters</p><p>Alex Stanford</p></td>"
+              "<td><p>Landing Your First Job</p><p>Ed Spencer</p></td></tr></table>"
+              "<p>14:00 Voice Assistants and Older People</p><p>Sergio Sayago, Barbara Barbosa, Ana Ruiz,</p>"
+              "<p>Benjamin R. Cowan</p><p>14:30 Coffee Break</p>")
+    talk = find(p, "Modernizing Security Operations")
+    assert names(talk) == ["Aaron Rosenmund"]
+    assert names(find(p, "Blockchain Matters")) == ["Alex Stanford"]
+    assert names(find(p, "Voice Assistants and Older People")) == ["Sergio Sayago", "Barbara Barbosa", "Ana Ruiz",
+                                                                    "Benjamin R. Cowan"]
+    assert len(p.sessions) == 6

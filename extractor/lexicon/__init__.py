@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import cast
 
-from extractor.lexicon import common, en, fr
+from extractor.lexicon import common, en, fr, names
 from extractor.models import Language
 from extractor.textkit.normalise import key, unaccented_key
 
@@ -85,6 +85,7 @@ class Lexicon:
     update_stamp_re: re.Pattern[str]  # "last updated October 23, 2003": the page's date, not the event's
     countries: frozenset[str]  # lowercase
     attendance: frozenset[str]  # "présentiel", "online": how one attends, never a format
+    given_names: frozenset[str]  # unaccented keys: "aaron", "helene": a capitalised pair starting so is a person
     sponsored_re: re.Pattern[str]  # "… offerte par Québec International": a sponsor's mention ending a title
 
 
@@ -192,6 +193,7 @@ def lexicon() -> Lexicon:
         job_words=frozenset(_collect("JOB_WORDS")),
         countries=frozenset(common.COUNTRIES),
         attendance=frozenset(_collect("ATTENDANCE")),
+        given_names=frozenset(unaccented_key(n) for n in names.GIVEN_NAMES),
         sponsored_re=re.compile(rf"[\s,–—-]+(?:{_alternation(_collect('SPONSORED_BY'))})\s+\S.*$", re.I),
         notice_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('NOTICES'))})(?:\W|$)", re.I),
         update_stamp_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('UPDATE_STAMPS'))})(?:\W|$)", re.I),

@@ -145,7 +145,8 @@ LINK_LABELS = ["read more", "more", "more info", "more information", "details", 
 PROGRAMME_WORDS = ["programme", "program", "schedule", "agenda", "timetable"]
 NOISE = [*LANDMARKS, *LINK_LABELS, "skip to content", "skip to main content", "menu", "home",
          "register", "register now", "share", "print", "schedule", "agenda", "program",
-         "programme"]
+         "programme", "sign up", "sign up now", "get in touch", "contact", "contact us", "email us", "email us at",
+         "sponsors", "our sponsors", "partners", "our partners", "follow us", "subscribe", "newsletter", "to the top"]
 TABLE_HEADERS = {
     "time": ["time", "times", "hour", "when", "slot", "start", "start time", "begins"],
     "duration": ["duration", "length", "minutes", "mins"],

@@ -126,7 +126,9 @@ LINK_LABELS = ["lire la suite", "en savoir plus", "voir la conférence", "voir l
                "rediffusion"]
 PROGRAMME_WORDS = ["programme", "horaire", "planning", "ordre du jour"]
 NOISE = [*LANDMARKS, *LINK_LABELS, "menu", "accueil du site", "s'inscrire", "inscription en ligne",
-         "retour en haut", "partager", "imprimer", "programme", "horaire", "programme complet"]
+         "retour en haut", "partager", "imprimer", "programme", "horaire", "programme complet",
+         "contact", "contactez-nous", "nous contacter", "nos partenaires", "partenaires", "commanditaires",
+         "suivez-nous", "infolettre", "formulaire", "s'abonner"]
 TABLE_HEADERS = {
     "time": ["heure", "heures", "horaire", "horaires", "plage horaire", "h", "quand", "début"],
     "duration": ["durée", "duree", "minutes"],

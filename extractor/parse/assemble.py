@@ -33,6 +33,7 @@ from extractor.parse.classify import (
 from extractor.parse.clock import afternoon_hours
 from extractor.parse.context import PageContext
 from extractor.parse.draft import Draft
+from extractor.parse.evidence import named_people, without_prose
 from extractor.parse.merge import drop_overviews, merge_mentions
 from extractor.parse.retold import drop_retellings
 from extractor.parse.speakers import (
@@ -179,6 +180,7 @@ class Assembler:
             for draft in self.sessions:
                 if draft.slot.day is None:
                     draft.slot = draft.slot.model_copy(update={"day": day})
+        self.sessions = named_people(self.sessions)
         kept = []
         for draft in self.sessions:
             draft.speakers = _once_each(draft.speakers)
@@ -188,6 +190,7 @@ class Assembler:
             else:
                 self.warnings.append(Warning(where=_where(draft), text=draft.title[:200],
                                              reason="line not understood (no time, room, speaker or description)"))
+        kept = without_prose(kept, self.warnings)
         if kept and not any(d.slot.start or d.confidence >= PROGRAMME_CONFIDENCE for d in kept) \
                 and sum(1 for d in kept if d.speakers) < MIN_UNTIMED_TALKS \
                 and sum(1 for d in kept if d.under_date) < MIN_UNTIMED_TALKS:

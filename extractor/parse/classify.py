@@ -110,7 +110,7 @@ def _classify(block: Block, context: PageContext) -> Classified:
     lex = lexicon()
     if block.hint == "tab":
         return _tab_label(block, context)
-    if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :.…›»>") in lex.noise:
+    if len(text) <= MAX_NOISE_CHARS and key(text).rstrip(" :.…›»>!") in lex.noise:
         return Classified(Kind.NOISE, block)
     if len(text) <= MAX_NOISE_CHARS and text[:1] in "([" and text[-1:] in ")]" and (
             key(text[1:-1]) in lex.noise or lex.description_label_re.fullmatch(text[1:-1].strip())):
@@ -142,7 +142,8 @@ def _classify(block: Block, context: PageContext) -> Classified:
         return _trailing_slot(block, slot, context)
     if slot:
         return Classified(Kind.SLOT, block, slot=slot)
-    if len(text) <= MAX_NOTICE_CHARS and (_URL.search(text) or ("," in text and lex.address_re.search(text))):
+    if len(text) <= MAX_NOTICE_CHARS and (_URL.search(text) or _CONTACT.match(text)
+                                          or ("," in text and lex.address_re.search(text))):
         return Classified(Kind.NOISE, block)  # "Les vidéos : https://…", "780 Mission St, San Francisco, CA"
     if block.heading and len(text.split()) <= MAX_EVENT_LINE_WORDS and _programme_heading(text):
         return Classified(Kind.NOISE, block)  # "Workshop programme": the heading over the sessions
@@ -214,6 +215,8 @@ def _classify(block: Block, context: PageContext) -> Classified:
 
 MIN_INTRO_WORDS = 5
 _URL = re.compile(r"\bhttps?://|\bwww\.\w", re.I)
+# A line that is only an e-mail address or a telephone number: how to reach the organisers.
+_CONTACT = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\(?\d[\d .()/-]{7,}\d)$")
 _DAY_CODE = re.compile(r"\s*\((?:[A-Za-z]{1,3}\.?\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*:?\s*$")
 
 

@@ -1,0 +1,76 @@
+"""Passes over the drafts of a whole page that weigh what each one shows of being a session.
+
+They run after the page has been read, when every draft and its neighbours are known: a line that
+looked like a title in isolation may turn out to be a speaker's name or a paragraph's heading."""
+
+from __future__ import annotations
+
+from extractor.lexicon import lexicon
+from extractor.models import Warning
+from extractor.parse.draft import Draft
+from extractor.parse.speakers import looks_like_name, parse_speaker, strip_honorifics
+from extractor.textkit.normalise import unaccented_key
+
+TIMED_PAGE_SHARE = 0.6  # most sessions of the page have a time: it is a timetable
+MIN_TIMED = 5
+
+
+def without_prose(drafts: list[Draft], warnings: list[Warning]) -> list[Draft]:
+    """On a timetable, a heading over a paragraph and nothing else ('Mask policy', 'Get in touch') is prose.
+
+    Its only evidence of a session is that a paragraph follows it; the page's sessions say when they
+    happen, and the inner items a page leaves untimed come with their people, a room or a format."""
+    timed = sum(1 for d in drafts if d.slot.start)
+    if timed < MIN_TIMED or timed < TIMED_PAGE_SHARE * len(drafts):
+        return drafts
+    kept = []
+    for draft in drafts:
+        if draft.slot.start or draft.speakers or draft.room or draft.format or draft.group or draft.under_date \
+                or draft.dated or not draft.description:
+            kept.append(draft)
+        else:
+            where = draft.block.where if draft.block else "slot"
+            warnings.append(Warning(where=where, text=draft.title[:200],
+                                    reason="a heading and a paragraph on a timetable: not read as a session"))
+    return kept
+
+
+def named_people(drafts: list[Draft]) -> list[Draft]:
+    """Names read as titles go back to being people.
+
+    - A bare name with nothing of its own, right after a session's people and at its time, is one more
+      of them: an author list wrapped onto the next line ('…, Leigh Clark,' / 'Benjamin R. Cowan').
+    - A session titled by a person's name whose one 'speaker' reads like a title was written name first
+      ('Aaron Rosenmund' / 'Modernizing Security Operations'): both look like names, the given name tells.
+    """
+    out: list[Draft] = []
+    for draft in drafts:
+        prev = out[-1] if out else None
+        if prev is not None and prev.speakers and _lone_name(draft) \
+                and draft.slot.start in (None, prev.slot.start) and draft.slot.day in (None, prev.slot.day):
+            prev.speakers.append(parse_speaker(draft.title))
+            continue
+        _name_first(draft)
+        out.append(draft)
+    return out
+
+
+def _lone_name(draft: Draft) -> bool:
+    return not draft.has_details() and draft.format is None and not draft.group and looks_like_name(draft.title) \
+        and "," not in draft.title
+
+
+def _name_first(draft: Draft) -> None:
+    if len(draft.speakers) != 1 or draft.description or draft.format or not looks_like_name(draft.title):
+        return
+    speaker = draft.speakers[0]
+    if speaker.role or not speaker.raw or not given_name(draft.title) or given_name(speaker.raw):
+        return
+    draft.title, draft.speakers = speaker.raw, [parse_speaker(draft.title)]
+
+
+def given_name(text: str) -> bool:
+    """The text starts with a common given name ('Aaron Rosenmund', 'Dr. Anil Kumar')."""
+    name, _ = strip_honorifics(text.strip())
+    first = name.split()[0] if name.split() else ""
+    return unaccented_key(first.split("-")[0]) in lexicon().given_names
