@@ -568,3 +568,14 @@ def test_names_read_as_titles_go_back_to_being_people() -> None:
     assert names(find(p, "Voice Assistants and Older People")) == ["Sergio Sayago", "Barbara Barbosa", "Ana Ruiz",
                                                                     "Benjamin R. Cowan"]
     assert len(p.sessions) == 6
+
+
+def test_a_bare_numbered_band_over_sessions_in_rooms_is_no_session() -> None:
+    band = ("<h2>Monday 20 May 2024</h2><h3>Session 1: 9:00 - 10:30am</h3>"
+            "<h4>Panel A: Building Games, Reed 114</h4><p>Chair: Mel Cohen</p>"
+            "<h4>Panel B: Digital Communities, Reed 120</h4><p>Chair: Jo Hunt</p>")
+    p = parse(band)
+    assert [s.title for s in p.sessions] == ["Panel A: Building Games", "Panel B: Digital Communities"]
+    talks = parse("<h2>Monday 20 May 2024</h2><h3>Session 1: 9:00 - 10:30am</h3>"
+                  "<p>Opening Remarks</p><p>Towards Minimal Data</p><p>Ana Ruiz, Bo Ma and Li Wei</p>")
+    assert talks.sessions[0].title == "Session 1"  # a block over talks in no room of their own stays

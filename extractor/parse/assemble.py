@@ -33,7 +33,7 @@ from extractor.parse.classify import (
 from extractor.parse.clock import afternoon_hours
 from extractor.parse.context import PageContext
 from extractor.parse.draft import Draft
-from extractor.parse.evidence import named_people, without_prose
+from extractor.parse.evidence import named_people, without_bare_groups, without_prose
 from extractor.parse.merge import drop_overviews, merge_mentions
 from extractor.parse.retold import drop_retellings
 from extractor.parse.speakers import (
@@ -180,7 +180,7 @@ class Assembler:
             for draft in self.sessions:
                 if draft.slot.day is None:
                     draft.slot = draft.slot.model_copy(update={"day": day})
-        self.sessions = named_people(self.sessions)
+        self.sessions = without_bare_groups(named_people(self.sessions), self.warnings)
         kept = []
         for draft in self.sessions:
             draft.speakers = _once_each(draft.speakers)

@@ -5,11 +5,13 @@ looked like a title in isolation may turn out to be a speaker's name or a paragr
 
 from __future__ import annotations
 
+import re
+
 from extractor.lexicon import lexicon
 from extractor.models import Warning
 from extractor.parse.draft import Draft
 from extractor.parse.speakers import looks_like_name, parse_speaker, strip_honorifics
-from extractor.textkit.normalise import unaccented_key
+from extractor.textkit.normalise import key, unaccented_key
 
 TIMED_PAGE_SHARE = 0.6  # most sessions of the page have a time: it is a timetable
 MIN_TIMED = 5
@@ -74,3 +76,27 @@ def given_name(text: str) -> bool:
     name, _ = strip_honorifics(text.strip())
     first = name.split()[0] if name.split() else ""
     return unaccented_key(first.split("-")[0]) in lexicon().given_names
+
+
+_NUMBERED = re.compile(r"^(?P<word>.+?)\s+(?:n[o°º]\s*)?[0-9ivx]{1,4}[a-z]?$")
+
+
+def without_bare_groups(drafts: list[Draft], warnings: list[Warning]) -> list[Draft]:
+    """'Session 1' with nothing of its own, over sessions in their own rooms at its time, is a time band.
+
+    The sessions in the rooms are the blocks; the number only says which band follows. A block with a name
+    ('Session 2A: Language'), or one over talks given in no room of their own, keeps its entry."""
+    kept: list[Draft] = []
+    for index, draft in enumerate(drafts):
+        after = drafts[index + 1] if index + 1 < len(drafts) else None
+        numbered = _NUMBERED.match(key(draft.title))
+        if numbered and numbered.group("word") in lexicon().groupings and after is not None \
+                and not draft.has_own_details() and not draft.format and draft.slot.start \
+                and after.slot.start == draft.slot.start and after.slot.day == draft.slot.day \
+                and after.room is not None and not after.room_inherited:
+            where = draft.block.where if draft.block else "slot"
+            warnings.append(Warning(where=where, text=draft.title[:200],
+                                    reason="a numbered block over the sessions at its time: not a session"))
+            continue
+        kept.append(draft)
+    return kept
