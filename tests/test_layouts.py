@@ -579,3 +579,20 @@ def test_a_bare_numbered_band_over_sessions_in_rooms_is_no_session() -> None:
     talks = parse("<h2>Monday 20 May 2024</h2><h3>Session 1: 9:00 - 10:30am</h3>"
                   "<p>Opening Remarks</p><p>Towards Minimal Data</p><p>Ana Ruiz, Bo Ma and Li Wei</p>")
     assert talks.sessions[0].title == "Session 1"  # a block over talks in no room of their own stays
+
+
+def test_an_organisation_line_after_a_list_of_people_is_their_affiliation() -> None:
+    # The pass over a page's drafts, given the drafts a reading of such a poster list leaves.
+    from extractor.models import Slot
+    from extractor.parse.draft import Draft
+    from extractor.parse.evidence import named_people
+    from extractor.parse.speakers import parse_speaker
+
+    slot = Slot(day="2013-11-06", start="15:00", end="16:20", raw="15:00 - 16:20")
+    talk = Draft(title="Identifying Vocal Expressions", slot=slot, format=None, block=None,
+                 speakers=[parse_speaker(n) for n in ("Sai Miryala", "Kalika Bali", "Ranjita Bhagwan")])
+    org = Draft(title="University of Southampton, UK", slot=slot, format=None, block=None)
+    other = Draft(title="A Game For Music", slot=slot, format=None, block=None, speakers=[parse_speaker("Jan Balen")])
+    drafts = named_people([talk, org, other])
+    assert [d.title for d in drafts] == ["Identifying Vocal Expressions", "A Game For Music"]
+    assert [s.affiliation for s in drafts[0].speakers] == ["University of Southampton, UK"] * 3

@@ -10,7 +10,7 @@ import re
 from extractor.lexicon import lexicon
 from extractor.models import Warning
 from extractor.parse.draft import Draft
-from extractor.parse.speakers import looks_like_name, parse_speaker, strip_honorifics
+from extractor.parse.speakers import looks_like_name, organisations, parse_speaker, strip_honorifics
 from extractor.textkit.normalise import key, unaccented_key
 
 TIMED_PAGE_SHARE = 0.6  # most sessions of the page have a time: it is a timetable
@@ -52,14 +52,32 @@ def named_people(drafts: list[Draft]) -> list[Draft]:
                 and draft.slot.start in (None, prev.slot.start) and draft.slot.day in (None, prev.slot.day):
             prev.speakers.append(parse_speaker(draft.title))
             continue
+        orgs = organisations(draft.title) if prev is not None and prev.speakers and _alone(draft) else None
+        if prev is not None and orgs and len(orgs) == 1 and draft.slot.start in (None, prev.slot.start) \
+                and draft.slot.day in (None, prev.slot.day) and prev.speakers[-1].affiliation is None:
+            _affiliate(prev, orgs[0])  # '…, Ranjita Bhagwan' / 'Microsoft Research India'
+            continue
         _name_first(draft)
         out.append(draft)
     return out
 
 
+def _alone(draft: Draft) -> bool:
+    """Nothing but its title: no people, abstract, format or room of its own."""
+    return not draft.has_own_details() and draft.format is None and not draft.group
+
+
 def _lone_name(draft: Draft) -> bool:
-    return not draft.has_details() and draft.format is None and not draft.group and looks_like_name(draft.title) \
-        and "," not in draft.title
+    return _alone(draft) and looks_like_name(draft.title) and "," not in draft.title
+
+
+def _affiliate(draft: Draft, organisation: str) -> None:
+    """The organisation line after a list of people belongs to those of them listed without one."""
+    index = len(draft.speakers)
+    while index > 0 and draft.speakers[index - 1].affiliation is None:
+        index -= 1
+    for i in range(index, len(draft.speakers)):
+        draft.speakers[i] = draft.speakers[i].model_copy(update={"affiliation": organisation})
 
 
 def _name_first(draft: Draft) -> None:
