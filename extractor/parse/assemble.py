@@ -744,6 +744,14 @@ class Assembler:
             listed = people_list(group) if comma_list else all_names(group, pair or len(groups) > 1) or [group]
             if len(listed) > len(parts):
                 parts = listed  # "Speakers: Ana Ruiz, Paul Côté & Léa Roy", "Ana Ruiz, Paul Côté, Léa Roy"
+            room_left = MAX_SPEAKERS - len(self.current.speakers)
+            if len(parts) > room_left:
+                self.warnings.append(Warning(  # a line of a million names is no author list
+                    where=_where(self.current), text=line[:200],
+                    reason=f"more than {MAX_SPEAKERS} people for one session: the rest are not read"))
+                parts = parts[:max(room_left, 0)]
+                if not parts:
+                    return
             shared = trailing_paren(parts[-1]) if len(parts) > 1 else None
             first = len(self.current.speakers)
             for part in parts:
@@ -967,6 +975,7 @@ def _people_line(text: str) -> bool:
 
 
 MAX_BADGE_WORDS = 3
+MAX_SPEAKERS = 300  # the longest real author lists have about a hundred names
 
 
 def _badge(draft: Draft) -> bool:

@@ -117,9 +117,10 @@ def _field_columns(cells: tuple[str, ...]) -> _Columns | None:
         words = _header_key(cell)
         if len(words) > MAX_HEADER_CHARS or match_slot(words):
             continue
+        parts = _split_header(words)
         for name, known in headers.items():
             if name not in fields and (words in known or words.rstrip("s") in known
-                                       or any(w in known for w in _split_header(words))):
+                                       or any(w in known for w in parts)):
                 fields[name] = index
                 break
     people = any(f in fields for f in ("surname", "given", "name"))
@@ -231,13 +232,15 @@ def _infer_columns(rows: list[TableRow]) -> _Columns | None:
         if beside in rest and beside != title and _mostly(organisations(r.cells[beside].replace("\n", " ")) is not None
                                                           for r in rows if beside < len(r.cells) and r.cells[beside]):
             fields["affiliation"] = beside  # `| Ana Ruiz | TU Dortmund |`: where each speaker is from
-    kinds = [c for c in rest if c not in (title, fields.get("description")) and c not in names
+    named = set(names)  # membership tests below: a wide table has thousands of columns
+    kinds = [c for c in rest if c not in (title, fields.get("description")) and c not in named
              and _kinds_column(rows, c)]
     if kinds:
         fields["format"] = kinds[0]
     if "time" not in fields and "speakers" not in fields:
         return None  # without times, only a column of names beside one of titles says "programme"
-    parallel = [c for c in rest if c not in names and c not in kinds and c != fields.get("description")
+    kinded = set(kinds)
+    parallel = [c for c in rest if c not in named and c not in kinded and c != fields.get("description")
                 and lengths[c] >= PARALLEL_SHARE * lengths[title]
                 and _filled_length(rows, c) >= MIN_SESSION_CELL]
     if "time" in fields and len(parallel) >= 2:
