@@ -596,3 +596,12 @@ def test_an_organisation_line_after_a_list_of_people_is_their_affiliation() -> N
     drafts = named_people([talk, org, other])
     assert [d.title for d in drafts] == ["Identifying Vocal Expressions", "A Game For Music"]
     assert [s.affiliation for s in drafts[0].speakers] == ["University of Southampton, UK"] * 3
+
+
+def test_by_inside_a_title_in_title_case_is_part_of_the_title() -> None:
+    p = parse("<h3>10:00 Finding Missed Compiler Optimizations by Differential Testing</h3><p>Gergö Barany</p>"
+              "<h3>10:30 Improving Auto-tagging by Modeling Semantic Co-occurrences</h3><p>Riccardo Miotto</p>"
+              "<h3>11:00 Some Optimization Challenges of Virtualized Networks by Nancy Perrot</h3>")
+    assert names(find(p, "Finding Missed Compiler Optimizations by Differential Testing")) == ["Gergö Barany"]
+    assert names(find(p, "Improving Auto-tagging by Modeling Semantic Co-occurrences")) == ["Riccardo Miotto"]
+    assert names(find(p, "Some Optimization Challenges of Virtualized Networks")) == ["Nancy Perrot"]

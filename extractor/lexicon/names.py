@@ -36,5 +36,15 @@ sandrine sara sarah sean sebastian sebastien serge sergio sergey shawn sharon si
 stefan stefano stephane stephanie stephen steve steven susan suzanne sylvain sylvie tanguy tanya teresa
 thierry thomas tim timothy tom tony tristan valentin valerie vanessa veronique victor victoria vincent
 virginie vivek walter wei william xavier yann yannick yasmine yves yvonne zoe
+nancy linda betty donna kimberly shirley virginia debra frances joyce kenneth scott raymond jerry tyler zachary
+ethan keith terry gerald austin lawrence jesse billy bruce logan willie wayne elijah randy roy eugene russell bobby
+mason larry judy cheryl gloria evelyn jean joan kelly lauren heidi ingrid birgit ulrike wolfgang jurgen klaus
+dieter uwe sven nils erik henrik magnus ole per jorgen mikael pekka jukka matti kari ari antti tapio hannu
+yuki kenji takashi akira satoshi hiroko yoko naoko wei li ming jun hui xiao yan ying hong lei tao jing
+sanjay suresh ramesh rakesh deepak vijay ajay amit sunil anupama kavita lakshmi meera nisha pooja sunita
+olusegun chinedu kwame ama kofi abebe tariq yusuf mustafa fatma leila layla nour rania salma youssef
+juliette josephine margot capucine gwenaelle gaelle maelle solene oceane loic gael erwan yannig killian
+benedict rupert nigel graham trevor clive ian neil stuart alistair fiona morag kirsty siobhan niamh aoife
+sinead ciaran declan eoin padraig seamus
 """
 GIVEN_NAMES = _GIVEN_NAMES.split()

@@ -10,8 +10,8 @@ import re
 from extractor.lexicon import lexicon
 from extractor.models import Warning
 from extractor.parse.draft import Draft
-from extractor.parse.speakers import looks_like_name, organisations, parse_speaker, strip_honorifics
-from extractor.textkit.normalise import key, unaccented_key
+from extractor.parse.speakers import given_name, looks_like_name, organisations, parse_speaker
+from extractor.textkit.normalise import key
 
 TIMED_PAGE_SHARE = 0.6  # most sessions of the page have a time: it is a timetable
 MIN_TIMED = 5
@@ -87,13 +87,6 @@ def _name_first(draft: Draft) -> None:
     if speaker.role or not speaker.raw or not given_name(draft.title) or given_name(speaker.raw):
         return
     draft.title, draft.speakers = speaker.raw, [parse_speaker(draft.title)]
-
-
-def given_name(text: str) -> bool:
-    """The text starts with a common given name ('Aaron Rosenmund', 'Dr. Anil Kumar')."""
-    name, _ = strip_honorifics(text.strip())
-    first = name.split()[0] if name.split() else ""
-    return unaccented_key(first.split("-")[0]) in lexicon().given_names
 
 
 _NUMBERED = re.compile(r"^(?P<word>.+?)\s+(?:n[o°º]\s*)?[0-9ivx]{1,4}[a-z]?$")

@@ -8,10 +8,12 @@ from functools import cache
 from extractor.lexicon import lexicon
 from extractor.models import Speaker
 from extractor.parse.memo import memoised
-from extractor.textkit.normalise import has_digit, key, norm
+from extractor.textkit.normalise import has_digit, key, norm, unaccented_key
 
 # "Garcez", "Jean-Luc", "J.", "d’Avila", "O'Connor", "McKay".
 _NAME_TOKEN = re.compile(r"^(?:[dl][’'])?(?P<first>[^\W\d_])[\w’'.\-]*\*?$")  # "Ana*": who presents
+# "Real-time", "Co-occurrences": compound words; hyphenated names capitalise both parts ("Hayes-Brady").
+_LOWER_AFTER_HYPHEN = re.compile(r"[^\W\d_]{2}-[a-z]")
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
 
 
@@ -91,7 +93,7 @@ def looks_like_name(text: str) -> bool:
     lex = lexicon()
     name, _ = strip_honorifics(text.strip())
     tokens = name.split()
-    if not 2 <= len(tokens) <= 5 or len(name) > 60 or has_digit(name):
+    if not 2 <= len(tokens) <= 5 or len(name) > 60 or has_digit(name) or _LOWER_AFTER_HYPHEN.search(name):
         return False
     capitalised = 0
     for token in tokens:
@@ -101,6 +103,13 @@ def looks_like_name(text: str) -> bool:
         elif token.lower() not in lex.particles:
             return False
     return capitalised >= 2 and not _is_known_phrase(name)
+
+
+def given_name(text: str) -> bool:
+    """The text starts with a common given name ('Aaron Rosenmund', 'Dr. Anil Kumar')."""
+    name, _ = strip_honorifics(text.strip())
+    first = name.split()[0] if name.split() else ""
+    return unaccented_key(first.split("-")[0]) in lexicon().given_names
 
 
 def _is_known_phrase(name: str) -> bool:

@@ -13,7 +13,7 @@ from extractor.lexicon import lexicon
 from extractor.models import Room
 from extractor.parse.classify import MAX_ROOM_CHARS, format_label, is_occasion, is_person_line, people_word, room_of
 from extractor.parse.memo import memoised
-from extractor.parse.speakers import bare_name, dash_name, looks_like_name
+from extractor.parse.speakers import bare_name, dash_name, given_name, looks_like_name, split_speakers, trailing_paren
 from extractor.textkit.normalise import key
 
 # Tried in this order: a parenthesis closing the line, then what follows its last comma or dash.
@@ -97,6 +97,18 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
     return head, list(people)
 
 
+MIN_TITLED_WORDS = 3
+
+
+def _titled_phrase(head: str, people: str) -> bool:
+    """`Finding Missed Optimizations by Differential Testing`: in a title written In Title Case, a capitalised
+    phrase after "by" reads like a name; unless it starts with a given name, it is the title's own end."""
+    words = [w for w in head.split() if len(w) > 3]
+    if len(words) < MIN_TITLED_WORDS or not all(w[0].isupper() for w in words):
+        return False
+    return not given_name(people) and trailing_paren(people) is None and len(split_speakers(people)) == 1
+
+
 @memoised
 def _split_people(title: str, titled: bool) -> tuple[str, tuple[tuple[str, str | None], ...]]:
     head, people = _people_in(title, titled)
@@ -132,7 +144,8 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]  # "Open maps for all | Ana Ruiz"
     m = _patterns()[1].match(title)
-    if m and (_all_people(m.group("people")) or is_person_line(m.group("people"))):  # "Welcome by Ana Ruiz, OSC"
+    if m and (_all_people(m.group("people")) or is_person_line(m.group("people"))) \
+            and not _titled_phrase(m.group("title"), m.group("people")):  # "Welcome by Ana Ruiz, OSC"
         return m.group("title").strip(), [(_unstopped(m.group("people").strip()),
                                            lex.role_by.get(m.group("by").lower()))]
     m = _COLON_TAIL.match(title)
