@@ -605,3 +605,9 @@ def test_by_inside_a_title_in_title_case_is_part_of_the_title() -> None:
     assert names(find(p, "Finding Missed Compiler Optimizations by Differential Testing")) == ["Gergö Barany"]
     assert names(find(p, "Improving Auto-tagging by Modeling Semantic Co-occurrences")) == ["Riccardo Miotto"]
     assert names(find(p, "Some Optimization Challenges of Virtualized Networks")) == ["Nancy Perrot"]
+
+
+def test_a_duration_after_a_title_is_its_end_not_its_name() -> None:
+    p = parse("<p>11h00 Pause café (10 min)</p><p>11h10 Les tests de mutation</p><p>Léa Roy</p>")
+    pause = p.sessions[0]
+    assert (pause.title, pause.slot.start, pause.slot.end) == ("Pause café", "11:00", "11:10")

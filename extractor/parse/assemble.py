@@ -18,6 +18,7 @@ from extractor.lexicon import lexicon
 from extractor.models import Description, Room, Session, Slot, Speaker, Warning
 from extractor.parse.blocks import Block
 from extractor.parse.classify import (
+    DURATION_NOTE,
     MAX_ROOM_CHARS,
     Classified,
     Kind,
@@ -47,7 +48,7 @@ from extractor.parse.speakers import (
     trailing_paren,
 )
 from extractor.parse.tables import TableSession, read_table, rejoined
-from extractor.parse.times import SlotMatch, add_minutes, match_slot
+from extractor.parse.times import SlotMatch, add_minutes, match_duration, match_slot
 from extractor.parse.titles import all_names, people_first, people_list, place, split_format, split_people, split_room
 from extractor.textkit.normalise import key, unaccented_key
 from extractor.textkit.slug import unique_ids
@@ -803,6 +804,13 @@ class Assembler:
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
         title = lexicon().sponsored_re.sub("", title) or title  # "Pause offerte par X": X pays, X does not speak
+        note = DURATION_NOTE.search(title)
+        if note and note.start() > 0 and slot.start:
+            # "Pause café (10 min)": how long it lasts, not what it is called
+            minutes = match_duration(note.group(0).strip(" ()"))
+            if minutes and not slot.end:
+                slot = slot.model_copy(update={"end": add_minutes(slot.start, minutes)})
+            title = title[:note.start()]
         # `Invited talk — Ana Ruiz (HCL). Title.`, `Tutorial 1: Ana Ruiz (INRIA). Title.`: a format, people, a title
         lead, after = split_format(title, numbered=True)
         if lead and not looks_like_name(after) and people_first(after) is not None:

@@ -174,7 +174,7 @@ def _classify(block: Block, context: PageContext) -> Classified:
         return hinted
     fmt = format_label(text, numbered=True)
     if fmt and not is_occasion(fmt):
-        note = _DURATION_NOTE.search(text)  # "Lightning (15min)": how long it lasts, too
+        note = DURATION_NOTE.search(text)  # "Lightning (15min)": how long it lasts, too
         return Classified(Kind.FORMAT, block, format=fmt,
                           minutes=match_duration(note.group(0).strip(" ()")) if note else None)
     if text in context.places:
@@ -401,7 +401,7 @@ def is_occasion(text: str) -> bool:
         any(c.isalpha() for c in w) for w in words) and (" ".join(words[-2:]) in occasions or words[-1] in occasions))
 
 
-_DURATION_NOTE = re.compile(r"\s*\(\s*\d+\s*(?:min|mins|minutes|h|hr|hrs|hours?)\.?\s*\)$", re.I)
+DURATION_NOTE = re.compile(r"\s*\(\s*\d+\s*(?:min|mins|minutes|h|hr|hrs|hours?)\.?\s*\)$", re.I)
 _NUMBERED = re.compile(r"^(?P<format>.+?)\s+(?:n°\s*|no\.?\s*|#)?(?:\d{1,2}|[IVX]{1,4}|[A-H])$", re.I)
 
 
@@ -452,7 +452,7 @@ def format_label(text: str, numbered: bool = False) -> str | None:
     number identifies: "Session 2 : Langage" keeps it."""
     if len(text) > MAX_FORMAT_CHARS:
         return None
-    bare = _DURATION_NOTE.sub("", text.strip().rstrip(":").strip())  # "Conférence (50min)"
+    bare = DURATION_NOTE.sub("", text.strip().rstrip(":").strip())  # "Conférence (50min)"
     if key(bare) in lexicon().formats:
         return bare
     if is_occasion(bare):
