@@ -611,3 +611,11 @@ def test_a_duration_after_a_title_is_its_end_not_its_name() -> None:
     p = parse("<p>11h00 Pause café (10 min)</p><p>11h10 Les tests de mutation</p><p>Léa Roy</p>")
     pause = p.sessions[0]
     assert (pause.title, pause.slot.start, pause.slot.end) == ("Pause café", "11:00", "11:10")
+
+
+def test_a_heading_over_a_speakers_biography_is_no_session() -> None:
+    p = parse("<h2>Opening Keynote</h2><h3>Flow</h3><p>with Ryan Lockard</p><p>How teams find their flow.</p>"
+              "<h3>About Ryan</h3><p>Ryan has coached teams for twenty years.</p>"
+              "<h2>Programme</h2><p>10:15 Break</p><h3>À propos de Léa Roy</h3><p>Léa enseigne à Lyon.</p>")
+    assert "About Ryan" not in [s.title for s in p.sessions]
+    assert "À propos de Léa Roy" not in [s.title for s in p.sessions]

@@ -85,6 +85,7 @@ class Lexicon:
     update_stamp_re: re.Pattern[str]  # "last updated October 23, 2003": the page's date, not the event's
     countries: frozenset[str]  # lowercase
     attendance: frozenset[str]  # "présentiel", "online": how one attends, never a format
+    about_person_re: re.Pattern[str]  # "About Ryan": a biography's heading; group "who"
     given_names: frozenset[str]  # unaccented keys: "aaron", "helene": a capitalised pair starting so is a person
     sponsored_re: re.Pattern[str]  # "… offerte par Québec International": a sponsor's mention ending a title
 
@@ -193,6 +194,8 @@ def lexicon() -> Lexicon:
         job_words=frozenset(_collect("JOB_WORDS")),
         countries=frozenset(common.COUNTRIES),
         attendance=frozenset(_collect("ATTENDANCE")),
+        about_person_re=re.compile(rf"^(?:{_alternation(_collect('ABOUT_PERSON'))})\s*(?P<who>[^\W\d_].{{0,60}})$",
+                                   re.I),
         given_names=frozenset(unaccented_key(n) for n in names.GIVEN_NAMES),
         sponsored_re=re.compile(rf"[\s,–—-]+(?:{_alternation(_collect('SPONSORED_BY'))})\s+\S.*$", re.I),
         notice_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('NOTICES'))})(?:\W|$)", re.I),

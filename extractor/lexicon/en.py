@@ -125,6 +125,8 @@ STOPWORDS = ["the", "and", "of", "to", "in", "for", "on", "with", "is", "are", "
              "does", "into", "about", "your", "its"]
 # Labels site builders give the page's top and bottom landmarks (Wix: aria-label).
 LANDMARKS = ["top of page", "bottom of page"]
+# "About Ryan", "Meet Esther Derby": a heading over a speaker's biography, never a session.
+ABOUT_PERSON = ["about", "meet", "bio of", "biography of"]
 # Phrases of notes about the programme itself, never sessions: "The schedule is subject to change."
 NOTICES = ["subject to change", "may change", "might change", "may be subject to", "tentative program",
            "tentative schedule", "preliminary program", "preliminary schedule", "all times are", "times are in",

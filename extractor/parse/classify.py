@@ -24,6 +24,7 @@ from extractor.parse.speakers import (
     bare_name,
     colon_person,
     dash_name,
+    given_name,
     looks_like_name,
     split_outside_parens,
     split_speakers,
@@ -115,6 +116,9 @@ def _classify(block: Block, context: PageContext) -> Classified:
     if len(text) <= MAX_NOISE_CHARS and text[:1] in "([" and text[-1:] in ")]" and (
             key(text[1:-1]) in lex.noise or lex.description_label_re.fullmatch(text[1:-1].strip())):
         return Classified(Kind.NOISE, block)  # "(abstract)", "[slides]": a link beside the title
+    about = lex.about_person_re.match(text) if len(text) <= MAX_NOISE_CHARS else None
+    if about and (looks_like_name(about.group("who")) or given_name(about.group("who"))):
+        return Classified(Kind.NOISE, block)  # "About Ryan": a biography follows, of a speaker already listed
     if _HANDLE.match(text) or _ICON_LIGATURE.match(text):
         return Classified(Kind.NOISE, block)  # "@rachelandrew": a handle; "arrow_forward": an icon font's word
     bare = key(text).rstrip(" :")
