@@ -619,3 +619,9 @@ def test_a_heading_over_a_speakers_biography_is_no_session() -> None:
               "<h2>Programme</h2><p>10:15 Break</p><h3>À propos de Léa Roy</h3><p>Léa enseigne à Lyon.</p>")
     assert "About Ryan" not in [s.title for s in p.sessions]
     assert "À propos de Léa Roy" not in [s.title for s in p.sessions]
+
+
+def test_a_block_number_then_a_dash_and_its_name_is_no_speaker() -> None:
+    p = parse("<ul><li>14:00-15:30 Session 3 — <strong>Teaching DevOps</strong></li><li>15:30-16:00 coffee</li></ul>")
+    block = p.sessions[0]
+    assert block.title == "Session 3 — Teaching DevOps" and block.speakers == []

@@ -98,6 +98,13 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
 
 
 MIN_TITLED_WORDS = 3
+_NUMBERED_GROUP = re.compile(r"^(?P<word>[^\W\d_][\w ]*?)\s+(?:n[o°º]\s*)?(?:\d{1,3}|[ivx]{1,4})[a-z]?\s*$", re.I)
+
+
+def _numbered_group(head: str) -> bool:
+    """`Session 3`, `Séance 2`, `Track B1`: a block's number."""
+    m = _NUMBERED_GROUP.match(head.strip())
+    return m is not None and key(m.group("word")) in lexicon().groupings
 
 
 def _titled_phrase(head: str, people: str) -> bool:
@@ -160,6 +167,8 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
             return m.group("title").strip(), [(rest.strip(), label or None)]
     # After a format (`Paper Session - Music Perception and Cognition`) only a true list of names is people.
     strict = m is not None and format_label(m.group("title"), numbered=True) is not None
+    if m and _numbered_group(m.group("title")):
+        return title, []  # `Session 3 — Teaching DevOps`: the block's name after its number
     if m and (_all_people(m.group("people"), strict=strict) or is_person_line(m.group("people"))) \
             and not place(m.group("people").strip()) \
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
