@@ -625,3 +625,23 @@ def test_a_block_number_then_a_dash_and_its_name_is_no_speaker() -> None:
     p = parse("<ul><li>14:00-15:30 Session 3 — <strong>Teaching DevOps</strong></li><li>15:30-16:00 coffee</li></ul>")
     block = p.sessions[0]
     assert block.title == "Session 3 — Teaching DevOps" and block.speakers == []
+
+
+def test_formats_in_a_tag_after_the_title_or_in_brackets_after_it() -> None:
+    p = parse("<div class=s><span class=time>10:00</span><h4>Open data</h4><span class=tag>Talk</span>"
+              "<p>Ana Ruiz</p></div><div class=s><span class=time>11:00</span><h4>Open maps</h4>"
+              "<span class=tag>Workshop</span><p>Bo Ma</p></div>"
+              "<p>12:00 Open source [Talk]</p><p>13:00 Lunch (Packed Lunch)</p><p>14:00 Mapping (Workshop)</p>")
+    assert [(s.format, s.title) for s in p.sessions] == [
+        ("Talk", "Open data"), ("Workshop", "Open maps"), ("Talk", "Open source"),
+        (None, "Lunch (Packed Lunch)"), ("Workshop", "Mapping")]
+    assert names(p.sessions[1]) == ["Bo Ma"]
+
+
+def test_people_introduced_by_avec_after_a_moderator_are_speakers() -> None:
+    p = parse("<p>10h30 Conférence inaugurale : Les communs</p><p>Modération : Paul Côté</p>"
+              "<p>Avec Léa Roy (UQAM) et Jean Dupuis (Inria)</p><p>12h Déjeuner</p>")
+    talk = find(p, "Les communs")
+    assert talk.format == "Conférence inaugurale"
+    assert [(s.name, s.affiliation, s.role) for s in talk.speakers] == [
+        ("Paul Côté", None, "modération"), ("Léa Roy", "UQAM", None), ("Jean Dupuis", "Inria", None)]

@@ -59,7 +59,9 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "signing", "conference", "lecture", "seminar", "masterclass", "screening", "performance",
            "lightning", "lightning talk", "hands-on", "hands-on lab", "quickie", "tools in action", "deep dive",
            "keynote speech", "invited speech", "invited lecture", "plenary talk", "plenary lecture", "paper",
-           "papers", "full paper", "full papers", "short papers", "long papers", "demo paper", "extended abstract"]
+           "papers", "full paper", "full papers", "short papers", "long papers", "demo paper", "extended abstract",
+           "opening talk", "closing talk", "panel session", "discussion", "open discussion", "hackathon", "meetup",
+           "bof", "birds of a feather", "unconference", "presentation", "invited presentation", "demo session"]
 # Verbs that follow a person's name at the start of a biography ("Anna works as…"), and the pronouns
 # that open one ("She is…").
 BIO_VERBS = ["works", "worked", "leads", "joined", "holds", "teaches", "helps", "loves", "lives", "founded"]

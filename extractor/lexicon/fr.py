@@ -44,7 +44,10 @@ FORMATS = ["études de cas", "étude de cas", "conférence", "conférences", "co
            "lancement", "remise de prix", "réseautage", "clôture", "ouverture", "symposium", "tutoriel", "tutoriels",
            "conférence invitée", "exposé invité", "assemblée générale", "séance d'affiches", "affiches",
            "séances parallèles", "sessions parallèles", "séances", "5 à 7", "vin d'honneur", "visite",
-           "déjeuner-causerie", "dîner-conférence", "conférence principale"]
+           "déjeuner-causerie", "dîner-conférence", "conférence principale",
+           "conférence inaugurale", "conférence de fermeture", "conférence grand public", "conférence-débat",
+           "table-ronde", "causerie", "séminaire", "exposé", "communication", "présentation", "démonstration",
+           "projection", "spectacle", "concert", "débat", "témoignage", "keynote", "grand témoin"]
 # Formats that name a session of their own (a break, a meal, a ceremony): alone on a line, a title, not
 # the heading of a block of sessions as "Études de cas" or "Ateliers" are.
 BIO_VERBS = ["travaille", "dirige", "enseigne", "enseignait", "vit", "a fondé", "fonde"]

@@ -288,6 +288,13 @@ class Assembler:
             self.current.format = self.current.format or item.format  # `Title` / `Lightning (15min)`
             self._on_end(item)
             return
+        cur = self.current
+        if item.field == "meta" and cur is not None and cur.format is None and cur.block is not None \
+                and _beside(item.block, cur.block):
+            cur.format = item.format  # `<h4>Open maps</h4><span class="tag">Workshop</span>`: the card's kind
+            return
+        if item.field == "meta":
+            return  # a tag before any title may name a topic ("Performance") as well as a kind
         self._close()  # a format label starts a new block of sessions
         self.format = item.format
         self.format_used = False
@@ -365,7 +372,7 @@ class Assembler:
             return
         cur = self.current
         if cur is not None and not item.labelled and item.role is None and cur.speakers \
-                and not any(s.affiliation for s in cur.speakers):
+                and not any(s.affiliation for s in cur.speakers) and not lexicon().by_re.match(text):
             found = organisations(text)
             if found and all(_org_like(part) for part in found):
                 self._affiliate(cur, found)  # `Sony CSL, France` under `Ana Ruiz and Bo Ma`: where they work
@@ -822,6 +829,11 @@ class Assembler:
         if room is None:
             title, room = split_room(title)  # `Titre (Salle 4) - Ana Ruiz`: or precedes its people
         fmt, rest = split_format(title) if lead is None else (lead, title)
+        tail = _FORMAT_TAIL.match(title) if fmt is None else None
+        if tail and format_label(tail.group("format")) == tail.group("format").strip() \
+                and format_label(tail.group("title")) is None:  # "Lunch (Packed Lunch)" is one name
+            fmt, title = tail.group("format").strip(), tail.group("title")  # "Open maps (Workshop)", "X [Talk]"
+            rest = title
         if fmt is None and is_occasion(title):
             fmt = format_label(title)  # "Pause": a session of its own kind
         untitled = False
@@ -983,6 +995,7 @@ def _people_line(text: str) -> bool:
 
 
 MAX_BADGE_WORDS = 3
+_FORMAT_TAIL = re.compile(r"^(?P<title>.*\w.*?)\s*[(\[](?P<format>[^()\[\]]{2,40})[)\]]$")
 MAX_SPEAKERS = 300  # the longest real author lists have about a hundred names
 
 
@@ -998,8 +1011,9 @@ def _beside(block: Block, badge: Block) -> bool:
     origin, other = block.origin, badge.origin
     if isinstance(origin, str) or isinstance(other, str):
         return False
-    parent = origin.getparent()
-    return parent is not None and (parent is other or parent is other.getparent())
+    parent, box = origin.getparent(), other.getparent()
+    # (an inline run's origin is the element around it: the card itself)
+    return (parent is not None and (parent is other or parent is box)) or (box is not None and origin is box)
 
 
 def _bare_heading(draft: Draft) -> bool:

@@ -375,6 +375,9 @@ def _field_label(block: Block, context: PageContext) -> Classified | None:
     return None
 
 
+MAX_TAG_CHARS = 40
+
+
 def _hinted(block: Block) -> Classified | None:
     """What the markup's class names say the line is, when its text alone does not say more."""
     hint, text = block.hint, block.text
@@ -383,7 +386,12 @@ def _hinted(block: Block) -> Classified | None:
     if hint == "meta":
         # `<h4 class="track1">Salle iXmedia</h4>`: a "track" is a room too, when the text says so
         room = room_of(text)
-        return Classified(Kind.ROOM, block, room=room) if room else Classified(Kind.NOISE, block)
+        if room:
+            return Classified(Kind.ROOM, block, room=room)
+        fmt = format_label(text) if len(text) <= MAX_TAG_CHARS else None
+        if fmt and key(fmt) == key(text.strip(" :")) and not is_occasion(fmt):
+            return Classified(Kind.FORMAT, block, format=fmt, field="meta")  # `<span class="tag">Workshop</span>`
+        return Classified(Kind.NOISE, block)
     if hint == "room" and len(text) <= MAX_ROOM_CHARS and not format_label(text, numbered=True):
         # ("Conférence (50min)" in a "room--duration" box is the format: the words outweigh the class)
         return Classified(Kind.ROOM, block, room=room_of(text) or Room(name=text, provisional=False, raw=text))
