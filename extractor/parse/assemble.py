@@ -810,7 +810,9 @@ class Assembler:
     def _open(self, title: str, block: Block) -> None:
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
-        title = lexicon().sponsored_re.sub("", title) or title  # "Pause offerte par X": X pays, X does not speak
+        lex, lowered = lexicon(), title.lower()
+        if any(head in lowered for head in lex.sponsored_heads):
+            title = lex.sponsored_re.sub("", title) or title  # "Pause offerte par X": X pays, X does not speak
         note = DURATION_NOTE.search(title)
         if note and note.start() > 0 and slot.start:
             # "Pause café (10 min)": how long it lasts, not what it is called
@@ -829,8 +831,9 @@ class Assembler:
         if room is None:
             title, room = split_room(title)  # `Titre (Salle 4) - Ana Ruiz`: or precedes its people
         fmt, rest = split_format(title) if lead is None else (lead, title)
-        tail = _FORMAT_TAIL.match(title) if fmt is None else None
-        if tail and format_label(tail.group("format")) == tail.group("format").strip() \
+        tail = _FORMAT_TAIL.match(title) if fmt is None and title.endswith((")", "]")) else None
+        if tail and any(c.isalnum() for c in tail.group("title")) \
+                and format_label(tail.group("format")) == tail.group("format").strip() \
                 and format_label(tail.group("title")) is None:  # "Lunch (Packed Lunch)" is one name
             fmt, title = tail.group("format").strip(), tail.group("title")  # "Open maps (Workshop)", "X [Talk]"
             rest = title
@@ -995,7 +998,7 @@ def _people_line(text: str) -> bool:
 
 
 MAX_BADGE_WORDS = 3
-_FORMAT_TAIL = re.compile(r"^(?P<title>.*\w.*?)\s*[(\[](?P<format>[^()\[\]]{2,40})[)\]]$")
+_FORMAT_TAIL = re.compile(r"^(?P<title>[^()\[\]]+?)\s*[(\[](?P<format>[^()\[\]]{2,40})[)\]]$")
 MAX_SPEAKERS = 300  # the longest real author lists have about a hundred names
 
 

@@ -200,11 +200,15 @@ MIN_TAIL_WORDS = 3
 MAX_PEOPLE_FIRST_CHARS = 1000  # longer lines are no "Authors. Title" line; each stop rereads the line
 
 
+MAX_ROLE_WORDS = 6
+
+
 def _says_what_they_do(text: str) -> bool:
     """A person's role or employer rather than a talk: job words (Director, CEO, Organizer) or institutions."""
     lex = lexicon()
     words = [w.strip(",.;()").lower() for w in text.split()]
-    return any(w in lex.job_words for w in words[:6]) or bool(lex.org_re.search(text) and len(words) <= 6)
+    return any(w in lex.job_words for w in words[:MAX_ROLE_WORDS]) or (
+        len(words) <= MAX_ROLE_WORDS and bool(lex.org_re.search(text)))
 
 
 def people_first(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
