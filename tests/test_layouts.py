@@ -645,3 +645,13 @@ def test_people_introduced_by_avec_after_a_moderator_are_speakers() -> None:
     assert talk.format == "Conférence inaugurale"
     assert [(s.name, s.affiliation, s.role) for s in talk.speakers] == [
         ("Paul Côté", None, "modération"), ("Léa Roy", "UQAM", None), ("Jean Dupuis", "Inria", None)]
+
+
+def test_a_list_nested_in_a_timed_item_lists_its_parts() -> None:
+    p = parse("<ul><li>14:00-15:30 Session 3 — <strong>Teaching DevOps</strong><ul>"
+              "<li>Short presentations from people teaching DevOps.</li>"
+              "<li>Open discussion on DevOps teaching directions and issues.</li></ul></li>"
+              "<li>15:30-16:00 coffee</li></ul>")
+    assert [s.title for s in p.sessions] == [
+        "Session 3 — Teaching DevOps", "Short presentations from people teaching DevOps.",
+        "Open discussion on DevOps teaching directions and issues.", "coffee"]

@@ -469,6 +469,8 @@ class Assembler:
             return
         if titled and not self._not_a_title(item.block):
             self._open(text, item.block)
+        elif _inner_item(item.block, cur):
+            self._open(text, item.block)  # `<li>14:00 Session 3 — Teaching<ul><li>Open discussion.</li>…`
         elif is_occasion(text) and key(text) != key(cur.title):
             self._open(text, item.block)  # "afternoon pause", whatever kind of line the page's titles are
         elif is_occasion(cur.title) and not cur.has_details() and len(text.split()) >= MIN_NOTE_WORDS \
@@ -1017,6 +1019,23 @@ def _beside(block: Block, badge: Block) -> bool:
     parent, box = origin.getparent(), other.getparent()
     # (an inline run's origin is the element around it: the card itself)
     return (parent is not None and (parent is other or parent is box)) or (box is not None and origin is box)
+
+
+MAX_INNER_ITEM_CHARS = 200
+
+
+def _inner_item(block: Block, cur: Draft) -> bool:
+    """A short entry of a list nested in the list item of a timed session: one of the session's parts.
+
+    Its siblings are parts too: the page lists them, each with its own name, under the session's time."""
+    origin, head = block.origin, cur.block.origin if cur.block is not None else None
+    if isinstance(origin, str) or head is None or isinstance(head, str) or origin.tag != "li" \
+            or len(block.text) > MAX_INNER_ITEM_CHARS or block.text.endswith(":") or not cur.slot.start:
+        return False
+    outer = origin.getparent()
+    outer_item = outer.getparent() if outer is not None and outer.tag in ("ul", "ol") else None
+    return outer_item is not None and outer_item.tag == "li" and (
+        head is outer_item or outer_item in head.iterancestors())
 
 
 def _bare_heading(draft: Draft) -> bool:
