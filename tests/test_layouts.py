@@ -655,3 +655,15 @@ def test_a_list_nested_in_a_timed_item_lists_its_parts() -> None:
     assert [s.title for s in p.sessions] == [
         "Session 3 — Teaching DevOps", "Short presentations from people teaching DevOps.",
         "Open discussion on DevOps teaching directions and issues.", "coffee"]
+
+
+def test_people_after_a_comma_with_their_institution_and_the_day_in_the_page_title() -> None:
+    p = parse("<h1>Journée d'étude — 14 mars 2024</h1><ul><li>9h : accueil</li>"
+              "<li>10h : Les communs numériques, Léa Roy (CNRS)</li>"
+              "<li>11h : Cartes et territoires, Léa Roy (CNRS) et Paul Côté (Inria)</li>"
+              "<li>12h : Paris, Lyon (France)</li></ul>")
+    assert [(s.name, s.affiliation) for s in find(p, "Cartes et territoires").speakers] == [
+        ("Léa Roy", "CNRS"), ("Paul Côté", "Inria")]
+    assert names(find(p, "Les communs numériques")) == ["Léa Roy"]
+    assert find(p, "Paris, Lyon (France)").speakers == []
+    assert {s.slot.day for s in p.sessions} == {"2024-03-14"}

@@ -75,7 +75,8 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
     if kind == "text":
         title, blocks = _text_title(blocks, context)
     context.places = recurring_places(blocks, context)
-    sessions, warnings = assemble(blocks, context, options.default_date, _page_date(blocks, context), deadline)
+    sessions, warnings = assemble(blocks, context, options.default_date, _page_date(blocks, context, titles),
+                                  deadline)
     language = language_code(options.lang) or detect_language((b.text for b in blocks), declared_lang)
     programme = Programme(source=source(kind), language=language, title=title, timezone=options.timezone,
                          sessions=sessions, warnings=[*decoding, *warnings])
@@ -151,10 +152,12 @@ def _checked(programme: Programme) -> Programme:
 PAGE_DATE_LINES = 8
 
 
-def _page_date(blocks: list[Block], context: PageContext) -> date | None:
-    """The one full date named near the top ("Colloque X, 12 mars 2026, Québec"): the day of a
-    one-day event. The assembler uses it only if the page has no day headings."""
+def _page_date(blocks: list[Block], context: PageContext, titles: list[str] | None = None) -> date | None:
+    """The one full date named near the top ("Colloque X, 12 mars 2026, Québec"), or in the page's own
+    title: the day of a one-day event. The assembler uses it only if the page has no day headings."""
     found: set[date] = set()
+    for text in titles or []:
+        found.update(dates_in(text[:300], context))
     for block in [b for b in blocks if not b.separator][:PAGE_DATE_LINES]:
         found.update(dates_in(block.text[:300], context))
     return found.pop() if len(found) == 1 else None

@@ -159,6 +159,12 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
     if m and _affiliated_person(m.group("people")) and format_label(m.group("title"), numbered=True) is None \
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]  # "Système I : Ana Ruiz (LIG)"
+    m = _COMMA_TAIL.match(title) if title.endswith(")") else None
+    listed = split_speakers(m.group("people")) if m else []
+    if m and any(_affiliated_person(p) for p in listed) and all(looks_like_name(bare_name(p)) for p in listed) \
+            and format_label(m.group("title"), numbered=True) is None \
+            and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
+        return m.group("title").strip(), [(m.group("people").strip(), None)]  # "Les communs, Léa Roy (CNRS)"
     m = _DASH_TAIL.match(title)
     if m:  # `Session 1 : IA - Chair : Myriam Roy`: a labelled role after the dash
         head, sep, rest = m.group("people").partition(":")
@@ -182,6 +188,7 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
 
 _COLON_TAIL = re.compile(r"^(?P<title>[^:]+?)\s*:\s+(?P<people>[^:]+\))$")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
+_COMMA_TAIL = re.compile(r"^(?P<title>.+),\s+(?P<people>[^,()]+\([^()]+\)(?:\s+\S+\s+[^,()]+\([^()]+\))*)$")
 
 
 def _affiliated_person(text: str) -> bool:
