@@ -188,7 +188,7 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
 
 _COLON_TAIL = re.compile(r"^(?P<title>[^:]+?)\s*:\s+(?P<people>[^:]+\))$")
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
-_COMMA_TAIL = re.compile(r"^(?P<title>.+),\s+(?P<people>[^,()]+\([^()]+\)(?:\s+\S+\s+[^,()]+\([^()]+\))*)$")
+_COMMA_TAIL = re.compile(r"^(?P<title>[^()]+),\s+(?P<people>[^,()]+\([^()]+\)(?:\s+\S+\s+[^,()]+\([^()]+\))*)$")
 
 
 def _affiliated_person(text: str) -> bool:
