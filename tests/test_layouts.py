@@ -667,3 +667,12 @@ def test_people_after_a_comma_with_their_institution_and_the_day_in_the_page_tit
     assert names(find(p, "Les communs numériques")) == ["Léa Roy"]
     assert find(p, "Paris, Lyon (France)").speakers == []
     assert {s.slot.day for s in p.sessions} == {"2024-03-14"}
+
+
+def test_a_slot_line_with_a_title_and_a_place_keeps_its_title() -> None:
+    p = parse("<p>9h00 – 10h00 | Salle A | Les données</p><p>10h00 – 11h00 | Les cartes | Amphi B</p>"
+              "<p>11:00 Open maps @ Room 101</p><p>12:00 Open data – Auditorium</p>"
+              "<p>13:00 Maps in room B-2305</p><p>14:00 Closing</p>")
+    got = [(s.title, s.room.name if s.room else None) for s in p.sessions]
+    assert got == [("Les données", "Salle A"), ("Les cartes", "Amphi B"), ("Open maps", "Room 101"),
+                   ("Open data", "Auditorium"), ("Maps", "room B-2305"), ("Closing", None)]

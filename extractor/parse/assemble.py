@@ -49,7 +49,16 @@ from extractor.parse.speakers import (
 )
 from extractor.parse.tables import TableSession, read_table, rejoined
 from extractor.parse.times import SlotMatch, add_minutes, match_duration, match_slot
-from extractor.parse.titles import all_names, people_first, people_list, place, split_format, split_people, split_room
+from extractor.parse.titles import (
+    all_names,
+    people_first,
+    people_list,
+    place,
+    room_first,
+    split_format,
+    split_people,
+    split_room,
+)
 from extractor.textkit.normalise import key, unaccented_key
 from extractor.textkit.slug import unique_ids
 
@@ -800,6 +809,9 @@ class Assembler:
             return
         if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
             return  # "10h-12h (les salles seront communiquées ici)": a note on the slot, no title
+        first = room_first(text)
+        if first is not None:  # "9h00 – 10h00 | Salle A | Les données": where, then what
+            self.slot_room, text = first
         coded = _CODE_FIRST.match(text)
         if coded:  # "09:00-10:00, B42 Opening of the meeting": the room's code, then the title
             self.slot_room = Room(name=coded.group("code"), provisional=False, raw=coded.group("code"))

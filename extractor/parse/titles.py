@@ -18,7 +18,8 @@ from extractor.textkit.normalise import key
 
 # Tried in this order: a parenthesis closing the line, then what follows its last comma or dash.
 _ROOM_IN_PARENS = re.compile(r"^(?P<title>.+?)\s*\((?P<room>[^()]+)\)$")
-_ROOM_AFTER_SEP = re.compile(r"^(?P<title>.+)(?:[,–—|]|\s-\s)\s*(?P<room>(?:(?!\s-\s)[^,–—|])+)$")
+_ROOM_AFTER_SEP = re.compile(r"^(?P<title>.+)(?:[,–—|@]|\s-\s|\s(?:in|en)(?=\s+(?:room|salle)\b))\s*"
+                             r"(?P<room>(?:(?!\s-\s)[^,–—|@])+)$", re.I)
 
 
 # Room codes: "S101-S102", "A-1510", "DS-1520", "B2.305"; letters and digits both, no spaces, and a room
@@ -35,6 +36,10 @@ _CODED_PLACE = re.compile(r"^[A-Z]{1,3}\d{1,4}[A-Z]?\s+[A-Z][\w’'-]+(?:\s+[A-Z
 _BUILDING_ROOM = re.compile(r"^[A-Z][a-z’'-]+\s+[A-Z]?\d{3}[A-Z]?$")
 
 
+# "Open data – Auditorium", "Les données | Salle A", "Open maps @ Room 101": a title and a place, not one place
+_TWO_PARTS = re.compile(r"\s[|–—@-]\s|\s@|\s(?:in|en)\s+(?:the\s+|la\s+)?(?:room|salle)\b", re.I)
+
+
 @memoised
 def place(text: str, in_parentheses: bool = False) -> Room | None:
     """A room written after a title or a time: `Salle 2.105`, `Bourgie Hall`, `(S101-S102)`."""
@@ -43,7 +48,8 @@ def place(text: str, in_parentheses: bool = False) -> Room | None:
                          or _BUILDING_ROOM.match(text)):
         room = Room(name=text, provisional=False, raw=text)  # "Déjeuner (S101-S102)", "Lunch (B42 Piazza)"
     if room is None and len(text) <= MAX_ROOM_CHARS and lexicon().venue_re.search(text) and (
-            in_parentheses or ("(" not in text and not text[:1].islower() and len(text.split()) <= 5)) \
+            in_parentheses or ("(" not in text and not text[:1].islower() and len(text.split()) <= 5
+                               and not _TWO_PARTS.search(text))) \
             and not _names_a_session(text):
         room = Room(name=text, provisional=False, raw=text)  # "Registration (North Village Hall)"
     return room
@@ -70,6 +76,18 @@ def split_room(title: str) -> tuple[str, Room | None]:
             if room is not None:
                 return m.group("title").strip(" ,–—|:"), room
     return title, None
+
+
+_ROOM_FIRST = re.compile(r"^(?P<room>[^|–—@]+?)\s*(?:[|–—@]|\s-\s)\s*(?P<title>.+)$")
+
+
+def room_first(text: str) -> tuple[Room, str] | None:
+    """`Salle C | Les communs numériques`, `Amphi B – Ouverture`: the place, then what happens there."""
+    m = _ROOM_FIRST.match(text)
+    if m is None or sum(c.isalpha() for c in m.group("title")) < MIN_TITLE_LETTERS:
+        return None
+    room = room_of(m.group("room").strip())
+    return (room, m.group("title").strip()) if room is not None and room.name else None
 
 
 MAX_PLACE_WORDS = 5
