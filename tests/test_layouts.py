@@ -676,3 +676,25 @@ def test_a_slot_line_with_a_title_and_a_place_keeps_its_title() -> None:
     got = [(s.title, s.room.name if s.room else None) for s in p.sessions]
     assert got == [("Les données", "Salle A"), ("Les cartes", "Amphi B"), ("Open maps", "Room 101"),
                    ("Open data", "Auditorium"), ("Maps", "room B-2305"), ("Closing", None)]
+
+
+def test_speaker_first_lines_with_a_courtesy_title_an_institution_or_a_given_name() -> None:
+    p = parse("<p>10h00 Mme Ana Ruiz, directrice, OSM France : Les cartes</p>"
+              "<p>11h00 M. Bo Ma (Université Laval) — Les données</p><p>12:00 Ana Ruiz - Open maps</p>"
+              "<p>13:00 Open Data: A Primer</p><p>14h00 Le repas</p>")
+    assert names(find(p, "Les cartes")) == ["Ana Ruiz"]
+    assert [(s.name, s.affiliation) for s in find(p, "Les données").speakers] == [("Bo Ma", "Université Laval")]
+    assert names(find(p, "Open maps")) == ["Ana Ruiz"]
+    assert find(p, "Open Data: A Primer").speakers == []
+
+
+def test_a_labelled_speaker_then_an_organisation_led_by_an_acronym() -> None:
+    p = parse("<p>10:00 Open maps</p><p>Speaker: Ana Ruiz, OSM France</p><p>11:00 « Open data », par Bo Ma</p>")
+    assert [(s.name, s.affiliation) for s in find(p, "Open maps").speakers] == [("Ana Ruiz", "OSM France")]
+    assert names(find(p, "« Open data »")) == ["Bo Ma"]
+
+
+def test_a_card_whose_time_comes_after_its_people() -> None:
+    p = parse("<h4>Open maps</h4><p><em>Ana Ruiz</em>, OSM France</p><p>10:00 - 11:00</p>"
+              "<h4>Open data</h4><p><em>Bo Ma</em>, MIT</p><p>11:00 - 12:00</p>")
+    assert [(s.title, s.slot.start) for s in p.sessions] == [("Open maps", "10:00"), ("Open data", "11:00")]

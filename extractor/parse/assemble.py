@@ -265,8 +265,9 @@ class Assembler:
             self.slot = slot
             self._add_people(match.rest)
             return
-        if cur is not None and not cur.after_slot_line and not cur.has_details() and (
-                not match.rest or rest_room) and (cur.slot.start is None or self.title_first):
+        if cur is not None and not cur.after_slot_line \
+                and (not cur.has_details() or _titled_card(cur, self.title_first)) \
+                and (not match.rest or rest_room) and (cur.slot.start is None or self.title_first):
             # Title first, then its time (`Faut-il taxer le sucre ?` / `14 h à 15 h 30 – Salle Maxwell`);
             # once a page is seen doing so, later titles followed by a time are read the same way.
             cur.slot = slot
@@ -842,6 +843,7 @@ class Assembler:
             lead = None
         title, room = split_room(title)  # `Titre : Ana Ruiz (LIG) (Amphi B120)`: the room ends the line
         title, people = split_people(title, titled=block.hint == "title")
+        title = title.rstrip(" ,;") or title  # "« Open maps », par Ana Ruiz"
         if room is None:
             title, room = split_room(title)  # `Titre (Salle 4) - Ana Ruiz`: or precedes its people
         fmt, rest = split_format(title) if lead is None else (lead, title)
@@ -1048,6 +1050,15 @@ def _inner_item(block: Block, cur: Draft) -> bool:
     outer_item = outer.getparent() if outer is not None and outer.tag in ("ul", "ol") else None
     return outer_item is not None and outer_item.tag == "li" and (
         head is outer_item or outer_item in head.iterancestors())
+
+
+def _titled_card(draft: Draft, title_first: bool) -> bool:
+    """A session opened by a heading or a title-marked line, with no time of its own yet (none, or once the
+    page is seen giving times last, the one before), only its people and abstract under it: a card whose
+    time comes last (`<h4>Title</h4><p>Ana Ruiz</p><p>10:00 - 11:00</p>`)."""
+    block = draft.block
+    return block is not None and (block.heading > 0 or block.hint == "title") \
+        and (draft.slot.start is None or title_first) and draft.room is None and not draft.untitled
 
 
 def _bare_heading(draft: Draft) -> bool:

@@ -13,7 +13,15 @@ from extractor.lexicon import lexicon
 from extractor.models import Room
 from extractor.parse.classify import MAX_ROOM_CHARS, format_label, is_occasion, is_person_line, people_word, room_of
 from extractor.parse.memo import memoised
-from extractor.parse.speakers import bare_name, dash_name, given_name, looks_like_name, split_speakers, trailing_paren
+from extractor.parse.speakers import (
+    bare_name,
+    dash_name,
+    given_name,
+    looks_like_name,
+    split_speakers,
+    strip_honorifics,
+    trailing_paren,
+)
 from extractor.textkit.normalise import key
 
 # Tried in this order: a parenthesis closing the line, then what follows its last comma or dash.
@@ -220,7 +228,7 @@ def _affiliated_person(text: str) -> bool:
 
 # "Names. Title", "Name (Org), Title", "Name - Title"
 _INITIALS = re.compile(r"^(?:[A-Z]\.-?){2,}$")  # "B.L.", "J.-P.": initials, not the end of a sentence
-_FULL_STOP = re.compile(r"\.\s+|(?<=\))[,:]\s+|\s+[-–—]\s*")
+_FULL_STOP = re.compile(r"\.\s+|(?<=\))[,:]\s+|\s+[-–—]\s*|\s*:\s+")
 MIN_TAIL_WORDS = 3
 MAX_PEOPLE_FIRST_CHARS = 1000  # longer lines are no "Authors. Title" line; each stop rereads the line
 
@@ -234,6 +242,14 @@ def _says_what_they_do(text: str) -> bool:
     words = [w.strip(",.;()").lower() for w in text.split()]
     return any(w in lex.job_words for w in words[:MAX_ROLE_WORDS]) or (
         len(words) <= MAX_ROLE_WORDS and bool(lex.org_re.search(text)))
+
+
+def _surely_a_person(head: str) -> bool:
+    """`Mme Ana Ruiz…`, `Dr. Bo Ma`, `Ana Ruiz (OSM France)`, `Léa Roy`: a courtesy title, an institution in
+    parentheses or a common given name opening a name."""
+    name = head.split(",")[0].strip()
+    bare, honorifics = strip_honorifics(name)
+    return bool(looks_like_name(bare_name(name)) and (honorifics or _affiliated_person(name) or given_name(bare)))
 
 
 def people_first(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
@@ -262,8 +278,14 @@ def _people_leading(text: str) -> tuple[str, list[tuple[str, str | None]]] | Non
         if _all_people(tail.rstrip("."), strict=False) or _says_what_they_do(tail):
             continue  # "Ana Ruiz - Director and CEO, HiFX": the dash gives her role, not a title
         role = dash_name(head)[1]  # `Bart De Lathouwer - OGC president - Upcoming changes…`
-        people = _all_people(head, strict=False) or (role is not None and _says_what_they_do(role))
-        wanted = MIN_TAIL_WORDS if stop.group(0).strip() != ":" else MIN_TAIL_WORDS - 1  # "Ana Ruiz (MIT): Title"
+        strong = _surely_a_person(head)
+        people = _all_people(head, strict=False) or (role is not None and _says_what_they_do(role)) or (
+            strong and is_person_line(head))
+        colon = stop.group(0).strip() == ":"
+        if colon and not head.endswith(")") and (not strong or found is not None or ". " in head):
+            continue  # "Open data: a primer": a title and its subtitle, unless the head is surely someone
+        # "Ana Ruiz (MIT): Title"; "M. Bo Ma (Laval) — Les données": who it is leaves no doubt, a short title
+        wanted = MIN_TAIL_WORDS - 1 if strong or colon else MIN_TAIL_WORDS
         if len(tail.split()) >= wanted and people and not place(head):
             found = (tail.strip().rstrip("."), [(head.strip(), None)])
     return found
@@ -349,10 +371,17 @@ def _items(text: str) -> list[str]:
     return [item for item in items if item]
 
 
+def _acronym_led(text: str) -> bool:
+    """`OSM France`, `CNRS Lyon`: an acronym, then no given name: an organisation (`CULOT Maurice` is a person)."""
+    words = text.split()
+    return len(words[0]) >= 2 and words[0].isupper() and words[0].isalpha() \
+        and not any(given_name(w) for w in words[1:])
+
+
 def people_list(text: str) -> list[str]:
     """`A (X), B (Y) & C`: a list of people, when most items look like names (organisations allowed)."""
     parts = _items(text)
-    names = [looks_like_name(bare_name(p)) for p in parts]
+    names = [looks_like_name(bare_name(p)) and not _acronym_led(bare_name(p)) for p in parts]
     # Most items are names (two of two): "Ana Ruiz, Maire du Rouret" is one person and their role.
     return parts if len(parts) > 1 and names[0] and sum(names) * 2 > len(parts) else [text]
 
