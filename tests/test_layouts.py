@@ -698,3 +698,21 @@ def test_a_card_whose_time_comes_after_its_people() -> None:
     p = parse("<h4>Open maps</h4><p><em>Ana Ruiz</em>, OSM France</p><p>10:00 - 11:00</p>"
               "<h4>Open data</h4><p><em>Bo Ma</em>, MIT</p><p>11:00 - 12:00</p>")
     assert [(s.title, s.slot.start) for s in p.sessions] == [("Open maps", "10:00"), ("Open data", "11:00")]
+
+
+def test_duration_rows_under_a_weekday_code_and_time_run_side_by_side_in_rooms() -> None:
+    grid = ("<table><tr><td>Durée</td><td>Lieu</td><td>Format</td><td>Titre</td><td>Speakers</td></tr>"
+            "<tr><td colspan=5>Me 10:00</td></tr>"
+            "<tr><td>2:00</td><td>Amphi A</td><td>Université</td><td>Kubernetes meublé</td><td>Aurélien Maury</td></tr>"
+            "<tr><td>0:55</td><td>Amphi D</td><td>Conférence</td><td>Le web décentralisé</td>"
+            "<td>Antoine Cailly</td></tr>"
+            "<tr><td>0:55</td><td>Amphi D</td><td>Conférence</td><td>Du fer à souder</td><td>Xavier Moulet</td></tr>"
+            "</table>")
+    details = ("<h1>Détail</h1><h2>Me 10:00</h2><h3>Kubernetes meublé</h3>"
+               "<div>[Amphi A]\n(2:00)<br><i>[Aurélien Maury Aymen Lamara]</i></div>"
+               "<p>Kubernetes, c’est la plateforme de conteneurs que tout le monde déploie à la main.</p>")
+    p = parse(grid + details)
+    got = [(s.title, s.slot.start, s.slot.end) for s in p.sessions if s.title[:1] != "["]
+    assert got[:3] == [("Kubernetes meublé", "10:00", "12:00"), ("Le web décentralisé", "10:00", "10:55"),
+                       ("Du fer à souder", "10:55", "11:50")]
+    assert not any(s.slot.start in ("02:00", "00:55") for s in p.sessions)  # "(2:00)" is a length

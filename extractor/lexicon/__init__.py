@@ -28,6 +28,7 @@ def _alternation(words: list[str]) -> str:
 @dataclass(frozen=True)
 class Lexicon:
     weekdays: dict[str, int]
+    weekday_codes: dict[str, int]  # "me", "jeu": weekdays only right before a time
     months: dict[str, int]
     formats: frozenset[str]  # look-up keys (lexicon.variants)
     occasions: frozenset[str]  # look-up keys: formats that are sessions of their own ("Pause", "Lunch")
@@ -134,6 +135,7 @@ def lexicon() -> Lexicon:
             headers.setdefault(field, set()).update(variants(words))
     return Lexicon(
         weekdays={k: v for mod in LANGUAGES.values() for k, v in mod.WEEKDAYS.items()},
+        weekday_codes={k: v for mod in LANGUAGES.values() for k, v in mod.WEEKDAY_CODES.items()},
         months={k: v for mod in LANGUAGES.values() for k, v in mod.MONTHS.items()},
         formats=variants(_collect("FORMATS") + _collect("OCCASIONS")),
         occasions=variants(_collect("OCCASIONS")),

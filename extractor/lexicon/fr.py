@@ -1,6 +1,9 @@
 """French vocabulary (Québec usage first). Data only: extend freely, keep entries lowercase."""
 
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+# Short forms read as weekdays only right before a time ("Me 10:00", "Jeu. 9h"): alone they are words.
+WEEKDAY_CODES = {"lu": 0, "lun": 0, "ma": 1, "mar": 1, "me": 2, "mer": 2, "je": 3, "jeu": 3, "ve": 4, "ven": 4,
+                 "sa": 5, "sam": 5, "di": 6, "dim": 6}
 MONTHS = {
     "janvier": 1, "janv": 1, "jan": 1, "février": 2, "fevrier": 2, "févr": 2, "fév": 2, "fev": 2,
     "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7,

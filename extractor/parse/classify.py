@@ -18,7 +18,7 @@ from extractor.models import Description, Room
 from extractor.parse import memo
 from extractor.parse.blocks import Block
 from extractor.parse.context import PageContext, date_mentions
-from extractor.parse.dates import leading_day, match_day, weekday_of
+from extractor.parse.dates import leading_day, match_day, weekday_before_time, weekday_of
 from extractor.parse.memo import memoised
 from extractor.parse.speakers import (
     bare_name,
@@ -139,6 +139,14 @@ def _classify(block: Block, context: PageContext) -> Classified:
     weekday = weekday_of(text) if len(text) <= 16 else _programme_of(text)
     if weekday is not None:  # "Thursday": a new day, dated when the page's dates say which it is
         return Classified(Kind.DAY, block, day=context.weekday(weekday))
+    if text[:1] == "(" and match_duration(text) is not None:
+        return Classified(Kind.END, block, minutes=match_duration(text))  # "(0:55)": how long, not when
+    length = _BRACKETED_LENGTH.search(text) if text.endswith(")") else None
+    if length and match_duration(length.group(0).strip()) is not None:
+        where = text[: length.start()].strip(" []")  # "[Amphi A] (2:00)": where, and for how long
+        room = (room_of(where) or named_place(where, heading=False)) if where else None
+        if room is not None:
+            return Classified(Kind.ROOM, block, room=room)
     slot = match_slot(text)
     if slot and slot.trailing and slot.rest and lex.field_labels.get(key(slot.rest).rstrip(" :")) == "meta":
         return Classified(Kind.NOISE, block)  # "Duration: 2h30", "Length: 3h": how long, not when
@@ -218,6 +226,7 @@ def _classify(block: Block, context: PageContext) -> Classified:
 
 
 MIN_INTRO_WORDS = 5
+_BRACKETED_LENGTH = re.compile(r"\s*\(\s*\d\s?[:hH]\s?[0-5]\d\s*\)$")
 _URL = re.compile(r"\bhttps?://|\bwww\.\w", re.I)
 # A line that is only an e-mail address or a telephone number: how to reach the organisers.
 _CONTACT = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\(?\d[\d .()/-]{7,}\d)$")
@@ -327,7 +336,7 @@ def _trailing_slot(block: Block, slot: SlotMatch, context: PageContext) -> Class
     day = match_day(rest, context)
     if day:
         return Classified(Kind.SLOT, block, slot=replace(slot, rest=""), day=day[0], dated=True)
-    weekday = weekday_of(rest)
+    weekday = weekday_before_time(rest)
     if weekday is not None:
         return Classified(Kind.SLOT, block, slot=replace(slot, rest=""), day=context.weekday(weekday), dated=True)
     until = _until().search(rest) if slot.end is None else None

@@ -112,6 +112,13 @@ def weekday_of(text: str) -> int | None:
     return lexicon().weekdays.get(word) if len(word) <= 12 else None
 
 
+def weekday_before_time(text: str) -> int | None:
+    """The day part of `Wed 10:00`, `Me 10:00`, `Jeu. 9h`: a weekday, or its short form (only before a time)."""
+    word = text.strip().rstrip(" :.,").lower()
+    found = weekday_of(word)
+    return found if found is not None else lexicon().weekday_codes.get(word)
+
+
 def _mention(m: re.Match[str]) -> DateMention:
     lex = lexicon()
     groups = m.groupdict()

@@ -24,7 +24,7 @@ from extractor.lexicon import lexicon
 from extractor.parse.blocks import Block, TableRow
 from extractor.parse.classify import format_label, is_person_line, is_prose, role_label
 from extractor.parse.context import PageContext
-from extractor.parse.dates import match_day, weekday_of
+from extractor.parse.dates import match_day, weekday_before_time, weekday_of
 from extractor.parse.memo import memoised
 from extractor.parse.speakers import colon_person, looks_like_name, organisations
 from extractor.parse.times import SlotMatch, add_minutes, match_slot, written_duration
@@ -326,7 +326,8 @@ class _Reader:
         self.context = context
         self.day = day
         self.slot: SlotMatch | None = None
-        self.clock: str | None = None  # the start of the next row that gives only a duration
+        self.clock: str | None = None  # when the group of rows that give only a duration starts
+        self.clocks: dict[str, str] = {}  # room -> the start of its next such row
         self.sessions: list[TableSession] = []
         self.skipped: list[TableRow] = []
 
@@ -430,12 +431,13 @@ class _Reader:
             self.day = self.context.weekday(weekday)
             return
         slot = match_slot(flat)
-        if slot is not None and slot.rest and (match_day(slot.rest, self.context) or weekday_of(slot.rest) is not None):
+        if slot is not None and slot.rest and (match_day(slot.rest, self.context)
+                                               or weekday_before_time(slot.rest) is not None):
             # `Wed 10:00` over rows that give only their durations: the day, and when the first one starts
             day = match_day(slot.rest, self.context)
-            weekday = weekday_of(slot.rest)
+            weekday = weekday_before_time(slot.rest)
             self.day = day[0] if day else self.context.weekday(weekday) if weekday is not None else self.day
-            self.clock = slot.start
+            self.clock, self.clocks = slot.start, {}
             return
         if slot is not None and slot.rest:
             lines = slot.rest.split("\n") if "\n" not in text else text.split("\n")[1:]
@@ -500,9 +502,12 @@ class _Reader:
                     self.skipped.append(row)
                 return
         minutes = written_duration(cell("duration")) if cell("duration") else None
-        if minutes and self.slot is None and self.clock:  # one after the other from the group's start
-            start, self.clock = self.clock, add_minutes(self.clock, minutes)
-            self.slot = SlotMatch(start=start, end=self.clock, raw=cell("duration"), rest="")
+        if minutes and self.slot is None and self.clock:
+            # One after the other from the group's start in one room; side by side in different rooms.
+            room = cell("room").replace("\n", " ")
+            start = self.clocks.get(room, self.clock)
+            self.clocks[room] = add_minutes(start, minutes)
+            self.slot = SlotMatch(start=start, end=self.clocks[room], raw=cell("duration"), rest="")
         end = add_minutes(self.slot.start, minutes) if minutes and self.slot and self.slot.start else None
         self.sessions.append(TableSession(
             title=title_lines[0], origin=row, slot=self.slot, day=self.day, end=end,

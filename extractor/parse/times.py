@@ -250,16 +250,20 @@ def _duration_pattern() -> re.Pattern[str]:
 
 
 def match_duration(line: str) -> int | None:
-    """A line that is only a duration: "50 minutes", "(30 min)", "2 hours" -> minutes."""
+    """A line that is only a duration: "50 minutes", "(30 min)", "2 hours", "(0:55)" -> minutes."""
     if len(line) > 20 or not line[:2].strip("([ ")[:1].isdigit():
         return None
     m = _duration_pattern().match(line.strip())
     if m is None:
+        short = _CLOCK_DURATION.match(line.strip()[1:-1].strip()) if line.strip()[:1] == "(" else None
+        if short and line.strip()[-1:] == ")" and int(short.group("h")) <= MAX_BRACKETED_HOURS:
+            return int(short.group("h")) * 60 + int(short.group("m"))  # "(2:00)" under a title: how long
         return None
     return int(m.group("n")) * lexicon().duration_units[m.group("unit").lower()]
 
 
 _CLOCK_DURATION = re.compile(r"^(?P<h>\d{1,2})\s?[:hH]\s?(?P<m>[0-5]\d)$")
+MAX_BRACKETED_HOURS = 4  # "(0:55)", "(2:00)" alone are lengths; no programme puts a session at 2 a.m.
 MAX_PLAIN_MINUTES = 600
 
 
