@@ -716,3 +716,25 @@ def test_duration_rows_under_a_weekday_code_and_time_run_side_by_side_in_rooms()
     assert got[:3] == [("Kubernetes meublé", "10:00", "12:00"), ("Le web décentralisé", "10:00", "10:55"),
                        ("Du fer à souder", "10:55", "11:50")]
     assert not any(s.slot.start in ("02:00", "00:55") for s in p.sessions)  # "(2:00)" is a length
+
+
+def test_cards_with_the_speaker_on_top_and_the_date_after_the_title() -> None:
+    cards = "".join(
+        f"<div class='card'><div class='card-image'><span class='card-title'>{who}</span></div>"
+        f"<div class='card-content'><span class='card-title'>{title}</span>"
+        f"<span class='card-subtitle'>Samedi 14 septembre de {start} à {end}</span><p>{about}</p></div></div>"
+        for who, title, start, end, about in [
+            ("Agate Berriot", "Tester son application", "9h30", "10h",
+             "Comment utiliser Factory-Boy pour générer très facilement des données pour tester son application"),
+            ("Jérémy Lecour", "Ansible pour les développeurs", "10h", "10h30",
+             "On posera les concepts de base d'Ansible et on présentera différents cas d'usage possibles."),
+            ("Anouk Hello", "Streaming XLSX from Django to JS", "11h", "11h30",
+             "Comment envoyer un grand tableur au navigateur sans faire attendre la personne qui le demande.")])
+    intro = ("Comme en 2011, au parc Longchamp, sur l'herbe, au soleil, longuement, avec les amis de la "
+             "communauté Django venus de toute la France pour parler de leurs projets et se retrouver entre amis.")
+    p = parse_bytes(f"<html><head><title>DjangoCong 2019</title></head><body><p>{intro}</p>{cards}</body></html>"
+                    .encode(), "test.html")
+    got = [(s.title, s.slot.day, s.slot.start, names(s)) for s in p.sessions]
+    assert got == [("Tester son application", "2019-09-14", "09:30", ["Agate Berriot"]),
+                   ("Ansible pour les développeurs", "2019-09-14", "10:00", ["Jérémy Lecour"]),
+                   ("Streaming XLSX from Django to JS", "2019-09-14", "11:00", ["Anouk Hello"])]

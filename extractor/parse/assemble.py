@@ -79,6 +79,7 @@ class Assembler:
     people: str | None = None  # after "Intervenants :" / "Animation": the role ("" for none) of the people listed
     title_first: bool = False  # the page writes each title before its time
     slot_fresh: bool = False  # a slot line came and no session has opened under it yet
+    card_name: Draft | None = None  # a card's person, waiting for the talk the card opens next
     saw_day: bool = False
     pending: str | None = None  # after a label alone ("ROOM:"): the field the next line is the value of
     people_fresh: bool = False  # the line right after "Speakers" is a person whatever it looks like
@@ -276,7 +277,9 @@ class Assembler:
             self.slot = slot
             self.title_first = True
             return
-        if cur is not None and match.rest and _bare_heading(cur):
+        if cur is not None and match.rest and _name_card(cur, item.block):
+            self.card_name, self.current = cur, None  # the card's person, over `Title Samedi 14 septembre de 9h30`
+        elif cur is not None and match.rest and _bare_heading(cur):
             self.section, self.current = cur.title, None  # a heading over the titled times below
         self._close_slot()
         self.slot = slot
@@ -823,6 +826,9 @@ class Assembler:
         self._open(text, block)
 
     def _open(self, title: str, block: Block) -> None:
+        named, self.card_name = self.card_name, None
+        if named is None and self.current is not None and _name_card(self.current, block):
+            named, self.current = self.current, None  # `<span class="card-title">Agate Berriot</span>`: its speaker
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
         lex, lowered = lexicon(), title.lower()
@@ -887,6 +893,8 @@ class Assembler:
         self.format_used = True
         for line, role in people:
             self._add_people(line, role, comma_list=True)
+        if named is not None:
+            self._add_people(named.title)
 
     def _close(self) -> None:
         if self.current is not None:
@@ -1050,6 +1058,15 @@ def _inner_item(block: Block, cur: Draft) -> bool:
     outer_item = outer.getparent() if outer is not None and outer.tag in ("ul", "ol") else None
     return outer_item is not None and outer_item.tag == "li" and (
         head is outer_item or outer_item in head.iterancestors())
+
+
+def _name_card(draft: Draft, block: Block) -> bool:
+    """A person's name alone at the top of a card (a heading, or a line the markup calls a title), and the
+    card's talk opening next to it."""
+    return draft.block is not None and (draft.block.hint == "title" or draft.block.heading > 0) \
+        and not draft.has_details() and not draft.untitled \
+        and (draft.slot.start is None or not draft.after_slot_line) and looks_like_name(draft.title) \
+        and not looks_like_name(block.text) and _beside(block, draft.block)
 
 
 def _titled_card(draft: Draft, title_first: bool) -> bool:

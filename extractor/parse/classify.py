@@ -18,7 +18,7 @@ from extractor.models import Description, Room
 from extractor.parse import memo
 from extractor.parse.blocks import Block
 from extractor.parse.context import PageContext, date_mentions
-from extractor.parse.dates import leading_day, match_day, weekday_before_time, weekday_of
+from extractor.parse.dates import leading_day, match_day, trailing_day, weekday_before_time, weekday_of
 from extractor.parse.memo import memoised
 from extractor.parse.speakers import (
     bare_name,
@@ -336,6 +336,9 @@ def _trailing_slot(block: Block, slot: SlotMatch, context: PageContext) -> Class
     day = match_day(rest, context)
     if day:
         return Classified(Kind.SLOT, block, slot=replace(slot, rest=""), day=day[0], dated=True)
+    titled_day = trailing_day(rest, context)
+    if titled_day:  # "Tester son application Samedi 14 septembre de 9h30 à 10h": a title, its day and time
+        return Classified(Kind.SLOT, block, slot=replace(slot, rest=titled_day[1]), day=titled_day[0], dated=True)
     weekday = weekday_before_time(rest)
     if weekday is not None:
         return Classified(Kind.SLOT, block, slot=replace(slot, rest=""), day=context.weekday(weekday), dated=True)

@@ -66,6 +66,9 @@ class PageContext:
         return self.weekday_dates.get(weekday)
 
 
+MAX_TITLE_CHARS = 160
+
+
 def build_context(texts: Iterable[str], reference: date, titles: Iterable[str] = ()) -> PageContext:
     """Scan the page's lines (and its titles, which weigh more) for years and dates."""
     years: Counter[int] = Counter()
@@ -73,6 +76,8 @@ def build_context(texts: Iterable[str], reference: date, titles: Iterable[str] =
     months: set[int] = set()
     latest = reference.year + 2
     for text in titles:
+        if len(text) > MAX_TITLE_CHARS:
+            continue  # a paragraph near the top ("… the 2011 edition ended in this park") is no title
         for y in _YEAR.findall(text):
             if 1990 <= int(y) <= latest:
                 years[int(y)] += 2

@@ -142,6 +142,27 @@ def dates_in(text: str, context: PageContext) -> list[date]:
     return found
 
 
+TRAILING_DATE_CHARS = 48
+
+
+def trailing_day(line: str, context: PageContext) -> tuple[date, str] | None:
+    """`Tester son application Samedi 14 septembre` (before `de 9h30 à 10h`): a title, then its date."""
+    tail = line[-TRAILING_DATE_CHARS:]
+    if not has_digit(tail):
+        return None
+    for pattern in _patterns()[:2]:
+        for m in pattern.finditer(tail):
+            if m.end() == len(tail.rstrip(" ,;:–—-")) and (m.group("year") or m.groupdict().get("wd")):
+                resolved = context.resolve(_mention(m))
+                before = line[: len(line) - len(tail) + m.start()].rstrip(" ,;:–—-")
+                if resolved and sum(c.isalpha() for c in before) >= MIN_TITLE_LETTERS:
+                    return resolved, before
+    return None
+
+
+MIN_TITLE_LETTERS = 4
+
+
 def leading_day(line: str, context: PageContext) -> tuple[date | None, str] | None:
     """`2 juillet 2026, 14h - 15h — Salle 4`, `Saturday 10:00`, `Tuesday: 14:00 - 15:30`: a date, or a
     weekday, opening a line; returns its day (None when the page does not say which) and the rest."""
