@@ -3,7 +3,7 @@ page is copied): what a careful reader would write down, field by field."""
 
 from __future__ import annotations
 
-from extractor.models import Programme, Session
+from extractor.models import Programme, Session, Warning
 from extractor.parse.pipeline import parse_bytes
 
 
@@ -738,3 +738,21 @@ def test_cards_with_the_speaker_on_top_and_the_date_after_the_title() -> None:
     assert got == [("Tester son application", "2019-09-14", "09:30", ["Agate Berriot"]),
                    ("Ansible pour les développeurs", "2019-09-14", "10:00", ["Jérémy Lecour"]),
                    ("Streaming XLSX from Django to JS", "2019-09-14", "11:00", ["Anouk Hello"])]
+
+
+def test_lines_with_nothing_of_their_own_below_the_last_timed_session_are_no_sessions() -> None:
+    from extractor.models import Slot
+    from extractor.parse.draft import Draft
+    from extractor.parse.evidence import without_prose
+    from extractor.parse.speakers import parse_speaker
+
+    def draft(title: str, start: str | None = None, **more: object) -> Draft:
+        return Draft(title=title, slot=Slot(day="2012-11-17", start=start), format=None, block=None,
+                     under_date=True, **more)  # type: ignore[arg-type]
+
+    talks = [draft(f"Conférence numéro {h}", f"{h:02d}:00", speakers=[parse_speaker("Léa Roy")]) for h in range(9, 14)]
+    tail = [draft("bientôt 6 ans"), draft("Associations"), draft("Posters", speakers=[parse_speaker("Bo Ma")])]
+    warnings: list[Warning] = []
+    kept = without_prose([*talks, draft("Barcamp", "14:30"), *tail], warnings)
+    assert [d.title for d in kept][-2:] == ["Barcamp", "Posters"]
+    assert len(warnings) == 2

@@ -18,17 +18,21 @@ MIN_TIMED = 5
 
 
 def without_prose(drafts: list[Draft], warnings: list[Warning]) -> list[Draft]:
-    """On a timetable, a heading over a paragraph and nothing else ('Mask policy', 'Get in touch') is prose.
+    """On a timetable, a heading over a paragraph and nothing else ('Mask policy', 'Get in touch') is prose,
+    and so is any line with nothing of its own below the last timed session (links, partners, credits).
 
     Its only evidence of a session is that a paragraph follows it; the page's sessions say when they
     happen, and the inner items a page leaves untimed come with their people, a room or a format."""
     timed = sum(1 for d in drafts if d.slot.start)
-    if timed < MIN_TIMED or timed < TIMED_PAGE_SHARE * len(drafts):
+    if timed < MIN_TIMED:
         return drafts
+    timetable = timed >= TIMED_PAGE_SHARE * len(drafts)
+    last_timed = max(i for i, d in enumerate(drafts) if d.slot.start)
     kept = []
-    for draft in drafts:
-        if draft.slot.start or draft.speakers or draft.room or draft.format or draft.group or draft.under_date \
-                or draft.dated or not draft.description:
+    for index, draft in enumerate(drafts):
+        tail = index > last_timed and not draft.dated  # below the timetable: the page's footer, its notes
+        if draft.slot.start or draft.speakers or draft.room or draft.format or draft.group \
+                or (not tail and (not timetable or draft.under_date or draft.dated or not draft.description)):
             kept.append(draft)
         else:
             where = draft.block.where if draft.block else "slot"
