@@ -756,3 +756,17 @@ def test_lines_with_nothing_of_their_own_below_the_last_timed_session_are_no_ses
     kept = without_prose([*talks, draft("Barcamp", "14:30"), *tail], warnings)
     assert [d.title for d in kept][-2:] == ["Barcamp", "Posters"]
     assert len(warnings) == 2
+
+
+def test_a_summary_list_and_speaker_headings_inside_abstract_boxes() -> None:
+    p = parse("<h2>Dimanche 29 septembre 2013</h2><ol class='summary'>"
+              "<li><a href='#c1'>La refonte de Greenbureau - Goulwen Reboux</a></li>"
+              "<li>REMPLACÉ : <a href='#l2'>Utiliser son propre dépôt git - Mathieu Agopian (LT)</a></li></ol>"
+              "<ul class='talk'><li id='c1'><h4>La refonte de Greenbureau</h4><p class='abstract'>Retour sur la "
+              "refonte d'un service de factures, pour traiter un million de comptes tous les mois.</p>"
+              "<div class='resume'><h5>Goulwen Reboux - <a href='https://twitter.com/x'>@nautilebleu</a></h5>"
+              "<p>J'ai un parcours centripète : en 15 ans je suis passé de l'infographie au backend.</p></div>"
+              "</li></ul>")
+    talk = find(p, "La refonte de Greenbureau")
+    assert names(talk) == ["Goulwen Reboux"]
+    assert all(s.format != "REMPLACÉ" for s in p.sessions)

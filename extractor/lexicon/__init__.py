@@ -88,6 +88,7 @@ class Lexicon:
     attendance: frozenset[str]  # "présentiel", "online": how one attends, never a format
     about_person_re: re.Pattern[str]  # "About Ryan": a biography's heading; group "who"
     sponsored_heads: tuple[str, ...]  # lowercase first words of SPONSORED_BY: a cheap test before the pattern
+    status_words: frozenset[str]  # look-up keys: "annulé", "cancelled": a session's fate, never a format
     given_names: frozenset[str]  # unaccented keys: "aaron", "helene": a capitalised pair starting so is a person
     sponsored_re: re.Pattern[str]  # "… offerte par Québec International": a sponsor's mention ending a title
 
@@ -200,6 +201,7 @@ def lexicon() -> Lexicon:
         about_person_re=re.compile(rf"^(?:{_alternation(_collect('ABOUT_PERSON'))})\s*(?P<who>[^\W\d_].{{0,60}})$",
                                    re.I),
         sponsored_heads=tuple(sorted({w.split()[0].lower() for w in _collect("SPONSORED_BY")})),
+        status_words=variants(_collect("STATUS_WORDS")),
         given_names=frozenset(unaccented_key(n) for n in names.GIVEN_NAMES),
         sponsored_re=re.compile(rf"[\s,–—-]+(?:{_alternation(_collect('SPONSORED_BY'))})\s+\S.*$", re.I),
         notice_re=re.compile(rf"(?:^|\W)(?:{_alternation(_collect('NOTICES'))})(?:\W|$)", re.I),

@@ -62,7 +62,8 @@ FORMATS = ["keynote", "keynotes", "opening keynote", "closing keynote", "keynote
            "keynote speech", "invited speech", "invited lecture", "plenary talk", "plenary lecture", "paper",
            "papers", "full paper", "full papers", "short papers", "long papers", "demo paper", "extended abstract",
            "opening talk", "closing talk", "panel session", "discussion", "open discussion", "hackathon", "meetup",
-           "bof", "birds of a feather", "unconference", "presentation", "invited presentation", "demo session"]
+           "bof", "birds of a feather", "unconference", "presentation", "invited presentation", "demo session",
+           "lt"]
 # Verbs that follow a person's name at the start of a biography ("Anna works as…"), and the pronouns
 # that open one ("She is…").
 BIO_VERBS = ["works", "worked", "leads", "joined", "holds", "teaches", "helps", "loves", "lives", "founded"]
@@ -128,6 +129,8 @@ STOPWORDS = ["the", "and", "of", "to", "in", "for", "on", "with", "is", "are", "
              "does", "into", "about", "your", "its"]
 # Labels site builders give the page's top and bottom landmarks (Wix: aria-label).
 LANDMARKS = ["top of page", "bottom of page"]
+# "CANCELLED: Title", "REPLACED:": what became of a session, never its kind.
+STATUS_WORDS = ["cancelled", "canceled", "postponed", "replaced", "moved", "rescheduled", "new", "updated", "tbc"]
 # "About Ryan", "Meet Esther Derby": a heading over a speaker's biography, never a session.
 ABOUT_PERSON = ["about", "meet", "bio of", "biography of"]
 # Phrases of notes about the programme itself, never sessions: "The schedule is subject to change."

@@ -118,6 +118,8 @@ STOPWORDS = ["le", "la", "les", "des", "du", "et", "une", "pour", "dans", "sur",
 # Lines of page chrome that are not content (text dumps keep them).
 # Labels site builders give the page's top and bottom landmarks (Wix: aria-label).
 LANDMARKS = ["haut de page", "bas de page"]
+STATUS_WORDS = ["annulé", "annulée", "annulés", "annulées", "reporté", "reportée", "remplacé", "remplacée",
+                "déplacé", "déplacée", "nouveau", "nouvelle", "modifié", "modifiée"]
 ABOUT_PERSON = ["à propos de", "à propos d'", "biographie de", "biographie d'", "qui est"]
 NOTICES = ["sous réserve de modification", "sous réserve de modifications", "susceptible d'être modifié",
            "susceptible de changer", "programme provisoire", "programme préliminaire", "peut changer",

@@ -39,6 +39,7 @@ MAX_NOISE_CHARS = 40
 MAX_NOTICE_CHARS = 160  # a note on the page, a link or an address is a line of its own; a paragraph is text
 MAX_FORMAT_CHARS = 60
 MAX_TITLE_CHARS = 250
+MAX_CAPS_LABEL_WORDS = 4
 _CAPS_LABEL = re.compile(r"^(?P<label>[^\W\d_a-zà-ÿ][^a-zà-ÿ:]{1,38}?)\s*:\s*$")
 _HANDLE = re.compile(r"^@[\w.]{2,30}$")
 _ICON_LIGATURE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")
@@ -388,6 +389,7 @@ def _field_label(block: Block, context: PageContext) -> Classified | None:
 
 
 MAX_TAG_CHARS = 40
+MAX_LISTED_CHARS = 80  # "Title - Ana Ruiz", "Ana Ruiz - @ana": short; an abstract's sentence is longer
 
 
 def _hinted(block: Block) -> Classified | None:
@@ -411,7 +413,9 @@ def _hinted(block: Block) -> Classified | None:
         return Classified(Kind.SPEAKER, block, role="chair" if hint == "chair" else None)
     if hint == "affiliation" and len(text) <= 200:
         return Classified(Kind.AFFILIATION, block)
-    if hint == "description" and len(text.split()) >= 4:
+    if hint == "description" and len(text.split()) >= 4 and not block.heading and not (
+            len(text) <= MAX_LISTED_CHARS and (is_person_line(text) or dash_name(text)[1] is not None)):
+        # (a heading in the box, "Ana Ruiz - @ana", "Title - Ana Ruiz" in a "summary" list: the words decide)
         return Classified(Kind.DESCRIPTION, block, description=Description(text=text, provisional=False))
     return None
 
@@ -485,8 +489,9 @@ def format_label(text: str, numbered: bool = False) -> str | None:
     if found and key(found.group("format")) in lexicon().formats and not is_occasion(found.group("format")):
         return found.group("format")
     m = _CAPS_LABEL.match(text.strip())
-    if m and len(m.group("label").split()) <= 4:
-        return m.group("label").strip()
+    if m and len(m.group("label").split()) <= MAX_CAPS_LABEL_WORDS \
+            and key(m.group("label")) not in lexicon().status_words:
+        return m.group("label").strip()  # "ATELIER :", but not "ANNULÉ :" (what became of it)
     return None
 
 

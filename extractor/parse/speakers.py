@@ -141,6 +141,7 @@ def parse_speaker(raw: str) -> Speaker:
     lex = lexicon()
     line = norm(raw).replace("*", "") if "*" in raw else norm(raw)
     body = _HANDLE_NOTE.sub("", line) or line  # "Pierre Henriquet (@astropierre)": the handle is no affiliation
+    body = body.strip(" -–—|,;:") or body  # "Goulwen Reboux - " once the link to @nautilebleu is gone
     role = None
     role_by = lex.role_by_re.match(body)
     if role_by:
