@@ -770,3 +770,13 @@ def test_a_summary_list_and_speaker_headings_inside_abstract_boxes() -> None:
     talk = find(p, "La refonte de Greenbureau")
     assert names(talk) == ["Goulwen Reboux"]
     assert all(s.format != "REMPLACÉ" for s in p.sessions)
+
+
+def test_a_details_column_is_the_description_not_part_of_the_title() -> None:
+    p = parse("<table><tr><th>Horaire</th><th>Activité</th><th>Détail</th></tr>"
+              "<tr><td>9h30 – 10h00</td><td>☕ Accueil &amp; café</td><td>Accueil des participants, badges</td></tr>"
+              "<tr><td>10h30 – 10h45</td><td>Introduction</td><td>Description à venir</td></tr></table>")
+    first, second = p.sessions
+    assert first.title == "Accueil & café" and first.description is not None
+    assert first.description.text == "Accueil des participants, badges" and not first.description.provisional
+    assert second.description is not None and second.description.provisional

@@ -164,6 +164,7 @@ TABLE_HEADERS = {
                  "author", "moderator", "who"],
     "room": ["room", "location", "venue", "where"],
     "format": ["format", "type", "track"],
+    "description": ["description", "details", "detail", "abstract", "summary", "notes"],
     "surname": ["last name", "surname", "family name"],
     "given": ["first name", "given name", "firstname"],
     "name": ["name", "full name"],

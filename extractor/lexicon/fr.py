@@ -149,6 +149,7 @@ TABLE_HEADERS = {
                  "orateurs"],
     "room": ["salle", "lieu", "local", "où", "ou"],
     "format": ["format", "type"],
+    "description": ["détail", "détails", "description", "descriptif", "résumé", "précisions"],
     # A table of people (one row a speaker): their names make the title when nothing else does.
     "surname": ["nom", "nom de famille"],
     "given": ["prénom", "prenom", "prénoms"],

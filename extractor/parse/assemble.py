@@ -29,6 +29,7 @@ from extractor.parse.classify import (
     is_person_line,
     is_prose,
     is_sentence,
+    labelled_description,
     room_of,
 )
 from extractor.parse.clock import afternoon_hours
@@ -600,6 +601,12 @@ class Assembler:
                 cur.room = None
             for line in found.speakers:
                 self._add_people(line, comma_list=True)
+            about = " ".join(found.about)
+            where = place(about) if about and len(about) <= MAX_ROOM_CHARS else None
+            if where is not None and cur.room is None:
+                cur.room = where  # `| Details |` holding `Room 1`: the words decide
+            elif about:  # `| 9h30 | Accueil & café | Accueil des participants, badges |`: its description
+                self._add_description(_column_description(about))
             for classified in lines[1:]:
                 if people_second and found.lines and classified.block.text == found.lines[0] \
                         and classified.kind is Kind.TEXT and _handle_like(classified.block.text):
@@ -1067,6 +1074,17 @@ def _name_card(draft: Draft, block: Block) -> bool:
         and not draft.has_details() and not draft.untitled \
         and (draft.slot.start is None or not draft.after_slot_line) and looks_like_name(draft.title) \
         and not looks_like_name(block.text) and _beside(block, draft.block)
+
+
+def _column_description(text: str) -> Description:
+    """What a description column says: a text, or a placeholder for one ("Description à venir", "TBA")."""
+    labelled = labelled_description(text)
+    if labelled is not None:
+        return labelled
+    bare = key(text).strip(" .!…")
+    lex = lexicon()
+    return Description(text=text, provisional=bare in lex.description_provisional or bool(
+        lex.room_provisional_re.match(text)), label=None)
 
 
 def _titled_card(draft: Draft, title_first: bool) -> bool:

@@ -49,6 +49,7 @@ class TableSession:
     format: str | None = None
     lines: list[str] = field(default_factory=list)  # the cell's other lines: speakers, rooms…
     extra: list[str] = field(default_factory=list)  # lines of the row's other, unnamed columns
+    about: list[str] = field(default_factory=list)  # the lines of its description column
     speakers: list[str] = field(default_factory=list)
     group: bool = False  # a row naming a group of sessions ("Session 2 : Langage")
     items: list[Block] | None = None  # the title cell's lines, when its markup names its fields
@@ -513,7 +514,8 @@ class _Reader:
             title=title_lines[0], origin=row, slot=self.slot, day=self.day, end=end,
             room=cell("room").replace("\n", " ") or None, format=cell("format").split("\n")[0] or None,
             lines=title_lines[1:],
-            extra=[line for c in [*others, cell("description")] for line in c.split("\n") if line],
+            extra=[line for c in others for line in c.split("\n") if line],
+            about=[line for line in cell("description").split("\n") if line],
             speakers=_with_affiliation([s for s in cell("speakers").split("\n") if s],
                                        cell("affiliation").replace("\n", " ")),
             items=_items(row, title_column),
