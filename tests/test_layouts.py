@@ -780,3 +780,14 @@ def test_a_details_column_is_the_description_not_part_of_the_title() -> None:
     assert first.title == "Accueil & café" and first.description is not None
     assert first.description.text == "Accueil des participants, badges" and not first.description.provisional
     assert second.description is not None and second.description.provisional
+
+
+def test_articles_giving_title_then_time_then_place_with_nested_parts() -> None:
+    p = parse("<h1>Friday - 1 August 2014</h1><article><h3>Nonviolence in Action</h3><p class='time'>9:30-17:00</p>"
+              "<p class='place'>Realschule</p><ul><li><h1>Preparation of Action</h1><p class='description'>"
+              "Human carpet, street theater and support for fasting.</p><p class='time'>9:30-11:30</p>"
+              "<p class='place'>Realschule</p></li><li><h1>Begin of Direct Action</h1>"
+              "<p class='time'>11:45-17:00</p><p class='place'>Konstanzer Münster</p></li></ul></article>")
+    got = [(s.title, s.slot.start, s.slot.end) for s in p.sessions]
+    assert got == [("Nonviolence in Action", "09:30", "17:00"), ("Preparation of Action", "09:30", "11:30"),
+                   ("Begin of Direct Action", "11:45", "17:00")]

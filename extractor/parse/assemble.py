@@ -1093,7 +1093,8 @@ def _titled_card(draft: Draft, title_first: bool) -> bool:
     time comes last (`<h4>Title</h4><p>Ana Ruiz</p><p>10:00 - 11:00</p>`)."""
     block = draft.block
     return block is not None and (block.heading > 0 or block.hint == "title") \
-        and (draft.slot.start is None or title_first) and draft.room is None and not draft.untitled
+        and (draft.slot.start is None or title_first) and (draft.room is None or draft.room_inherited) \
+        and not draft.untitled
 
 
 def _bare_heading(draft: Draft) -> bool:
