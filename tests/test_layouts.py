@@ -791,3 +791,10 @@ def test_articles_giving_title_then_time_then_place_with_nested_parts() -> None:
     got = [(s.title, s.slot.start, s.slot.end) for s in p.sessions]
     assert got == [("Nonviolence in Action", "09:30", "17:00"), ("Preparation of Action", "09:30", "11:30"),
                    ("Begin of Direct Action", "11:45", "17:00")]
+
+
+def test_a_sure_name_then_a_colon_then_a_title_in_lower_case() -> None:
+    p = parse("<h2>Friday</h2><p>14:20–14:40 Quentin Aristote: monotone weak distributive laws</p>"
+              "<p>14:40–15:00 Open data: a primer for all</p>")
+    assert names(find(p, "monotone weak distributive laws")) == ["Quentin Aristote"]
+    assert find(p, "Open data: a primer for all").speakers == []

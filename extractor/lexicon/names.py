@@ -46,5 +46,13 @@ olusegun chinedu kwame ama kofi abebe tariq yusuf mustafa fatma leila layla nour
 juliette josephine margot capucine gwenaelle gaelle maelle solene oceane loic gael erwan yannig killian
 benedict rupert nigel graham trevor clive ian neil stuart alistair fiona morag kirsty siobhan niamh aoife
 sinead ciaran declan eoin padraig seamus
+quentin theo enzo mathis clement baptiste bastien cyril florent gaetan jeremie kevin loic ludovic marius
+mickael morgan thibault thibaut yohan agathe agate amandine anais audrey aurore clemence estelle heloise jade
+justine laetitia laure lina lise lou maelle margaux marine morgane noemie ophelie perrine solene anouk samira
+goulwen goulwenn erwann ronan yannis cedrik gregoire hadrien jules leon leonie mael nolan raphael sacha timothee
+victorine bjorn jorg jurgen soren lukas jonas felix niklas tobias moritz pascal ursula gerhard hermann helmut
+kjell olof lennart ingrid astrid sigrid gunnar johannes mattias maaike joost pieter wouter sanne femke bram
+giulio marco luigi paolo alessia chiara federica francesca silvia stefania valentina jose maria carmen
+javier pablo sergio alvaro lucia marta ines joao pedro rui tiago ana beatriz mariana
 """
-GIVEN_NAMES = _GIVEN_NAMES.split()
+GIVEN_NAMES = sorted(set(_GIVEN_NAMES.split()))

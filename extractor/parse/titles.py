@@ -188,6 +188,7 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
     m = _COMMA_TAIL.match(title) if title.endswith(")") else None
     listed = split_speakers(m.group("people")) if m else []
     if m and any(_affiliated_person(p) for p in listed) and all(looks_like_name(bare_name(p)) for p in listed) \
+            and not looks_like_name(m.group("title").rsplit(",", 1)[-1].strip()) \
             and format_label(m.group("title"), numbered=True) is None \
             and sum(c.isalpha() for c in m.group("title")) >= MIN_TITLE_LETTERS:
         return m.group("title").strip(), [(m.group("people").strip(), None)]  # "Les communs, Léa Roy (CNRS)"
@@ -272,8 +273,11 @@ def _people_leading(text: str) -> tuple[str, list[tuple[str, str | None]]] | Non
     for stop in _FULL_STOP.finditer(text):
         head, tail = text[: stop.start()], text[stop.end():]
         last = head.split()[-1] if head.split() else ""
-        if (not tail[:1].isupper() and not tail[:1].isdigit()) or len(last.rstrip(".")) <= 1 \
-                or _INITIALS.match(last):
+        if head.count("(") > head.count(")"):
+            continue  # "Sara Bouchenak (LIRIS - INSA Lyon)": a dash inside the parenthesis ends nothing
+        lower_tail = not tail[:1].isupper() and not tail[:1].isdigit()
+        if (lower_tail and not (stop.group(0).strip() == ":" and _surely_a_person(head))) \
+                or len(last.rstrip(".")) <= 1 or _INITIALS.match(last):
             continue  # "Ana Ruiz, Ph.D. et directrice", "Matthew E. P. Davies": not the end of the names
         if _all_people(tail.rstrip("."), strict=False) or _says_what_they_do(tail):
             continue  # "Ana Ruiz - Director and CEO, HiFX": the dash gives her role, not a title
