@@ -798,3 +798,13 @@ def test_a_sure_name_then_a_colon_then_a_title_in_lower_case() -> None:
               "<p>14:40–15:00 Open data: a primer for all</p>")
     assert names(find(p, "monotone weak distributive laws")) == ["Quentin Aristote"]
     assert find(p, "Open data: a primer for all").speakers == []
+
+
+def test_a_numbered_keynote_and_its_speaker_then_the_title_in_a_cell() -> None:
+    p = parse("<table><tr><th>Time</th><th>Session</th></tr><tr><td class='time'>09:10 – 10:10</td>"
+              "<td><strong>Keynote 1 – Dr Seong-Lyun Kim (Yonsei University)</strong><br>"
+              "<em>Hybrid Inference for Robot Manipulation</em></td></tr><tr><td class='time'>15:20 – 16:20</td>"
+              "<td><strong>Keynote 3 – Prof. Andrew Zhang (UTS)</strong><br><em>Passive Sensing</em></td></tr></table>")
+    assert [(s.format, s.title, names(s)) for s in p.sessions] == [
+        ("Keynote", "Hybrid Inference for Robot Manipulation", ["Seong-Lyun Kim"]),
+        ("Keynote", "Passive Sensing", ["Andrew Zhang"])]

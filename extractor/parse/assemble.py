@@ -724,6 +724,9 @@ class Assembler:
             self.feed(item)
         elif item.kind is Kind.TEXT and is_prose(line):
             self._add_description(Description(text=line, provisional=False, label=None))
+        elif item.kind is Kind.TEXT and cur.untitled and cur.speakers and not cur.description \
+                and len(line.split()) >= MIN_TITLE_WORDS and organisations(line) is None:
+            cur.title, cur.untitled = line, False  # `Keynote 3 – Prof. Andrew Zhang (UTS)` / `Passive Sensing`
         elif item.kind is Kind.TEXT and looks_like_name(line):
             self._on_speaker(item)
         elif item.kind is Kind.TEXT and cur.speakers and not any(s.affiliation for s in cur.speakers) \
@@ -876,6 +879,9 @@ class Assembler:
                 fmt, rest = fmt_n, rest_n  # "Keynote 1: Cosmin Munteanu (University of Toronto)"
             elif fmt_n and key(fmt_n) not in lexicon().groupings:
                 numbered = fmt_n  # "Panel A: Digital Communities": a panel, its number kept in the title
+        if fmt is None and lead is None and people and numbered is None and format_label(title, numbered=True):
+            # `Keynote 1 – Dr Seong-Lyun Kim (Yonsei)` / `Hybrid Inference…`: its format and people; a title follows
+            fmt, untitled = format_label(title, numbered=True), True
         about: Description | None = None
         if fmt and rest != title and (looks_like_name(rest) or is_person_line(rest)):
             # "Invited Speaker: Ana Ruiz": named by its format and speaker, until a title line says more
@@ -1029,6 +1035,7 @@ def _people_line(text: str) -> bool:
 
 
 MAX_BADGE_WORDS = 3
+MIN_TITLE_WORDS = 2  # a lone word under `Keynote 1 – Ana Ruiz (National Science` is the end of her line
 _FORMAT_TAIL = re.compile(r"^(?P<title>[^()\[\]]+?)\s*[(\[](?P<format>[^()\[\]]{2,40})[)\]]$")
 MAX_SPEAKERS = 300  # the longest real author lists have about a hundred names
 
