@@ -808,3 +808,10 @@ def test_a_numbered_keynote_and_its_speaker_then_the_title_in_a_cell() -> None:
     assert [(s.format, s.title, names(s)) for s in p.sessions] == [
         ("Keynote", "Hybrid Inference for Robot Manipulation", ["Seong-Lyun Kim"]),
         ("Keynote", "Passive Sensing", ["Andrew Zhang"])]
+
+
+def test_a_multi_day_event_dates_no_session_from_its_one_full_date() -> None:
+    p = parse("<h1>DjangoCong</h1><p>Le 8, 9 et 10 mai 2015 à Clermont-Ferrand</p>"
+              "<ol><li>Surveiller son application avec Sentry - Nicolas Dubois</li>"
+              "<li>Passer de nose à py.test - Mathieu Agopian</li><li>Packager ses assets - Stéphane Angel</li></ol>")
+    assert p.sessions and all(s.slot.day is None for s in p.sessions)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import replace
 from datetime import date
 from typing import cast
@@ -152,14 +153,19 @@ def _checked(programme: Programme) -> Programme:
 PAGE_DATE_LINES = 8
 
 
+_DAY_LIST = re.compile(r"\b[0-3]?\d(?:er|st|nd|rd|th)?\s*(?:,|&|–|—|-|\bet\b|\band\b|\bau\b|\bto\b)\s*"
+                       r"[0-3]?\d(?:er|st|nd|rd|th)?\s+[^\W\d_]{3,}", re.I)
+
+
 def _page_date(blocks: list[Block], context: PageContext, titles: list[str] | None = None) -> date | None:
     """The one full date named near the top ("Colloque X, 12 mars 2026, Québec"), or in the page's own
     title: the day of a one-day event. The assembler uses it only if the page has no day headings."""
     found: set[date] = set()
-    for text in titles or []:
+    texts = [*(titles or []), *(b.text for b in blocks if not b.separator)][: PAGE_DATE_LINES + len(titles or [])]
+    for text in texts:
+        if _DAY_LIST.search(text[:300]):
+            return None  # "Le 8, 9 et 10 mai 2015", "June 3-5, 2024": several days, not one
         found.update(dates_in(text[:300], context))
-    for block in [b for b in blocks if not b.separator][:PAGE_DATE_LINES]:
-        found.update(dates_in(block.text[:300], context))
     return found.pop() if len(found) == 1 else None
 
 
