@@ -3,6 +3,7 @@ rows, the same rows `extractor sync` writes, and no secret anywhere."""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import sqlite3
 from pathlib import Path
@@ -58,6 +59,24 @@ def test_the_views_show_the_latest_snapshot_as_the_sync_tables_do(series: Path, 
     assert [(c["snapshot"], c["position"], c["kind"]) for c in changes] == events
     assert [c["uid"] for c in changes] == [c["uid"] for c in rows(target, "changes", "snapshot, position")]
     assert (changes[0]["old"], changes[0]["new"]) == ("Salle à venir", "Salle 2.105")  # text, not JSON
+
+
+def test_datasette_serves_the_views_as_rows(series: Path) -> None:
+    pytest.importorskip("datasette", reason="the test extra installs Datasette")
+    from datasette.app import Datasette  # type: ignore[import-untyped]
+
+    async def fetch(path: str) -> Any:
+        response = await Datasette([str(series)]).client.get(path)
+        assert response.status_code == 200, path
+        return response.json()
+
+    database = series.stem
+    sessions = asyncio.run(fetch(f"/{database}/current_sessions.json?_shape=array"))
+    assert [s["room_name"] for s in sessions] == ["Salle 2.105", "Salle Marie-Gérin-Lajoie"]
+    people = asyncio.run(fetch(f"/{database}/current_speakers.json?_shape=array&name=Geneviève+Baril"))
+    assert [(p["affiliation"], p["credentials"]) for p in people] == [("Cité-ID de l'ÉNAP", '["Ph.D."]')]
+    changes = asyncio.run(fetch(f"/{database}/changes.json?_shape=array&kind=session_removed"))
+    assert [c["snapshot"] for c in changes] == [len(SERIES)]
 
 
 def test_a_store_made_before_the_views_gets_them_when_opened(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ table reads as a feed; a target that fails costs the store nothing; a sync kille
 from __future__ import annotations
 
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -62,6 +63,23 @@ def test_a_failing_target_exits_6_keeps_the_snapshot_and_the_next_sync_catches_u
     assert rows(good, "pages", "key")[0]["synced_snapshot"] == 1
     assert check_cli(SERIES[2], store, "--sync", good) == 0
     assert [c["snapshot"] for c in rows(good, "changes", "snapshot, position")] == [2, 2, 3]
+
+
+def test_an_unreachable_postgresql_exits_6_and_a_failed_check_is_synced_as_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store, good = tmp_path / "s.sqlite", f"sqlite:///{tmp_path / 'feed.db'}"
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    assert check_cli(SERIES[0], store, "--sync", f"postgresql+psycopg://nobody:pw@127.0.0.1:{port}/db") == 6
+    err = capsys.readouterr().err
+    assert "cannot write the sync target postgresql+psycopg://nobody:***@127.0.0.1" in err and ":pw@" not in err
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["check", str(empty), "--store", str(store), "--page", "demo", "--sync", good]) == 2
+    [page] = rows(good, "pages", "key")
+    assert (page["status"], page["synced_snapshot"]) == ("failed", 1)  # the snapshot the earlier sync missed
 
 
 def test_a_bad_sync_url_is_refused_before_anything_is_stored(

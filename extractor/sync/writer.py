@@ -75,7 +75,12 @@ def sync(target: str, store: Store, page_keys: Iterable[str] = ()) -> list[PageS
 def connect(target: str) -> Engine:
     try:
         url = make_url(target)
-        engine = create_engine(url, connect_args={"timeout": 30} if url.get_backend_name() == "sqlite" else {})
+        backend = url.get_backend_name()
+        # SQLite: how long to wait for another writer's lock. PostgreSQL: a server that does not answer
+        # fails the sync in seconds (the next one catches up) instead of holding a check for minutes.
+        connect_args: dict[str, Any] = {"timeout": 30} if backend == "sqlite" else \
+            {"connect_timeout": 10} if backend == "postgresql" and "connect_timeout" not in url.query else {}
+        engine = create_engine(url, connect_args=connect_args)
     except ArgumentError:
         raise InputError(f"not a database URL: {target!r} (e.g. sqlite:///programmes.db or "
                          "postgresql+psycopg://user@host/db)") from None
