@@ -21,6 +21,7 @@ from tests import test_sync
 from tests.test_sync import SERIES, checked, rows
 
 target = test_sync.target  # the fixture: each test that takes it runs against SQLite and a real PostgreSQL
+writes = test_sync.writes  # the fixture: the statements that write
 
 ROOT = Path(__file__).resolve().parent.parent
 ZONE = ["--date", "2025-11-19", "--tz", "America/Toronto"]
@@ -126,6 +127,23 @@ def test_watch_reports_a_failing_target_with_exit_6_and_a_bad_one_with_exit_2(
     config.write_text(f'sync = "nowhere"\n[[page]]\nurl = "{SERIES[0]}"\n', encoding="utf-8")
     assert main(["watch", str(config), "--once", "--store", str(tmp_path / "s.sqlite")]) == 2
     assert "key 'sync'" in capsys.readouterr().err
+
+
+def test_records_rebuilt_by_reparse_reach_the_rows_and_nothing_else_is_written(
+    target: str, tmp_path: Path, writes: list[str]
+) -> None:
+    with Store.open(tmp_path / "s.sqlite") as store:
+        sync(target, checked(store, SERIES))
+        latest = store.snapshots("demo")[-1]
+        records = store.programme(latest.id)
+        fixed = records.sessions[0].model_copy(update={"title": "Coproduction et numérique (titre relu)"})
+        store.replace_parsed(latest.id, records.model_copy(update={"sessions": [fixed, *records.sessions[1:]]}),
+                             "reparsed", store.events(latest.id))
+        writes.clear()
+        [done] = sync(target, store)
+    assert (done.snapshots, done.sessions, done.changes) == (0, 1, 0)
+    assert [w.split()[0].upper() for w in writes] == ["UPDATE"]  # the one session row
+    assert fixed.title in [r["title"] for r in rows(target, "sessions", "uid")]
 
 
 # The child syncs and, once it has written part of the page, says so and waits to be killed.

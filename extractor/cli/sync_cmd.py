@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     with open_existing(args.store) as store:
         keys = [page_key(store, p) for p in args.pages]
         for done in sync(args.target, store, keys):
-            if not done.snapshots:
+            if not (done.snapshots or done.sessions or done.removed):
                 print(f"{done.page}: up to date")
                 continue
             print(f"{done.page}: {done.snapshots} snapshot(s); {done.sessions} session row(s) written, "

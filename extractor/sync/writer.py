@@ -117,6 +117,12 @@ def _sync_page(engine: Engine, store: Store, page: str) -> PageSync:
                 done.changes += 1
             done.snapshots += 1
             latest = (snapshot, programme)
+        if latest is None and snapshots and snapshots[-1].number == row["synced_snapshot"]:
+            # Nothing new, but `extractor reparse` may have rebuilt the records of the snapshot the rows
+            # follow: compared again, only what differs is written (usually nothing). The feed of changes
+            # already written stays as it was sent.
+            latest = (snapshots[-1], store.programme(snapshots[-1].id))
+            state.apply(latest[1], latest[0].retrieved_at, done)
         wanted = dict(row)
         if latest:
             snapshot, programme = latest
