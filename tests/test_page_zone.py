@@ -110,6 +110,19 @@ def test_parse_and_ics_take_the_pages_zone_and_tz_wins(tmp_path: Path, capsys: p
     assert "DTSTART:20251119T133000" in out and "no time zone: calendar times are floating" in err
 
 
+def test_reparse_keeps_the_users_zone_over_the_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor.monitor.store import Store
+
+    page, store = tmp_path / "p.txt", tmp_path / "s.sqlite"
+    page.write_text("Horaires à l'heure de Paris\n\n" + PROGRAMME, encoding="utf-8")
+    assert main(["check", str(page), "--store", str(store), "--tz", "America/Toronto"]) == 0
+    assert main(["reparse", "--store", str(store)]) == 0
+    with Store.open(store) as opened:
+        [snapshot] = opened.snapshots(str(page))
+        assert opened.programme(snapshot.id).timezone == "America/Toronto"
+    capsys.readouterr()
+
+
 def test_the_watch_files_zone_wins_over_the_pages(tmp_path: Path) -> None:
     from extractor.monitor.check import check
     from extractor.monitor.store import Store
