@@ -87,8 +87,9 @@ def run(args: argparse.Namespace) -> int:
         except ExtractorError:
             # The failed check is recorded: the target's `pages.status` says so too. The page's error is
             # what this command reports; a sync failing as well only adds a line.
-            if target is not None and store.has_page(_key(args)):
-                _sync_after(target, store, _key(args), quiet=True)
+            key = _key(args)
+            if target is not None and key is not None and store.has_page(key):
+                _sync_after(target, store, key, quiet=True)
             raise
         synced = _sync_after(target, store, result.page) if target is not None else None
     if args.json:
@@ -114,10 +115,11 @@ def run(args: argparse.Namespace) -> int:
     return 1 if args.exit_code and result.alerted else 0
 
 
-def _key(args: argparse.Namespace) -> str:
+def _key(args: argparse.Namespace) -> str | None:
+    """The page's key in the store; None for stdin without --page (refused before anything was recorded)."""
     from extractor.monitor.check import page_key_for
 
-    return page_key_for(args.source, args.page)
+    return None if args.source == "-" and not args.page else page_key_for(args.source, args.page)
 
 
 def open_sync_target(target: str | None) -> AbstractContextManager[SyncTarget | None]:
