@@ -110,6 +110,19 @@ def test_parse_and_ics_take_the_pages_zone_and_tz_wins(tmp_path: Path, capsys: p
     assert "DTSTART:20251119T133000" in out and "no time zone: calendar times are floating" in err
 
 
+def test_a_stated_offset_reaches_calendars_and_schedules(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import vobject
+
+    page = tmp_path / "p.txt"
+    page.write_text("Horaires en UTC+2\n\n" + PROGRAMME, encoding="utf-8")
+    assert main(["parse", str(page), "--date", "2025-11-19", "--format", "ics"]) == 0
+    calendar = vobject.readOne(capsys.readouterr().out)
+    starts = [c.dtstart.value for c in calendar.getChildren() if c.name == "VEVENT"]
+    assert starts and all(s.utcoffset().total_seconds() == 7200 for s in starts)
+    assert main(["parse", str(page), "--date", "2025-11-19", "--format", "frab-json"]) == 0
+    assert '"date": "2025-11-19T13:30:00+02:00"' in capsys.readouterr().out
+
+
 def test_reparse_keeps_the_users_zone_over_the_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from extractor.monitor.store import Store
 

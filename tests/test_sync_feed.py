@@ -115,6 +115,20 @@ def test_watch_syncs_each_page_into_the_files_target_with_its_name(tmp_path: Pat
     assert [c["kind"] for c in rows(feed, "changes", "snapshot, position")] == ["room_confirmed"] * 2
 
 
+def test_watch_workers_sync_several_pages_into_one_target_at_once(tmp_path: Path) -> None:
+    pages = [tmp_path / f"p{i}.txt" for i in range(4)]
+    for page, version in zip(pages, SERIES, strict=False):
+        page.write_bytes(version.read_bytes())
+    tables = "".join(f'[[page]]\nurl = "{page}"\n' for page in pages)
+    (tmp_path / "w.toml").write_text(f'workers = 4\nsync = "sqlite:///feed.db"\n{tables}', encoding="utf-8")
+    summary = watch(watch_config.load(tmp_path / "w.toml"), store_path=tmp_path / "s.sqlite", once=True,
+                    install_signal_handlers=False)
+    assert (summary.exit_code, summary.checks) == (0, 4)
+    feed = f"sqlite:///{tmp_path / 'feed.db'}"
+    assert sorted(p["key"] for p in rows(feed, "pages", "key")) == sorted(str(p) for p in pages)
+    assert len(rows(feed, "sessions", "page, uid")) == 12
+
+
 def test_watch_reports_a_failing_target_with_exit_6_and_a_bad_one_with_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
