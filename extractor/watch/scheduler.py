@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from extractor.errors import ConfigError, ExtractorError, InternalError, StoreError
+from extractor.errors import ConfigError, ExtractorError, InternalError, StoreError, SyncError
 from extractor.watch.config import PageConfig, WatchConfig
 
 if TYPE_CHECKING:
@@ -85,8 +85,6 @@ class WatchSummary:
         elif outcome.status == "changed":
             self.changed += 1
         if outcome.sync_error:
-            from extractor.errors import SyncError
-
             self.exit_code = max(self.exit_code, SyncError.exit_code)
 
 
