@@ -3,6 +3,7 @@ table reads as a feed; a target that fails costs the store nothing; a sync kille
 
 from __future__ import annotations
 
+import select
 import signal
 import socket
 import subprocess
@@ -188,7 +189,9 @@ def test_a_sync_killed_midway_leaves_nothing_half_written(target: str, tmp_path:
     child = subprocess.Popen([sys.executable, "-c", KILLED_SYNC, str(tmp_path / "s.sqlite"), target],
                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
-        assert child.stdout is not None and child.stdout.readline().strip() == "midway"
+        assert child.stdout is not None
+        assert select.select([child.stdout], [], [], 60)[0], "the child never reached the middle of the sync"
+        assert child.stdout.readline().strip() == "midway"
         child.send_signal(signal.SIGKILL)
         child.wait(30)
     finally:
