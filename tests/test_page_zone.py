@@ -40,6 +40,12 @@ STATED = [
     ("Salle 8 CET", None),
     ("The central timetable of the week", None),
     ("Ouverture à 9h, UTC+5:30 pour nos collègues de Delhi", None),  # no whole hour: no IANA Etc zone
+    ("Marie Roy (HEC)", None),  # HEC Montréal, not heure d'Europe centrale
+    ("Keynote (PT)", None),  # a talk in Portuguese
+    ("Hall B (WEST)", None),
+    # Known failure, kept (GUIDE §5): a title that opens with a zone's name right after its time.
+    pytest.param("10:00 UTC is Enough for Everybody, Right?", None, id="balkanruby2018-title",
+                 marks=pytest.mark.xfail(strict=True, reason="a title opening with UTC after a time reads as a zone")),
 ]
 
 

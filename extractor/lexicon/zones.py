@@ -63,24 +63,26 @@ ZONE_PHRASES: dict[str, str] = {
 }
 
 # Matched in capitals only, and only in parentheses ("(EST)") or right after a time ("9:00 AM EST",
-# "14h HNE"): "EST", "ET" and "CET" are words or pieces of words in running text ("ce qui EST dit").
+# "14h HNE"), or after "in"/"en" ("times in CET"): "EST", "ET" and "CET" are words or pieces of words in
+# running text ("ce qui EST dit"). Left out for what else they name in parentheses: "PT" (Portuguese, as
+# languages are marked), "HEC" (HEC Montréal), "AST" and "WEST" (organisations, wings of a building).
 ZONE_ABBREVIATIONS: dict[str, str] = {
     "EST": "America/New_York", "EDT": "America/New_York", "ET": "America/New_York",
     "CST": "America/Chicago", "CDT": "America/Chicago", "CT": "America/Chicago",
     "MST": "America/Denver", "MDT": "America/Denver",
-    "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles", "PT": "America/Los_Angeles",
-    "AST": "America/Halifax", "ADT": "America/Halifax",
+    "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "ADT": "America/Halifax",
     "HNE": "America/Toronto", "HAE": "America/Toronto",  # heure normale / avancée de l'Est
     "HNP": "America/Vancouver", "HAP": "America/Vancouver",
-    "CET": "Europe/Paris", "CEST": "Europe/Paris", "HEC": "Europe/Paris",
-    "BST": "Europe/London", "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
+    "CET": "Europe/Paris", "CEST": "Europe/Paris",
+    "BST": "Europe/London", "WET": "Europe/Lisbon",
     "EET": "Europe/Athens", "EEST": "Europe/Athens",
     "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
     "JST": "Asia/Tokyo", "KST": "Asia/Seoul", "SGT": "Asia/Singapore",
-    "UTC": "UTC", "GMT": "UTC", "TU": "UTC",
+    "UTC": "UTC", "GMT": "UTC",
 }
 # Written after a time they are too short to be sure of ("à 14h ET 15h"): only in parentheses.
-PARENTHESES_ONLY = frozenset({"ET", "CT", "PT", "TU", "AST"})
+PARENTHESES_ONLY = frozenset({"ET", "CT"})
 
 # Offsets from UTC as pages write them: "UTC+2", "GMT-05:00", "UTC −3".
 OFFSET_BASES = ("UTC", "GMT", "TU")
