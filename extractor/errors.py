@@ -39,6 +39,13 @@ class NotifyError(ExtractorError):
     exit_code = 5
 
 
+class SyncError(ExtractorError):
+    """A sync target (`sync`, `check --sync`, the watch file's `sync`) cannot be reached or written. Its own
+    code: the snapshot store is untouched by it, and the next sync catches up from where this one stopped."""
+
+    exit_code = 6
+
+
 class ConfigError(ExtractorError):
     """A configuration file or option is invalid."""
 

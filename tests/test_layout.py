@@ -112,8 +112,9 @@ LAYERS = {
     # The stateful side sits above the pure core; the CLI may use every package but none uses it.
     "extractor.monitor": {"extractor.textkit", "extractor.lexicon", "extractor.read", "extractor.parse",
                           "extractor.changes"},
+    # A watcher syncs each page after its check (the watch file's `sync`); sync knows nothing of watching.
     "extractor.watch": {"extractor.textkit", "extractor.lexicon", "extractor.read", "extractor.parse",
-                        "extractor.changes", "extractor.monitor"},
+                        "extractor.changes", "extractor.monitor", "extractor.sync"},
     "extractor.sync": {"extractor.textkit", "extractor.lexicon", "extractor.read", "extractor.parse",
                        "extractor.changes", "extractor.monitor"},
 }

@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="extractor",
         description="Turn conference programme pages into validated records; snapshot, diff and alert.",
         epilog="Exit codes: 0 ok, 1 differences/alerts found (diff, check --exit-code), 2 bad input, "
-        "3 network/HTTP failure, 4 store failure, 5 notification failure, 130 interrupted.",
+        "3 network/HTTP failure, 4 store failure, 5 notification failure, 6 sync target failure, 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"extractor {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")

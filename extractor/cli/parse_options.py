@@ -26,8 +26,8 @@ def add_parse_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def add_tz_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--tz", metavar="ZONE", help="the event's IANA time zone (e.g. Europe/Paris), when the page "
-                   "does not state it: calendars place sessions in it (default: floating times)")
+    p.add_argument("--tz", metavar="ZONE", help="the event's IANA time zone (e.g. Europe/Paris): calendars place "
+                   "sessions in it (default: the zone the page states, else floating times)")
 
 
 def parse_options_from(args: argparse.Namespace) -> ParseOptions:

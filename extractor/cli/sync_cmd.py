@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="TARGET is a SQLAlchemy URL: sqlite:///programmes.db or postgresql+psycopg://user@host/db "
         "(the postgres extra). Tables pages, sessions, speakers and changes are created and migrated; each "
         "page is one transaction; a run with nothing new writes nothing. Exit 2: bad TARGET; 4: the store "
-        "or the target cannot be read or written.",
+        "cannot be read; 6: the target cannot be reached or written.",
     )
     p.add_argument("target", metavar="TARGET")
     p.add_argument("pages", nargs="*", metavar="PAGE", help="page keys to sync (default: every page)")
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     with open_existing(args.store) as store:
         keys = [page_key(store, p) for p in args.pages]
         for done in sync(args.target, store, keys):
-            if not done.snapshots:
+            if not (done.snapshots or done.sessions or done.removed):
                 print(f"{done.page}: up to date")
                 continue
             print(f"{done.page}: {done.snapshots} snapshot(s); {done.sessions} session row(s) written, "

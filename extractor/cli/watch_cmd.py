@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "snapshots and sending alerts like `check`. SIGINT/SIGTERM finish the checks in progress, then stop.",
         epilog="Exit codes: 0 every check succeeded (or SIGTERM stopped a long-running watch); 2 bad "
         "configuration; 4 store cannot be opened; with --once, the highest exit code of the pages that "
-        "failed (2 input/parse, 3 network/HTTP, 4 store, 5 notification); 130 SIGINT; "
+        "failed (2 input/parse, 3 network/HTTP, 4 store, 5 notification, 6 sync target); 130 SIGINT; "
         "143 SIGTERM during --once.",
     )
     p.add_argument("config", metavar="CONFIG.toml")
@@ -25,6 +25,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--workers", type=int, metavar="N", help="checks at once (default: the file's, else 8)")
     p.add_argument("--progress", choices=["auto", "on", "off"], default="auto",
                    help="progress bar: auto shows it when stderr is a terminal")
+    p.add_argument("--sync", metavar="TARGET", help="after each check, sync the page into this database "
+                   "(a SQLAlchemy URL, as for `extractor sync`; over the file's `sync`)")
     add_http_arguments(p)
     p.set_defaults(run=run)
 
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("--workers must be between 1 and 256")
     config = watch_config.load(args.config).overridden(timeout=args.timeout, user_agent=args.user_agent,
                                                        ignore_robots=args.ignore_robots,
-                                                       allow_private=args.allow_private)
+                                                       allow_private=args.allow_private, sync=args.sync)
     reporter = choose(progress=args.progress, verbose=args.verbose)
     summary = watch(config, store_path=args.store, once=args.once, reporter=reporter, workers=args.workers)
     return summary.exit_code

@@ -43,8 +43,9 @@ def reparse(store: Store, page_key: str | None = None, options: ParseOptions | N
             except StoreError:
                 before = None  # records an older model cannot read: exactly what reparse is for
             programme = parse_page(store.raw_page(snap.id), options)
-            if programme.timezone is None and before is not None and before.timezone:
-                # The zone a user gave (check --tz, the watch file) is not in the raw page: keep it.
+            if not (options and options.timezone) and before is not None and before.timezone:
+                # The stored zone may be the one a user gave (check --tz, the watch file): it is not in the
+                # raw page, and it comes before the zone the page states. Kept.
                 programme = programme.model_copy(update={"timezone": before.timezone})
             programme = identify(programme, before.sessions if before else (), previous.sessions if previous else (),
                                  held, page=key, snapshot=snap.number)

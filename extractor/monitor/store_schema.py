@@ -156,4 +156,59 @@ MIGRATIONS: list[str] = [
     ALTER TABLE outbox_v3 RENAME TO outbox;
     CREATE INDEX outbox_pending ON outbox (delivered_at, next_try_at);
     """,
+    # 4: issue 12. Views, so that Datasette (or any SQLite client) shows rows, not JSON blobs: the records of
+    # each page's latest snapshot and the change events, keyed like the sync tables (the session's uid, its
+    # id when it has none). Read from the stored JSON each time, they never fall out of step with it; the
+    # outbox is in none of them, and holds no URL anyway (monitor.targets).
+    """
+    CREATE VIEW current_sessions AS
+    SELECT p.key AS page, p.name AS page_name, s.number AS snapshot, CAST(j.key AS INTEGER) AS position,
+           COALESCE(json_extract(j.value, '$.uid'), json_extract(j.value, '$.id')) AS uid,
+           json_extract(j.value, '$.id') AS id,
+           json_extract(j.value, '$.slot.day') AS day,
+           json_extract(j.value, '$.slot.start') AS start,
+           json_extract(j.value, '$.slot.end') AS "end",
+           json_extract(j.value, '$.format') AS format,
+           json_extract(j.value, '$.title') AS title,
+           json_extract(j.value, '$.room.name') AS room_name,
+           json_extract(j.value, '$.room.provisional') AS room_provisional,
+           json_extract(j.value, '$.room.raw') AS room_raw,
+           json_extract(j.value, '$.description.text') AS description,
+           json_extract(j.value, '$.description.provisional') AS description_provisional,
+           json_array_length(j.value, '$.speakers') AS speakers,
+           json_extract(j.value, '$.confidence') AS confidence,
+           json_extract(s.parsed, '$.timezone') AS timezone,
+           s.retrieved_at AS retrieved_at
+    FROM pages p
+    JOIN snapshots s ON s.page_id = p.id AND s.number = (SELECT max(number) FROM snapshots WHERE page_id = p.id)
+    JOIN json_each(s.parsed, '$.sessions') j;
+    CREATE VIEW current_speakers AS
+    SELECT p.key AS page, s.number AS snapshot,
+           COALESCE(json_extract(j.value, '$.uid'), json_extract(j.value, '$.id')) AS session_uid,
+           json_extract(j.value, '$.title') AS session_title,
+           CAST(k.key AS INTEGER) AS position,
+           json_extract(k.value, '$.name') AS name,
+           json_extract(k.value, '$.credentials') AS credentials,
+           json_extract(k.value, '$.titles') AS titles,
+           json_extract(k.value, '$.affiliation') AS affiliation,
+           json_extract(k.value, '$.role') AS role
+    FROM pages p
+    JOIN snapshots s ON s.page_id = p.id AND s.number = (SELECT max(number) FROM snapshots WHERE page_id = p.id)
+    JOIN json_each(s.parsed, '$.sessions') j
+    JOIN json_each(j.value, '$.speakers') k;
+    CREATE VIEW changes AS
+    SELECT p.key AS page, s.number AS snapshot, e.position,
+           COALESCE(json_extract(e.data, '$.uid'), e.session_id) AS uid,
+           e.session_id, e.kind,
+           json_extract(e.data, '$.title') AS title,
+           json_extract(e.data, '$.field') AS field,
+           json_extract(e.data, '$.detail') AS detail,
+           json_extract(e.data, '$.old') AS old,
+           json_extract(e.data, '$.new') AS new,
+           e.cosmetic,
+           s.retrieved_at AS detected_at
+    FROM events e
+    JOIN snapshots s ON s.id = e.snapshot_id
+    JOIN pages p ON p.id = s.page_id;
+    """,
 ]

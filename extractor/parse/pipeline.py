@@ -23,6 +23,7 @@ from extractor.parse.dates import dates_in
 from extractor.parse.deadline import Deadline
 from extractor.parse.language import detect_language
 from extractor.parse.times import split_run_on
+from extractor.parse.zone import page_timezone
 from extractor.read.decode import decode_page, looks_like_html
 from extractor.read.page import RawPage
 from extractor.textkit.normalise import norm
@@ -46,13 +47,14 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
         declared_lang = root.get("lang")
         from extractor.parse import structured
 
-        found = structured.extract(root, page.location) if structured.might_have_structured_data(page.data) else None
+        marked = structured.might_have_structured_data(page.data)
+        found = structured.extract(root, page.location) if marked else None
         if found is not None:
             programme = Programme(
                 source=source(found.kind),
                 language=language_code(options.lang) or found.language or language_code(declared_lang),
                 title=found.title or _html_title(root),
-                timezone=options.timezone,
+                timezone=options.timezone or page_timezone(_page_text(root), root),
                 sessions=found.sessions,
                 warnings=[*decoding, *found.warnings],
             )
@@ -66,7 +68,7 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
         blocks = [b for b in html_blocks(root) if not (b.heading == 1 and b.text == title)]
     else:
         blocks, kind, declared_lang = text_blocks(text), "text", None
-        titles, about = [], []
+        titles, about, root, marked = [], [], None, False
     deadline.check()
     if len(blocks) > MAX_BLOCKS:
         decoding = [*decoding, Warning(where=blocks[-1].where, text=blocks[-1].text[:80],
@@ -79,7 +81,9 @@ def parse_page(page: RawPage, options: ParseOptions | None = None) -> Programme:
     sessions, warnings = assemble(blocks, context, options.default_date, _page_date(blocks, context, titles),
                                   deadline)
     language = language_code(options.lang) or detect_language((b.text for b in blocks), declared_lang)
-    programme = Programme(source=source(kind), language=language, title=title, timezone=options.timezone,
+    # The user's zone first; else the page's own, read only now, so that no parser rule depends on it.
+    timezone = options.timezone or page_timezone([*about, *(b.text for b in blocks)], root if marked else None)
+    programme = Programme(source=source(kind), language=language, title=title, timezone=timezone,
                          sessions=sessions, warnings=[*decoding, *warnings])
     return _checked(programme)
 

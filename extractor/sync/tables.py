@@ -23,7 +23,7 @@ from sqlalchemy import (
     text,
 )
 
-from extractor.errors import StoreError
+from extractor.errors import SyncError
 
 metadata = MetaData()
 
@@ -108,7 +108,7 @@ def migrate(connection: Connection) -> None:
     found = connection.execute(version_table.select()).scalar()
     version = int(found or 0)
     if version > len(MIGRATIONS):
-        raise StoreError(f"the sync target has schema {version}; this extractor knows {len(MIGRATIONS)}: "
+        raise SyncError(f"the sync target has schema {version}; this extractor knows {len(MIGRATIONS)}: "
                          "upgrade extractor")
     for step in MIGRATIONS[version:]:
         step(connection)

@@ -8,6 +8,7 @@ reached. A sync with nothing new writes nothing; a sync killed midway leaves the
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
-from extractor.errors import InputError, StoreError
+from extractor.errors import InputError, SyncError
 from extractor.models import Programme
 from extractor.monitor.store import SnapshotInfo, Store
 from extractor.sync.rows import change_row, session_row, speaker_rows
@@ -33,24 +34,53 @@ class PageSync:
     changes: int = 0  # change rows appended
 
 
+class SyncTarget:
+    """A database to sync into, opened once: `check --sync` syncs after its check, a watcher after each
+    of its checks (from its worker threads: the engine's pool is thread-safe, the migration runs once)."""
+
+    def __init__(self, target: str) -> None:
+        self.engine = connect(target)
+        self.where = self.engine.url.render_as_string(hide_password=True)
+        self._migrated = False
+        self._lock = threading.Lock()
+
+    def sync(self, store: Store, page_keys: Iterable[str] = ()) -> list[PageSync]:
+        """Sync the given pages (default: every page of the store), each in its own transaction."""
+        try:
+            with self._lock:
+                if not self._migrated:
+                    with self.engine.begin() as connection:
+                        migrate(connection)
+                    self._migrated = True
+            return [_sync_page(self.engine, store, key) for key in (list(page_keys) or store.pages())]
+        except SQLAlchemyError as exc:
+            raise SyncError(f"cannot write the sync target {self.where}: {str(exc).splitlines()[0]}") from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> SyncTarget:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def sync(target: str, store: Store, page_keys: Iterable[str] = ()) -> list[PageSync]:
     """Sync the given pages (default: every page of the store) into `target`, a SQLAlchemy URL."""
-    engine = connect(target)
-    where = engine.url.render_as_string(hide_password=True)
-    try:
-        with engine.begin() as connection:
-            migrate(connection)
-        return [_sync_page(engine, store, key) for key in (list(page_keys) or store.pages())]
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot write the sync target {where}: {str(exc).splitlines()[0]}") from None
-    finally:
-        engine.dispose()
+    with SyncTarget(target) as opened:
+        return opened.sync(store, page_keys)
 
 
 def connect(target: str) -> Engine:
     try:
         url = make_url(target)
-        engine = create_engine(url, connect_args={"timeout": 30} if url.get_backend_name() == "sqlite" else {})
+        backend = url.get_backend_name()
+        # SQLite: how long to wait for another writer's lock. PostgreSQL: a server that does not answer
+        # fails the sync in seconds (the next one catches up) instead of holding a check for minutes.
+        connect_args: dict[str, Any] = {"timeout": 30} if backend == "sqlite" else \
+            {"connect_timeout": 10} if backend == "postgresql" and "connect_timeout" not in url.query else {}
+        engine = create_engine(url, connect_args=connect_args)
     except ArgumentError:
         raise InputError(f"not a database URL: {target!r} (e.g. sqlite:///programmes.db or "
                          "postgresql+psycopg://user@host/db)") from None
@@ -87,6 +117,12 @@ def _sync_page(engine: Engine, store: Store, page: str) -> PageSync:
                 done.changes += 1
             done.snapshots += 1
             latest = (snapshot, programme)
+        if latest is None and snapshots and snapshots[-1].number == row["synced_snapshot"]:
+            # Nothing new, but `extractor reparse` may have rebuilt the records of the snapshot the rows
+            # follow: compared again, only what differs is written (usually nothing). The feed of changes
+            # already written stays as it was sent.
+            latest = (snapshots[-1], store.programme(snapshots[-1].id))
+            state.apply(latest[1], latest[0].retrieved_at, done)
         wanted = dict(row)
         if latest:
             snapshot, programme = latest
@@ -95,6 +131,9 @@ def _sync_page(engine: Engine, store: Store, page: str) -> PageSync:
                           synced_snapshot=snapshot.number)
         if checks:
             wanted.update(last_checked=checks[-1]["last_at"], status=checks[-1]["outcome"])
+        named = store.query("SELECT name FROM pages WHERE key = ?", (page,))
+        if named and named[0][0]:
+            wanted.update(name=named[0][0])  # the watch file's name for the page
         if wanted != row:
             connection.execute(pages.update().where(pages.c.key == page).values(wanted))
     return done

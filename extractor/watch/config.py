@@ -32,12 +32,12 @@ _TOP_KEYS = {
     "max_bytes", "max_per_host", "allow_private", "parse_deadline",
     # page defaults, overridable per page
     "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots", "digest", "suspect_share",
-    "suspect_min",
+    "suspect_min", "sync",
     "page",
 }
 _PAGE_KEYS = {
     "url", "name", "key", "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots",
-    "digest", "suspect_share", "suspect_min",
+    "digest", "suspect_share", "suspect_min", "sync",
 }
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(ms|sec|min|s|m|h|d|w)?", re.I)
 _UNIT_SECONDS = {"ms": 0.001, "s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "d": 86400, "w": 604800}
@@ -58,6 +58,7 @@ class PageConfig:
     ignore_robots: bool = False
     digest: bool = False  # one message per check and target
     guard: RemovalGuard = field(default_factory=RemovalGuard)  # when removals are held (suspect_share, suspect_min)
+    sync: str | None = None  # a SQLAlchemy URL the page is synced into after each check (extractor.sync)
     index: int = 0  # position in the file, from 1
 
     @property
@@ -93,10 +94,11 @@ class WatchConfig:
                        ignore_robots=self.fetch.ignore_robots or page.ignore_robots)
 
     def overridden(self, *, timeout: float | None = None, user_agent: str | None = None,
-                   ignore_robots: bool = False, allow_private: bool = False) -> WatchConfig:
-        """The configuration with the command line's HTTP options (those given) winning over the file's."""
+                   ignore_robots: bool = False, allow_private: bool = False, sync: str | None = None) -> WatchConfig:
+        """The configuration with the command line's options (those given) winning over the file's."""
         pages = tuple(replace(p, timeout=p.timeout if timeout is None else timeout,
-                              ignore_robots=p.ignore_robots or ignore_robots) for p in self.pages)
+                              ignore_robots=p.ignore_robots or ignore_robots, sync=sync or p.sync)
+                      for p in self.pages)
         return replace(self, pages=pages, fetch=replace(self.fetch, user_agent=user_agent or self.fetch.user_agent,
                                                         allow_private=self.fetch.allow_private or allow_private))
 
@@ -279,12 +281,20 @@ class _Reader:
             self.number(merged, "suspect_share", 0, 1, page=at("suspect_share"), default=unset.share),
             int(self.number(merged, "suspect_min", 1, 100_000, integer=True, page=at("suspect_min"),
                             default=unset.minimum)))
+        sync = self.string(merged, "sync", page=at("sync")) if "sync" in merged else None
+        if sync is not None and "://" not in sync:
+            raise self.fail("sync", f"{sync!r} is not a database URL (e.g. sqlite:///programmes.db or "
+                            "postgresql+psycopg://user@host/db)", at("sync"))
+        if sync is not None and sync.startswith("sqlite:///") and not sync.startswith("sqlite:////"):
+            path, sep, query = sync.removeprefix("sqlite:///").partition("?")
+            if path and path != ":memory:":  # a file named in the file: relative to it, as `store` is
+                sync = f"sqlite:///{(self.path.parent / path).resolve()}{sep}{query}"
         name = self.string(data, "name", page=index) if "name" in data else None
         key = self.string(data, "key", page=index) if "key" in data else url
         return PageConfig(url=url, key=key, name=name, interval=interval, notify=tuple(notify),
                           alert_on=tuple(alert_on) if alert_on is not None else None, date=day, lang=lang,
                           tz=tz, timeout=timeout, ignore_robots=ignore_robots, digest=digest, guard=guard,
-                          index=index)
+                          sync=sync, index=index)
 
     def flag(self, data: dict[str, Any], key: str, page: int | None = None) -> bool:
         value = data.get(key, False)

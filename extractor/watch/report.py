@@ -33,6 +33,8 @@ def describe(outcome: PageOutcome) -> str:
         text += " [recovery alert]"
     for error in outcome.delivery_errors:
         text += f"; notification failed: {error}"
+    if outcome.sync_error:
+        text += f"; sync failed: {outcome.sync_error}"
     return text
 
 
@@ -48,7 +50,8 @@ def summarise(summary: WatchSummary) -> str:
 
 
 def notable(outcome: PageOutcome) -> bool:
-    return outcome.failed or outcome.status == "changed" or bool(outcome.notice or outcome.delivery_errors)
+    return outcome.failed or outcome.status == "changed" or bool(outcome.notice or outcome.delivery_errors
+                                                                  or outcome.sync_error)
 
 
 class LogReporter:

@@ -31,13 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from extractor.errors import ExtractorError, InternalError
+from extractor.errors import ConfigError, ExtractorError, InternalError, StoreError, SyncError
 from extractor.watch.config import PageConfig, WatchConfig
 
 if TYPE_CHECKING:
     from extractor.monitor.check import CheckResult, CheckStatus
     from extractor.monitor.health import Notice
     from extractor.monitor.store import Store
+    from extractor.sync.writer import SyncTarget
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.5  # how often the scheduler looks at its stop flag while waiting
@@ -54,6 +55,7 @@ class PageOutcome:
     error: str | None = None
     exit_code: int = 0
     notice: Notice | None = None  # when the page's own alert was due
+    sync_error: str | None = None  # the page was checked, but its sync target could not be written
 
     @property
     def failed(self) -> bool:
@@ -82,6 +84,8 @@ class WatchSummary:
             self.exit_code = max(self.exit_code, outcome.exit_code)
         elif outcome.status == "changed":
             self.changed += 1
+        if outcome.sync_error:
+            self.exit_code = max(self.exit_code, SyncError.exit_code)
 
 
 class Reporter(Protocol):
@@ -201,9 +205,9 @@ def watch(
 
     path = store_path or config.store
     Store.open(path).close()  # fail early, with StoreError, if the store cannot be opened
+    checker = PageChecker(config, path)  # opens the sync targets: a bad URL is refused before any check
     reporter = reporter or NullReporter()
     summary = WatchSummary(pages=len(config.pages))
-    checker = PageChecker(config, path)
     def on_result(outcome: PageOutcome) -> None:
         summary.add(outcome)
         reporter.finished(outcome)
@@ -239,6 +243,20 @@ class PageChecker:
         self._local = threading.local()
         self._stores: list[Store] = []
         self._lock = threading.Lock()
+        self.targets: dict[str, SyncTarget] = {}
+        wanted = sorted({p.sync for p in config.pages if p.sync})
+        if wanted:
+            try:
+                from extractor.sync.writer import SyncTarget
+            except ImportError as exc:
+                raise ConfigError(f"{config.path}: key 'sync' needs SQLAlchemy ({exc.name} is missing): "
+                                  "pip install 'extractor[postgres]'") from None
+            try:
+                for url in wanted:
+                    self.targets[url] = SyncTarget(url)
+            except ExtractorError as exc:
+                self.close()
+                raise ConfigError(f"{config.path}: key 'sync': {exc}") from None
 
     def store(self) -> Store:
         store = getattr(self._local, "store", None)
@@ -259,6 +277,9 @@ class PageChecker:
                 except Exception:  # closing at exit must not mask the summary
                     log.debug("closing a store failed", exc_info=True)
             self._stores.clear()
+            for target in self.targets.values():
+                target.close()
+            self.targets.clear()
 
     def __call__(self, page: PageConfig) -> PageOutcome:
         from extractor.monitor.check import attempt
@@ -282,17 +303,34 @@ class PageChecker:
                            failure_alerts=failure_alerts, guard=page.guard, digest=page.digest, name=page.name)
 
         guarded = guarded_check(run, url=page.url)
+        # After the check's own transaction, in the order of the page's checks: the target's `changes`
+        # grow snapshot by snapshot. Not after the store's own failure: nothing new was recorded.
+        sync_error = self._sync(store, page) if not isinstance(guarded.error, StoreError) else None
         seconds = time.monotonic() - began
         if guarded.error is not None:
             return PageOutcome(page, "failed", seconds, error=str(guarded.error),
                                exit_code=guarded.error.exit_code, notice=guarded.notice,
-                               delivery_errors=guarded.delivery_errors)
+                               delivery_errors=guarded.delivery_errors, sync_error=sync_error)
         result = guarded.result
         assert result is not None  # no error, so the check returned its result
         return PageOutcome(
             page, result.status, seconds, changes=len(result.changes), alerts=len(result.alerts),
-            delivery_errors=guarded.delivery_errors, notice=guarded.notice,
+            delivery_errors=guarded.delivery_errors, notice=guarded.notice, sync_error=sync_error,
         )
+
+    def _sync(self, store: Store, page: PageConfig) -> str | None:
+        """Sync the page into its target; what went wrong, if anything (the next check's sync catches up)."""
+        target = self.targets.get(page.sync) if page.sync else None
+        if target is None or not store.has_page(page.key):
+            return None
+        try:
+            target.sync(store, [page.key])
+        except ExtractorError as exc:
+            return str(exc)
+        except Exception as exc:  # a bug while syncing one page must not stop the watcher
+            log.info("internal error while syncing %s", page.url, exc_info=exc)
+            return f"internal error: {type(exc).__name__}: {exc}"
+        return None
 
 
 @dataclass
