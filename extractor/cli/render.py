@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from extractor.changes.diff import ChangeEvent
-from extractor.changes.messages import labels, when
+from extractor.changes.messages import labels, speaker_fields, when
 from extractor.textkit.display import markdown_safe, terminal_safe
 
 _GREEN, _RED, _YELLOW = "\033[32m", "\033[31m", "\033[33m"
@@ -48,7 +48,7 @@ def describe(event: ChangeEvent, language: str | None = None,
         detail = event.detail or ""
         if detail in ("added", "removed"):
             return words[f"_speaker_{detail}"], clean(short(event.new if event.new is not None else event.old))
-        return (words["_speaker_changed"].format(detail=clean(detail)),
+        return (words["_speaker_changed"].format(detail=clean(speaker_fields(detail, language))),
                 f"{clean(short(event.old))} → {clean(short(event.new))}")
     if event.kind == "session_added":
         return label, clean(short(event.new, language)) if event.new else None
