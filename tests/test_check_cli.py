@@ -264,3 +264,8 @@ def test_pages_lists_the_store_and_history_takes_a_watch_files_name(
     assert code == 0 and out.startswith("https://example.org/colloque (Colloque): 2 snapshot(s)")
     code, _, err = cli(capsys, "history", "Nope", "--store", str(store))
     assert code == 2 and "`extractor pages` lists them" in err
+    # Where a stored snapshot is named, the name serves as well as the key.
+    code, out, _ = cli(capsys, "diff", "Colloque@1", "Colloque@latest", "--store", str(store))
+    assert code == 1 and "salle confirmée" in out
+    code, out, _ = cli(capsys, "show", "Colloque@1", "--store", str(store), "--format", "jsonl")
+    assert code == 0 and len(out.splitlines()) == 3
