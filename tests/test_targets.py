@@ -148,6 +148,14 @@ def test_an_unknown_scheme_is_one_clear_line(tmp_path: Path, capsys: pytest.Capt
     assert code == 2 and out == ""
     assert err == ("extractor: error: not a notification URL extractor can send to: jsno://… (use an Apprise URL "
                    "such as mailto://, slack://, ntfys://, json://, or an http(s):// webhook)\n")
+    # The same one line, and exit 2, wherever a URL is given.
+    main(["check", str(SERIES[0]), "--store", str(tmp_path / "s.sqlite"), "--page", "p"])
+    capsys.readouterr()
+    for argv in (["alerts", "--test", "jsno://host/x?t=abc"],
+                 ["alerts", "--retry", "--store", str(tmp_path / "s.sqlite"), "--notify", "jsno://host/x?t=abc"]):
+        assert main(argv) == 2
+        out, again = capsys.readouterr()
+        assert (out, again) == ("", err)
 
 
 def test_processes_creating_the_key_at_once_share_one(tmp_path: Path) -> None:
