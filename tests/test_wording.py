@@ -44,7 +44,7 @@ def test_a_french_page_is_worded_in_french_throughout(
     changelog = [f"Les transports collectifs  [{when}, 10h45–12h00]",
                  "- salle confirmée : Salle à venir → Salle 2.110",
                  f"- déplacée : {when}, 15h00–15h30 → {when}, 15h30–16h00",
-                 "- intervenant modifié (fonctions) : Julie Roy → Julie Roy"]
+                 "- intervenant modifié (fonctions) : Julie Roy : Directrice → Directrice générale"]
     assert all(line in out for line in changelog)
     (digest,) = ep.received
     assert digest["title"] == "Programme modifié : 3 changements"
@@ -59,7 +59,7 @@ def test_a_french_page_is_worded_in_french_throughout(
     code, markdown = cli(capsys, "diff", f"{site.url}@1", f"{site.url}@latest", "--store", store, "--markdown")
     assert code == 1 and f"### Les transports collectifs ({when}, 10h45–12h00)" in markdown
     assert f"- **déplacée** : {when}, 15h00–15h30 → {when}, 15h30–16h00" in markdown
-    assert "- **intervenant modifié (fonctions)** : Julie Roy → Julie Roy" in markdown
+    assert "- **intervenant modifié (fonctions)** : Julie Roy : Directrice → Directrice générale" in markdown
     for text in (digest["message"], digest["title"], "\n".join(changelog), markdown):
         assert not any(word in text for word in ENGLISH), text
 
@@ -90,7 +90,7 @@ def test_an_english_page_is_worded_in_english(tmp_path: Path, capsys: pytest.Cap
     when = "Wednesday 19 November 2025"
     assert code == 1 and markdown.splitlines() == [
         f"### The future of cities ({when}, 09:00–10:15)", "",
-        "- **speaker changed (job titles)**: Julie Roy → Julie Roy", "",
+        "- **speaker changed (job titles)**: Julie Roy: Director → Executive Director", "",
         f"### Break ({when}, 10:30–11:00)", "",
         f"- **moved**: {when}, 10:15–10:45 → {when}, 10:30–11:00", "",
         f"### Public transport ({when}, 10:45–12:00)", "",

@@ -48,8 +48,11 @@ def describe(event: ChangeEvent, language: str | None = None,
         detail = event.detail or ""
         if detail in ("added", "removed"):
             return words[f"_speaker_{detail}"], clean(short(event.new if event.new is not None else event.old))
+        # "Julie Roy → Julie Roy" says nothing: the fields that changed do, after the name unless it is one.
+        fields = detail.split(", ")
+        name = "" if "name" in fields else clean(short(event.new)) + words["_sep"]
         return (words["_speaker_changed"].format(detail=clean(speaker_fields(detail, language))),
-                f"{clean(short(event.old))} → {clean(short(event.new))}")
+                f"{name}{clean(_person_fields(event.old, fields))} → {clean(_person_fields(event.new, fields))}")
     if event.kind == "session_added":
         return label, clean(short(event.new, language)) if event.new else None
     if event.kind in ("session_removed", "description_finalized"):
@@ -57,6 +60,14 @@ def describe(event: ChangeEvent, language: str | None = None,
     if isinstance(event.old, str) and isinstance(event.new, str):
         return label, " → ".join(map(clean, around_difference(event.old, event.new)))
     return label, f"{clean(short(event.old, language))} → {clean(short(event.new, language))}"
+
+
+def _person_fields(person: Any, fields: list[str]) -> str:
+    """The values of these fields of a speaker (diff's dict of one), in one line."""
+    if not isinstance(person, dict):
+        return short(person)
+    values = [person.get(f) for f in fields]
+    return short(" · ".join(", ".join(v) if isinstance(v, list) else str(v or "—") for v in values))
 
 
 def around_difference(old: str, new: str, width: int = 70) -> tuple[str, str]:
