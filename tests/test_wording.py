@@ -46,6 +46,7 @@ def test_a_french_page_is_worded_in_french_throughout(
                  f"- déplacée : {when}, 15h00–15h30 → {when}, 15h30–16h00",
                  "- intervenant modifié (fonctions) : Julie Roy : Directrice → Directrice générale"]
     assert all(line in out for line in changelog)
+    assert "  * Programme modifié : 3 changements\n    3 changements au programme :" in out  # as sent
     (digest,) = ep.received
     assert digest["title"] == "Programme modifié : 3 changements"
     assert digest["message"].startswith("3 changements au programme :\n\n- ")

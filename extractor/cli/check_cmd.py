@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print_summary(result, bool(args.notify))
+        print_summary(result, bool(args.notify), digest=args.digest)
     failed = [d for d in result.deliveries if not d.ok and not d.in_doubt]
     doubtful = [d for d in result.deliveries if d.in_doubt]
     if failed:
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if args.exit_code and result.alerted else 0
 
 
-def print_summary(result: CheckResult, notified: bool) -> None:
+def print_summary(result: CheckResult, notified: bool, digest: bool = False) -> None:
     from extractor.cli.render import text_changelog, use_colour
     from extractor.textkit.display import terminal_safe as safe
 
@@ -110,9 +110,14 @@ def print_summary(result: CheckResult, notified: bool) -> None:
         print(line, file=out)
     if result.alerts:
         print("Alerts" + ("" if notified else " (no --notify given: shown, not sent)") + ":", file=out)
-        for alert in result.alerts:
-            print(f"  * {safe(alert.subject)}", file=out)
-            for line in alert.body.splitlines():
+        shown = [(a.subject, a.body) for a in result.alerts]
+        if digest and len(shown) > 1:  # what the targets get (or would get): one message
+            from extractor.changes.messages import compose_digest
+
+            shown = [compose_digest([a.event for a in result.alerts], result.alerts[0].language, result.link)]
+        for subject, body in shown:
+            print(f"  * {safe(subject)}", file=out)
+            for line in body.splitlines():
                 print(f"    {safe(line)}" if line else "", file=out)
     for d in result.deliveries:
         outcome = "sent" if d.ok else f"IN DOUBT ({d.error}); not resent unless asked" if d.in_doubt else \
