@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ from extractor.models import Programme
 from extractor.monitor.check import check
 from extractor.monitor.reparse import reparse
 from extractor.monitor.store import Store
+from extractor.options import ParseOptions
 from tests.builders import changed, programme, session
 from tests.conftest import SAMPLES
 
@@ -124,7 +126,8 @@ def test_version_1_snapshots_are_read_and_their_sessions_get_uids_from_the_next_
         assert old.schema_version == 1 and [s.uid for s in old.sessions] == [None] * 3
         result = check(str(SERIES[2]), store=store, page_key="p")
         latest = stored(store, "p")[2]
-    expected = [new_uid("p", 2, s.id, set()) for s in old.sessions]
+    # Given when first seen (@1) and carried: the same uids whichever version-1 snapshot is read.
+    expected = [new_uid("p", 1, s.id, set()) for s in old.sessions]
     assert latest.schema_version == 2 and [s.uid for s in latest.sessions] == expected
     assert [(e.kind, e.uid) for e in result.changes] == [("description_finalized", expected[0])]
     assert main(["history", "p", "--store", str(path), "--json"]) == 0
@@ -132,6 +135,24 @@ def test_version_1_snapshots_are_read_and_their_sessions_get_uids_from_the_next_
     assert [len(s["events"]) for s in history["snapshots"]] == [0, 2, 1]
     assert main(["diff", "p@1", "p@latest", "--store", str(path), "--json"]) == 1
     assert {e["kind"] for e in json.loads(capsys.readouterr().out)} == {"room_confirmed", "description_finalized"}
+
+
+def test_a_calendar_over_version_1_snapshots_lists_each_session_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, options = tmp_path / "s.sqlite", ParseOptions(default_date=date(2025, 11, 19))
+    with Store.open(path) as store:
+        for version in SERIES[4:6]:  # a speaker added, then a title's typo fixed
+            check(str(version), store=store, page_key="p", options=options)
+    version_1(path)
+    with Store.open(path) as store:
+        check(str(SERIES[6]), store=store, page_key="p", options=options)  # a move
+        latest = {s.uid for s in stored(store, "p")[-1].sessions}
+    assert main(["show", "p", "--format", "ics", "--tz", "America/Toronto", "--store", str(path)]) == 0
+    events = [line for line in capsys.readouterr().out.splitlines() if line.startswith(("UID:", "STATUS:"))]
+    assert "STATUS:CANCELLED" not in events and len(events) == 6  # not cancelled under their ids, listed again
+    assert main(["show", "p@1", "--format", "jsonl", "--store", str(path)]) == 0
+    assert {json.loads(line)["uid"] for line in capsys.readouterr().out.splitlines()} == latest
 
 
 def test_reparse_keeps_the_uids(tmp_path: Path) -> None:

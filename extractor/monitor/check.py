@@ -38,6 +38,7 @@ from extractor.monitor.deliver import Delivery, deliver_pending
 from extractor.monitor.health import NO_FAILURE_ALERTS, FailureAlerts, Notice, notice_key, notices
 from extractor.monitor.hold import held_removals, held_sessions
 from extractor.monitor.outbox import Outbox, OutboxRow, outbox_rows
+from extractor.monitor.records import records
 from extractor.monitor.store import CheckTx, SnapshotInfo, Store, Streak
 from extractor.monitor.targets import Target, resolve
 from extractor.options import ParseOptions
@@ -261,10 +262,8 @@ def _deliver(store: Store, page: Page, result: CheckResult, now: datetime | None
 
 
 def stored_records(store: Store, snapshot: SnapshotInfo | None) -> Programme | None:
-    """A stored snapshot's records, each session with its uid (given now to a version-1 snapshot's)."""
-    if snapshot is None:
-        return None
-    return identify(store.programme(snapshot.id), page=snapshot.page, snapshot=snapshot.number)
+    """A stored snapshot's records, each session with its uid (carried through a version-1 snapshot's)."""
+    return None if snapshot is None else records(store, snapshot)
 
 
 def record_failure(store: Store, page: Page, error: ExtractorError, now: datetime | None = None) -> CheckResult:

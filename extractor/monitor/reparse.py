@@ -7,13 +7,9 @@ the sessions it held (changes.guard), as the check that stored it did. Uids stay
 takes the uid it had in the records it replaces, else that of its match in the snapshot before
 (extractor.changes.identity), else a new one.
 
-One session keeps one uid from its first snapshot to its last. Two sources could otherwise give
-it two: records stored before uids existed (schema_version 1), whose uids are derived only when
-read, while the snapshots after them carry the uids the checks derived; and a parser that now
-sees a session in snapshots where the older one did not. So the records of a page are rebuilt
-in memory first, and where a session of one snapshot is matched in the next under another uid,
-the later uid (the one checks, alerts and synced tables already used) replaces the earlier one
-in every snapshot before; then the events are derived and everything written.
+One session keeps one uid from its first snapshot to its last (changes.identity.carry_back), so
+a page's records are rebuilt in memory first, their uids made one per session, and only then
+are the events derived and everything written.
 """
 
 from __future__ import annotations
@@ -21,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractor.about import __version__
-from extractor.changes.diff import ChangeEvent, match_sessions
+from extractor.changes.diff import ChangeEvent
 from extractor.changes.guard import RemovalGuard, compare
-from extractor.changes.identity import identify
+from extractor.changes.identity import carry_back, identify
 from extractor.errors import StoreError
 from extractor.models import Programme, Session
 from extractor.monitor.store import SnapshotInfo, Store
@@ -65,26 +61,11 @@ def _reparse_page(store: Store, key: str, options: ParseOptions | None) -> list[
         programme = identify(programme, before.sessions if before else (), previous.sessions if previous else (),
                              held, page=key, snapshot=snap.number)
         if previous is not None:
-            _carry_back(news, previous, programme)
+            carry_back(news, previous, programme)
             held = _held(news[-1], _events(news[-1], programme, key, held)) if snap.hold is not None else []
         olds.append(before)
         news.append(programme)
     return _write(store, key, snapshots, olds, news)
-
-
-def _carry_back(earlier: list[Programme], previous: Programme, programme: Programme) -> None:
-    """Where a session of `previous` is matched in `programme` under another uid, the later uid replaces the
-    earlier one in every snapshot so far (unless it already names another session there)."""
-    pairs, _, _ = match_sessions(previous.sessions, programme.sessions)
-    seen = {s.uid for p in earlier for s in p.sessions}
-    renames = {old.uid: new.uid for old, new in pairs
-               if old.uid and new.uid and old.uid != new.uid and new.uid not in seen}
-    if not renames:
-        return
-    for i, p in enumerate(earlier):
-        if any(s.uid in renames for s in p.sessions):
-            earlier[i] = p.model_copy(update={"sessions": [
-                s.model_copy(update={"uid": renames[s.uid]}) if s.uid in renames else s for s in p.sessions]})
 
 
 def _write(store: Store, key: str, snapshots: list[SnapshotInfo], olds: list[Programme | None],
