@@ -269,3 +269,8 @@ def test_pages_lists_the_store_and_history_takes_a_watch_files_name(
     assert code == 1 and "salle confirmée" in out
     code, out, _ = cli(capsys, "show", "Colloque@1", "--store", str(store), "--format", "jsonl")
     assert code == 0 and len(out.splitlines()) == 3
+
+
+def test_parse_takes_verbose_after_the_command_too(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "parse", str(SERIES[0]), "-v", "--format", "summary")
+    assert code == 0 and "3 sessions" in out
