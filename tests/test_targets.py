@@ -128,6 +128,8 @@ def test_waiting_alerts_are_shown_and_can_be_dropped(tmp_path: Path, capsys: pyt
         assert code == 5 and "2 alert(s) in the outbox (2 waiting); next try " in out
         code, out = cli(capsys, "check", str(SERIES[1]), *argv)  # unchanged, and still says so
         assert code == 0 and "p (p@2): unchanged\n" in out and "2 alert(s) in the outbox (2 waiting)" in out
+        code, out = cli(capsys, "check", str(tmp_path / "gone.txt"), *argv)  # a failed check too
+        assert code == 2 and out.startswith("  2 alert(s) in the outbox (2 waiting); next try ")
         with Store.open(store) as s:
             first, second = (r.id for r in Outbox(s).rows())
         code, out = cli(capsys, "alerts", "--store", store, "--drop", str(first))

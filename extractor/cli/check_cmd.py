@@ -61,7 +61,7 @@ def _share(text: str) -> float:
 def run(args: argparse.Namespace) -> int:
     from extractor.changes.guard import RemovalGuard
     from extractor.errors import NotifyError
-    from extractor.monitor.check import check
+    from extractor.monitor.check import attempt
     from extractor.monitor.health import FailureAlerts
 
     options = parse_options_from(args)
@@ -69,9 +69,14 @@ def run(args: argparse.Namespace) -> int:
     # The same failure memory as `watch`: cron running `check` every hour gets one alert per outage.
     failure_alerts = FailureAlerts(threshold=max(0, args.fail_alert_after), language=options.lang)
     with open_store(args) as store:
-        result = check(args.source, store=store, page_key=args.page, notify=args.notify, alert_on=kinds,
-                       options=options, fetch=fetch_options_from(args), failure_alerts=failure_alerts,
-                       guard=RemovalGuard(args.suspect_share, max(1, args.suspect_min)), digest=args.digest)
+        result = attempt(args.source, store=store, page_key=args.page, notify=args.notify, alert_on=kinds,
+                         options=options, fetch=fetch_options_from(args), failure_alerts=failure_alerts,
+                         guard=RemovalGuard(args.suspect_share, max(1, args.suspect_min)), digest=args.digest)
+    if result.error is not None:
+        # The page failed; alerts already waiting still say so (the error itself is main's one line).
+        if not args.json:
+            print_waiting(result, sys.stdout)
+        raise result.error
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
