@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 import sqlite3
 import threading
@@ -118,7 +119,8 @@ def test_alerts_test_reports_each_target(tmp_path: Path, capsys: pytest.CaptureF
     assert SECRET not in out
 
 
-def test_waiting_alerts_are_shown_and_can_be_dropped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_waiting_alerts_are_shown_and_can_be_dropped(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     caplog: pytest.LogCaptureFixture) -> None:
     store = str(tmp_path / "s.sqlite")
     with endpoint() as ep:
         argv = ["--store", store, "--page", "p", "--notify", ep.url]
@@ -128,8 +130,10 @@ def test_waiting_alerts_are_shown_and_can_be_dropped(tmp_path: Path, capsys: pyt
         assert code == 5 and "2 alert(s) in the outbox (2 waiting); next try " in out
         code, out = cli(capsys, "check", str(SERIES[1]), *argv)  # unchanged, and still says so
         assert code == 0 and "p (p@2): unchanged\n" in out and "2 alert(s) in the outbox (2 waiting)" in out
-        code, out = cli(capsys, "check", str(tmp_path / "gone.txt"), *argv)  # a failed check too
-        assert code == 2 and out.startswith("  2 alert(s) in the outbox (2 waiting); next try ")
+        with caplog.at_level(logging.WARNING, "extractor"):  # a failed check says so too
+            assert cli(capsys, "check", str(tmp_path / "gone.txt"), *argv)[0] == 2
+        warned = [r.getMessage() for r in caplog.records if r.name == "extractor.monitor.check"]
+        assert warned == [f"p: {out.splitlines()[-1].strip()}"]
         with Store.open(store) as s:
             first, second = (r.id for r in Outbox(s).rows())
         code, out = cli(capsys, "alerts", "--store", store, "--drop", str(first))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from typing import IO, TYPE_CHECKING
 
 from extractor.changes.kinds import DEFAULT_ALERT_KINDS, KINDS
@@ -61,7 +60,7 @@ def _share(text: str) -> float:
 def run(args: argparse.Namespace) -> int:
     from extractor.changes.guard import RemovalGuard
     from extractor.errors import NotifyError
-    from extractor.monitor.check import attempt
+    from extractor.monitor.check import check
     from extractor.monitor.health import FailureAlerts
 
     options = parse_options_from(args)
@@ -69,18 +68,13 @@ def run(args: argparse.Namespace) -> int:
     # The same failure memory as `watch`: cron running `check` every hour gets one alert per outage.
     failure_alerts = FailureAlerts(threshold=max(0, args.fail_alert_after), language=options.lang)
     with open_store(args) as store:
-        result = attempt(args.source, store=store, page_key=args.page, notify=args.notify, alert_on=kinds,
-                         options=options, fetch=fetch_options_from(args), failure_alerts=failure_alerts,
-                         guard=RemovalGuard(args.suspect_share, max(1, args.suspect_min)), digest=args.digest)
-    if result.error is not None:
-        # The page failed; alerts already waiting still say so (the error itself is main's one line).
-        if not args.json:
-            print_waiting(result, sys.stdout)
-        raise result.error
+        result = check(args.source, store=store, page_key=args.page, notify=args.notify, alert_on=kinds,
+                       options=options, fetch=fetch_options_from(args), failure_alerts=failure_alerts,
+                       guard=RemovalGuard(args.suspect_share, max(1, args.suspect_min)), digest=args.digest)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print_summary(result, bool(args.notify), digest=args.digest)
+        print_summary(result, bool(args.notify))
     failed = [d for d in result.deliveries if not d.ok and not d.in_doubt]
     doubtful = [d for d in result.deliveries if d.in_doubt]
     if failed:
@@ -92,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     return 1 if args.exit_code and result.alerted else 0
 
 
-def print_summary(result: CheckResult, notified: bool, digest: bool = False) -> None:
+def print_summary(result: CheckResult, notified: bool) -> None:
     from extractor.cli.render import text_changelog, use_colour
     from extractor.textkit.display import terminal_safe as safe
 
@@ -116,7 +110,7 @@ def print_summary(result: CheckResult, notified: bool, digest: bool = False) -> 
     if result.alerts:
         print("Alerts" + ("" if notified else " (no --notify given: shown, not sent)") + ":", file=out)
         shown = [(a.subject, a.body) for a in result.alerts]
-        if digest and len(shown) > 1:  # what the targets get (or would get): one message
+        if result.digest and len(shown) > 1:  # what the targets get (or would get): one message
             from extractor.changes.messages import compose_digest
 
             shown = [compose_digest([a.event for a in result.alerts], result.alerts[0].language, result.link)]
@@ -133,11 +127,7 @@ def print_summary(result: CheckResult, notified: bool, digest: bool = False) -> 
 
 def print_waiting(result: CheckResult, out: IO[str]) -> None:
     """The page's alerts still in the outbox: how many, in which state, and when the next try is."""
-    if not result.waiting:
-        return
-    states = Counter(r.state() for r in result.waiting)
-    tries = sorted(r.next_try_at for r in result.waiting if r.next_try_at and r.state() == "waiting")
-    nxt = f"; next try {tries[0][:16].replace('T', ' ')} UTC" if tries else ""
-    detail = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
-    print(f"  {len(result.waiting)} alert(s) in the outbox ({detail}){nxt}: `extractor alerts` lists them",
-          file=out)
+    from extractor.monitor.check import waiting_line
+
+    if result.waiting:
+        print(f"  {waiting_line(result.waiting)}", file=out)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -67,6 +68,7 @@ class CheckResult:
     confirmed: list[ChangeEvent] = field(default_factory=list)  # its held removals, confirmed and alerted
     returned: int = 0  # its held removals dropped: the sessions are back
     waiting: list[OutboxRow] = field(default_factory=list)  # the page's alerts still undelivered after it
+    digest: bool = False  # its alerts go out as one message per target
     link: str | None = None  # where people read the page (the alerts say so)
     language: str | None = None  # the page's, for wording what changed
 
@@ -141,8 +143,19 @@ def check(source: str, *, store: Store, page_key: str | None = None, notify: Ite
                      options=options, fetch=fetch, now=now, failure_alerts=failure_alerts, guard=guard,
                      digest=digest, name=name)
     if result.error is not None:
+        if result.waiting:  # the error is all a caller prints: this is the one thing it would hide
+            log.warning("%s: %s", page_key_for(source, page_key), waiting_line(result.waiting))
         raise result.error
     return result
+
+
+def waiting_line(rows: list[OutboxRow]) -> str:
+    """'2 alert(s) in the outbox (2 waiting); next try 2025-11-19 13:42 UTC: …': a page's undelivered alerts."""
+    states = Counter(r.state() for r in rows)
+    tries = sorted(r.next_try_at for r in rows if r.next_try_at and r.state() == "waiting")
+    nxt = f"; next try {tries[0][:16].replace('T', ' ')} UTC" if tries else ""
+    detail = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
+    return f"{len(rows)} alert(s) in the outbox ({detail}){nxt}: `extractor alerts` lists them"
 
 
 def attempt(source: str, *, store: Store, page_key: str | None = None, notify: Iterable[str] = (),
@@ -169,6 +182,7 @@ def attempt(source: str, *, store: Store, page_key: str | None = None, notify: I
         error = InternalError(f"internal error while checking {source}: {type(exc).__name__}: {exc}")
         error.__cause__ = exc
         return _failed(store, page, error, now)
+    result.digest = page.digest
     _deliver(store, page, result, now)
     return result
 
