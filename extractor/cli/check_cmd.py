@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from typing import IO, TYPE_CHECKING
 
 from extractor.changes.kinds import DEFAULT_ALERT_KINDS, KINDS
@@ -127,7 +128,11 @@ def print_summary(result: CheckResult, notified: bool) -> None:
 
 def print_waiting(result: CheckResult, out: IO[str]) -> None:
     """The page's alerts still in the outbox: how many, in which state, and when the next try is."""
-    from extractor.monitor.check import waiting_line
-
-    if result.waiting:
-        print(f"  {waiting_line(result.waiting)}", file=out)
+    if not result.waiting:
+        return
+    states = Counter(r.state() for r in result.waiting)
+    tries = sorted(r.next_try_at for r in result.waiting if r.next_try_at and r.state() == "waiting")
+    nxt = f"; next try {tries[0][:16].replace('T', ' ')} UTC" if tries else ""
+    detail = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
+    print(f"  {len(result.waiting)} alert(s) in the outbox ({detail}){nxt}: `extractor alerts` lists them",
+          file=out)

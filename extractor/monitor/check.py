@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -144,18 +143,16 @@ def check(source: str, *, store: Store, page_key: str | None = None, notify: Ite
                      digest=digest, name=name)
     if result.error is not None:
         if result.waiting:  # the error is all a caller prints: this is the one thing it would hide
-            log.warning("%s: %s", page_key_for(source, page_key), waiting_line(result.waiting))
+            log.warning("%s: %s", page_key_for(source, page_key), _waiting_line(result.waiting))
         raise result.error
     return result
 
 
-def waiting_line(rows: list[OutboxRow]) -> str:
-    """'2 alert(s) in the outbox (2 waiting); next try 2025-11-19 13:42 UTC: …': a page's undelivered alerts."""
-    states = Counter(r.state() for r in rows)
-    tries = sorted(r.next_try_at for r in rows if r.next_try_at and r.state() == "waiting")
-    nxt = f"; next try {tries[0][:16].replace('T', ' ')} UTC" if tries else ""
-    detail = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
-    return f"{len(rows)} alert(s) in the outbox ({detail}){nxt}: `extractor alerts` lists them"
+def _waiting_line(rows: list[OutboxRow]) -> str:
+    """'2 alert(s) wait in the outbox, the next try at 2025-11-19 13:42 UTC': a page's undelivered alerts."""
+    soonest = min((r.next_try_at for r in rows if r.next_try_at), default=None)
+    when = f", the next try at {soonest[:16].replace('T', ' ')} UTC" if soonest else ""
+    return f"{len(rows)} alert(s) wait in the outbox{when} (`extractor alerts` lists them)"
 
 
 def attempt(source: str, *, store: Store, page_key: str | None = None, notify: Iterable[str] = (),
