@@ -154,6 +154,12 @@ def test_an_unknown_scheme_is_one_clear_line(tmp_path: Path, capsys: pytest.Capt
     assert code == 2 and out == ""
     assert err == ("extractor: error: not a notification URL extractor can send to: jsno://… (use an Apprise URL "
                    "such as mailto://, slack://, ntfys://, json://, or an http(s):// webhook)\n")
+    # A scheme Apprise knows, with a URL it cannot read: not told to use that very scheme.
+    code = main(["check", str(SERIES[0]), "--store", str(tmp_path / "s.sqlite"), "--notify", "tgram://s3cret"])
+    out, wrong = capsys.readouterr()
+    assert code == 2 and out == "" and "s3cret" not in wrong
+    assert wrong == ("extractor: error: an incomplete or malformed notification URL: tgram://… (Apprise's page for "
+                     "the service says what its URL holds)\n")
     # The same one line, and exit 2, wherever a URL is given.
     main(["check", str(SERIES[0]), "--store", str(tmp_path / "s.sqlite"), "--page", "p"])
     capsys.readouterr()
