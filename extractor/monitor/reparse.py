@@ -35,45 +35,43 @@ class Reparsed:
 
 
 def reparse(store: Store, page_key: str | None = None, options: ParseOptions | None = None) -> list[Reparsed]:
+    from extractor.parse.pipeline import parse_page
+
     done = []
     for key in [page_key] if page_key else store.pages():
-        done += _reparse_page(store, key, options)
+        previous: Programme | None = None
+        held: list[Session] = []  # what the previous snapshot held, if it was suspect
+        # Written only once the page's uids are settled: a later snapshot may carry one back (carry_back).
+        rebuilt: list[tuple[SnapshotInfo, Programme | None]] = []
+        news: list[Programme] = []
+        for snap in store.snapshots(key):
+            try:
+                before: Programme | None = store.programme(snap.id)
+            except StoreError:
+                before = None  # records an older model cannot read: exactly what reparse is for
+            programme = parse_page(store.raw_page(snap.id), options)
+            if programme.timezone is None and before is not None and before.timezone:
+                # The zone a user gave (check --tz, the watch file) is not in the raw page: keep it.
+                programme = programme.model_copy(update={"timezone": before.timezone})
+            programme = identify(programme, before.sessions if before else (), previous.sessions if previous else (),
+                                 held, page=key, snapshot=snap.number)
+            if previous is not None:
+                carry_back(news, previous, programme)  # then `held` is read from the records as renamed
+                held = _held(news[-1], _events(news[-1], programme, key, held)) if snap.hold is not None else []
+            rebuilt.append((snap, before))
+            news.append(programme)
+            previous = programme
+        done += _write(store, key, rebuilt, news)
     return done
 
 
-def _reparse_page(store: Store, key: str, options: ParseOptions | None) -> list[Reparsed]:
-    from extractor.parse.pipeline import parse_page
-
-    snapshots = store.snapshots(key)
-    olds: list[Programme | None] = []
-    news: list[Programme] = []
-    held: list[Session] = []  # what the previous snapshot held, if it was suspect
-    for snap in snapshots:
-        try:
-            before: Programme | None = store.programme(snap.id)
-        except StoreError:
-            before = None  # records an older model cannot read: exactly what reparse is for
-        programme = parse_page(store.raw_page(snap.id), options)
-        if programme.timezone is None and before is not None and before.timezone:
-            # The zone a user gave (check --tz, the watch file) is not in the raw page: keep it.
-            programme = programme.model_copy(update={"timezone": before.timezone})
-        previous = news[-1] if news else None
-        programme = identify(programme, before.sessions if before else (), previous.sessions if previous else (),
-                             held, page=key, snapshot=snap.number)
-        if previous is not None:
-            carry_back(news, previous, programme)
-            held = _held(news[-1], _events(news[-1], programme, key, held)) if snap.hold is not None else []
-        olds.append(before)
-        news.append(programme)
-    return _write(store, key, snapshots, olds, news)
-
-
-def _write(store: Store, key: str, snapshots: list[SnapshotInfo], olds: list[Programme | None],
+def _write(store: Store, key: str, rebuilt: list[tuple[SnapshotInfo, Programme | None]],
            news: list[Programme]) -> list[Reparsed]:
+    """Each snapshot's new records and the events derived from them, once the page's uids are settled."""
     done = []
     previous: Programme | None = None
     held: list[Session] = []
-    for snap, before, programme in zip(snapshots, olds, news, strict=True):
+    for (snap, before), programme in zip(rebuilt, news, strict=True):
         events = _events(previous, programme, key, held) if previous else []
         store.replace_parsed(snap.id, programme, __version__, events)
         held = _held(previous, events) if snap.hold is not None and previous else []
