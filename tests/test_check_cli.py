@@ -86,7 +86,7 @@ def test_delivery_failure_exits_5_and_alerts_retry_delivers(
         code, out, err = cli(
             capsys, "check", str(SERIES[1]), "--store", store, "--page", "p", "--notify", ep.url
         )
-        assert code == 5 and "2 alert(s) not delivered" in err and "FAILED" in out
+        assert code == 5 and "2 alert(s) not delivered" in err and out.count("FAILED (") == 2
         code, out, _ = cli(capsys, "alerts", "--store", store)
         assert code == 0 and out.count(" waiting ") == 2
         ep.down = False
@@ -244,6 +244,12 @@ def test_verbose_after_the_command_says_what_check_did(tmp_path: Path) -> None:
     second = run("check", "-v", str(SERIES[1]), "--store", store, "--page", "p")
     assert second.returncode == 0 and "p@2: 3 session(s), 2 change(s), 2 alert(s)" in second.stderr
     assert run("check", str(SERIES[1]), "--store", store, "--page", "p").stderr == ""  # quiet without -v
+    with endpoint() as ep:  # a failed send is said once, by us: none of Apprise's lines without -v
+        ep.down = True
+        failed = run("check", str(SERIES[2]), "--store", store, "--page", "p", "--notify", ep.url)
+    assert failed.returncode == 5 and failed.stdout.count("FAILED (") == 1 and failed.stderr == (
+        "extractor: error: 1 alert(s) not delivered; they stay queued and are retried by the next check or "
+        "`extractor alerts --retry`\n")
 
 
 def test_pages_lists_the_store_and_history_takes_a_watch_files_name(
@@ -264,3 +270,13 @@ def test_pages_lists_the_store_and_history_takes_a_watch_files_name(
     assert code == 0 and out.startswith("https://example.org/colloque (Colloque): 2 snapshot(s)")
     code, _, err = cli(capsys, "history", "Nope", "--store", str(store))
     assert code == 2 and "`extractor pages` lists them" in err
+    # Where a stored snapshot is named, the name serves as well as the key.
+    code, out, _ = cli(capsys, "diff", "Colloque@1", "Colloque@latest", "--store", str(store))
+    assert code == 1 and "salle confirmée" in out
+    code, out, _ = cli(capsys, "show", "Colloque@1", "--store", str(store), "--format", "jsonl")
+    assert code == 0 and len(out.splitlines()) == 3
+
+
+def test_parse_takes_verbose_after_the_command_too(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "parse", str(SERIES[0]), "-v", "--format", "summary")
+    assert code == 0 and "3 sessions" in out

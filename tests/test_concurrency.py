@@ -14,6 +14,8 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from pytest_httpserver import HTTPServer
+
 from extractor.changes.alerts import alert_worthy, idempotency_key
 from extractor.changes.diff import diff
 from extractor.monitor.check import check
@@ -23,13 +25,13 @@ from extractor.monitor.store import Store
 from extractor.monitor.targets import resolve
 from tests.conftest import ROOT, SAMPLES
 from tests.endpoint import endpoint
-from tests.site import PROGRAMME
+from tests.site import FAST, PROGRAMME, Site
 
 SERIES = sorted((SAMPLES / "series").glob("*.txt"))
 ENV = {**os.environ, "NO_COLOR": "1", "PYTHONPATH": str(ROOT)}
 
 
-def check_process(store: Path, source: Path, notify: str) -> subprocess.Popen[bytes]:
+def check_process(store: Path, source: Path | str, notify: str) -> subprocess.Popen[bytes]:
     argv = [
         sys.executable,
         "-m",
@@ -42,6 +44,7 @@ def check_process(store: Path, source: Path, notify: str) -> subprocess.Popen[by
         "p",
         "--notify",
         notify,
+        *(["--ignore-robots"] if str(source).startswith("http") else []),
     ]
     return subprocess.Popen(argv, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
@@ -164,20 +167,19 @@ def flip(text: str, step: int) -> str:
     return text
 
 
-def test_flip_flops_checked_twice_at_once_alert_every_time_once_each(tmp_path: Path) -> None:
-    page, path = tmp_path / "programme.txt", tmp_path / "s.sqlite"
-    page.write_text(PROGRAMME, encoding="utf-8")
+def test_flip_flops_checked_twice_at_once_alert_every_time_once_each(httpserver: HTTPServer, tmp_path: Path) -> None:
+    site, path = Site(httpserver), tmp_path / "s.sqlite"
     with endpoint() as ep:
         with Store.open(path) as s:
-            check(str(page), store=s, page_key="p", notify=[ep.url])
+            check(site.url, store=s, page_key="p", notify=[ep.url], fetch=FAST)
         for step in range(1, 5):
-            page.write_text(flip(PROGRAMME, step), encoding="utf-8")
+            site.text = flip(PROGRAMME, step)
             start = threading.Barrier(2)
 
             def one_check(start: threading.Barrier = start) -> None:
                 with Store.open(path) as s:  # a connection of its own, as another process has
                     start.wait()
-                    check(str(page), store=s, page_key="p", notify=[ep.url])
+                    check(site.url, store=s, page_key="p", notify=[ep.url], fetch=FAST)
 
             threads = [threading.Thread(target=one_check) for _ in range(2)]
             for t in threads:
@@ -190,9 +192,10 @@ def test_flip_flops_checked_twice_at_once_alert_every_time_once_each(tmp_path: P
                                    "Changement de salle : Bilan de la journée": 4})
 
 
-def test_a_kill_between_queueing_and_sending_loses_no_flip_flop_and_doubles_none(tmp_path: Path) -> None:
-    page, store = tmp_path / "programme.txt", tmp_path / "s.sqlite"
-    page.write_text(PROGRAMME, encoding="utf-8")
+def test_a_kill_between_queueing_and_sending_loses_no_flip_flop_and_doubles_none(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    site, store = Site(httpserver), tmp_path / "s.sqlite"
     holder: dict[str, subprocess.Popen[bytes]] = {}
 
     def kill_sender(_message: dict[str, object]) -> None:
@@ -204,18 +207,18 @@ def test_a_kill_between_queueing_and_sending_loses_no_flip_flop_and_doubles_none
 
     with endpoint() as ep:
         with Store.open(store) as s:
-            check(str(page), store=s, page_key="p", notify=[ep.url])
-        page.write_text(flip(PROGRAMME, 1), encoding="utf-8")
+            check(site.url, store=s, page_key="p", notify=[ep.url], fetch=FAST)
+        site.text = flip(PROGRAMME, 1)
         ep.on_receive = kill_sender
-        holder["proc"] = check_process(store, page, ep.url)
+        holder["proc"] = check_process(store, site.url, ep.url)
         holder["proc"].communicate()
         assert holder["proc"].returncode == -signal.SIGKILL and len(ep.received) == 1
         ep.on_receive = None
         with Store.open(store) as s:
-            check(str(page), store=s, page_key="p", notify=[ep.url])  # the next check sends the second
+            check(site.url, store=s, page_key="p", notify=[ep.url], fetch=FAST)  # the next check sends the second
             assert len(ep.received) == 2
             for step in (2, 3):  # and the value going back, then forth again, is news each time
-                page.write_text(flip(PROGRAMME, step), encoding="utf-8")
-                check(str(page), store=s, page_key="p", notify=[ep.url])
+                site.text = flip(PROGRAMME, step)
+                check(site.url, store=s, page_key="p", notify=[ep.url], fetch=FAST)
     assert ep.titles() == Counter({"Changement d'horaire : Pause": 3,
                                    "Changement de salle : Bilan de la journée": 3})

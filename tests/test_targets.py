@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 import sqlite3
 import threading
@@ -118,7 +119,8 @@ def test_alerts_test_reports_each_target(tmp_path: Path, capsys: pytest.CaptureF
     assert SECRET not in out
 
 
-def test_waiting_alerts_are_shown_and_can_be_dropped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_waiting_alerts_are_shown_and_can_be_dropped(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                     caplog: pytest.LogCaptureFixture) -> None:
     store = str(tmp_path / "s.sqlite")
     with endpoint() as ep:
         argv = ["--store", store, "--page", "p", "--notify", ep.url]
@@ -128,6 +130,10 @@ def test_waiting_alerts_are_shown_and_can_be_dropped(tmp_path: Path, capsys: pyt
         assert code == 5 and "2 alert(s) in the outbox (2 waiting); next try " in out
         code, out = cli(capsys, "check", str(SERIES[1]), *argv)  # unchanged, and still says so
         assert code == 0 and "p (p@2): unchanged\n" in out and "2 alert(s) in the outbox (2 waiting)" in out
+        with caplog.at_level(logging.WARNING, "extractor"):  # a failed check says so too
+            assert cli(capsys, "check", str(tmp_path / "gone.txt"), *argv)[0] == 2
+        warned = [r.getMessage() for r in caplog.records if r.name == "extractor.monitor.check"]
+        assert len(warned) == 1 and warned[0].startswith("p: 2 alert(s) wait in the outbox, the next try at ")
         with Store.open(store) as s:
             first, second = (r.id for r in Outbox(s).rows())
         code, out = cli(capsys, "alerts", "--store", store, "--drop", str(first))
@@ -148,6 +154,20 @@ def test_an_unknown_scheme_is_one_clear_line(tmp_path: Path, capsys: pytest.Capt
     assert code == 2 and out == ""
     assert err == ("extractor: error: not a notification URL extractor can send to: jsno://… (use an Apprise URL "
                    "such as mailto://, slack://, ntfys://, json://, or an http(s):// webhook)\n")
+    # A scheme Apprise knows, with a URL it cannot read: not told to use that very scheme.
+    code = main(["check", str(SERIES[0]), "--store", str(tmp_path / "s.sqlite"), "--notify", "tgram://s3cret"])
+    out, wrong = capsys.readouterr()
+    assert code == 2 and out == "" and "s3cret" not in wrong
+    assert wrong == ("extractor: error: an incomplete or malformed notification URL: tgram://… (Apprise's page for "
+                     "the service says what its URL holds)\n")
+    # The same one line, and exit 2, wherever a URL is given.
+    main(["check", str(SERIES[0]), "--store", str(tmp_path / "s.sqlite"), "--page", "p"])
+    capsys.readouterr()
+    for argv in (["alerts", "--test", "jsno://host/x?t=abc"],
+                 ["alerts", "--retry", "--store", str(tmp_path / "s.sqlite"), "--notify", "jsno://host/x?t=abc"]):
+        assert main(argv) == 2
+        out, again = capsys.readouterr()
+        assert (out, again) == ("", err)
 
 
 def test_processes_creating_the_key_at_once_share_one(tmp_path: Path) -> None:

@@ -57,6 +57,7 @@ def test_a_truncated_page_raises_no_removal_alert_and_a_returning_page_none(
         site.text = PROGRAMME
         back = run(store, site, ep)
         assert (back.alerts, ep.received) == ([], [])
+        assert back.changes == [] and back.returned == 4  # the sessions were never gone: not "added"
 
 
 def test_placeholders_are_provisional_values_so_the_real_ones_confirm(

@@ -56,3 +56,24 @@ def identify(new: Programme, *sources: Sequence[Session], page: str, snapshot: i
         taken.add(uid)
         sessions.append(session if uid == session.uid else session.model_copy(update={"uid": uid}))
     return new.model_copy(update={"sessions": sessions})
+
+
+def carry_back(earlier: list[Programme], previous: Programme, programme: Programme) -> None:
+    """One uid per session: where a session of `previous` (the last of `earlier`) is matched in `programme`
+    under another uid, the later uid replaces the earlier one in every programme of `earlier`, in place
+    (unless it already names another session there).
+
+    Two readings can give one session two uids: records stored before uids existed, given theirs when
+    read, followed by snapshots that carry the uids a check gave; and a new parser that sees a session
+    sooner than the one that stored it. The later uid is the one alerts and synced tables already use.
+    """
+    pairs, _, _ = match_sessions(previous.sessions, programme.sessions)
+    seen = {s.uid for p in earlier for s in p.sessions}
+    renames = {old.uid: new.uid for old, new in pairs
+               if old.uid and new.uid and old.uid != new.uid and new.uid not in seen}
+    if not renames:
+        return
+    for i, p in enumerate(earlier):
+        if any(s.uid in renames for s in p.sessions):
+            earlier[i] = p.model_copy(update={"sessions": [
+                s.model_copy(update={"uid": renames[s.uid]}) if s.uid in renames else s for s in p.sessions]})

@@ -160,8 +160,15 @@ def _wording(event: ChangeEvent, language: str) -> tuple[str, str]:
         person = event.new or event.old or {}
         fields["who"] = person.get("name", "?")
         detail = event.detail or ""
-        fields["what"] = {"added": added, "removed": removed}.get(detail, f"{changed}: {detail}")
+        what = {"added": added, "removed": removed}
+        fields["what"] = what.get(detail) or changed + labels(language)["_sep"] + speaker_fields(detail, language)
     return subject.format(**fields), body.format(**fields)
+
+
+def speaker_fields(detail: str, language: str | None) -> str:
+    """'titles, affiliation' (diff's field names) as the page's language says them: 'fonctions, affiliation'."""
+    names = LANGUAGES[wording_language(language)].SPEAKER_FIELD_NAMES
+    return ", ".join(names.get(f, f) for f in detail.split(", "))
 
 
 def when(slot: dict[str, str | None] | None, language: str) -> str:

@@ -175,9 +175,14 @@ def print_summary(result: CheckResult, notified: bool) -> None:
         print(line, file=out)
     if result.alerts:
         print("Alerts" + ("" if notified else " (no --notify given: shown, not sent)") + ":", file=out)
-        for alert in result.alerts:
-            print(f"  * {safe(alert.subject)}", file=out)
-            for line in alert.body.splitlines():
+        shown = [(a.subject, a.body) for a in result.alerts]
+        if result.digest and len(shown) > 1:  # what the targets get (or would get): one message
+            from extractor.changes.messages import compose_digest
+
+            shown = [compose_digest([a.event for a in result.alerts], result.alerts[0].language, result.link)]
+        for subject, body in shown:
+            print(f"  * {safe(subject)}", file=out)
+            for line in body.splitlines():
                 print(f"    {safe(line)}" if line else "", file=out)
     for d in result.deliveries:
         outcome = "sent" if d.ok else f"IN DOUBT ({d.error}); not resent unless asked" if d.in_doubt else \

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 from extractor.changes.diff import ChangeEvent
-from extractor.changes.messages import labels, when
+from extractor.changes.messages import labels, speaker_fields, when
 from extractor.textkit.display import markdown_safe, terminal_safe
 
 _GREEN, _RED, _YELLOW = "\033[32m", "\033[31m", "\033[33m"
@@ -48,8 +48,11 @@ def describe(event: ChangeEvent, language: str | None = None,
         detail = event.detail or ""
         if detail in ("added", "removed"):
             return words[f"_speaker_{detail}"], clean(short(event.new if event.new is not None else event.old))
-        return (words["_speaker_changed"].format(detail=clean(detail)),
-                f"{clean(short(event.old))} → {clean(short(event.new))}")
+        # "Julie Roy → Julie Roy" says nothing: the fields that changed do, after the name unless it is one.
+        fields = detail.split(", ")
+        name = "" if "name" in fields else clean(short(event.new)) + words["_sep"]
+        return (words["_speaker_changed"].format(detail=clean(speaker_fields(detail, language))),
+                f"{name}{clean(_person_fields(event.old, fields))} → {clean(_person_fields(event.new, fields))}")
     if event.kind == "session_added":
         return label, clean(short(event.new, language)) if event.new else None
     if event.kind in ("session_removed", "description_finalized"):
@@ -57,6 +60,14 @@ def describe(event: ChangeEvent, language: str | None = None,
     if isinstance(event.old, str) and isinstance(event.new, str):
         return label, " → ".join(map(clean, around_difference(event.old, event.new)))
     return label, f"{clean(short(event.old, language))} → {clean(short(event.new, language))}"
+
+
+def _person_fields(person: Any, fields: list[str]) -> str:
+    """The values of these fields of a speaker (diff's dict of one), in one line."""
+    if not isinstance(person, dict):
+        return short(person)
+    values = [person.get(f) for f in fields]
+    return short(" · ".join(", ".join(v) if isinstance(v, list) else str(v or "—") for v in values))
 
 
 def around_difference(old: str, new: str, width: int = 70) -> tuple[str, str]:

@@ -15,6 +15,9 @@ MONTHS = {
 WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
                "November", "December"]
+# How alerts and changelogs name what changed about a speaker (diff's field names).
+SPEAKER_FIELD_NAMES = {"name": "name", "credentials": "credentials", "titles": "job titles",
+                       "affiliation": "affiliation", "role": "role"}
 ROOM_WORDS = ["room", "hall", "great hall", "ballroom", "auditorium", "theatre", "theater", "amphitheatre",
               "amphitheater", "lecture hall", "conference room", "suite", "salon", "lounge", "atrium",
               "building", "studio", "foyer", "stage", "main stage", "track"]

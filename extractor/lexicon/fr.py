@@ -14,6 +14,9 @@ MONTHS = {
 WEEKDAY_NAMES = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
                "novembre", "décembre"]
+# How alerts and changelogs name what changed about a speaker (diff's field names).
+SPEAKER_FIELD_NAMES = {"name": "nom", "credentials": "titres", "titles": "fonctions", "affiliation": "affiliation",
+                       "role": "rôle"}
 # Words that open a room name: "Salle 2.105", "Local A-1510", "Pavillon Kruger".
 ROOM_WORDS = ["salle", "local", "auditorium", "amphithéâtre", "amphi", "agora", "espace", "pavillon",
               "atrium", "studio", "foyer"]

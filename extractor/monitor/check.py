@@ -38,6 +38,7 @@ from extractor.monitor.deliver import Delivery, deliver_pending
 from extractor.monitor.health import NO_FAILURE_ALERTS, FailureAlerts, Notice, notice_key, notices
 from extractor.monitor.hold import held_removals, held_sessions
 from extractor.monitor.outbox import Outbox, OutboxRow, outbox_rows
+from extractor.monitor.records import records
 from extractor.monitor.store import CheckTx, SnapshotInfo, Store, Streak
 from extractor.monitor.targets import Target, resolve
 from extractor.options import ParseOptions
@@ -66,6 +67,7 @@ class CheckResult:
     confirmed: list[ChangeEvent] = field(default_factory=list)  # its held removals, confirmed and alerted
     returned: int = 0  # its held removals dropped: the sessions are back
     waiting: list[OutboxRow] = field(default_factory=list)  # the page's alerts still undelivered after it
+    digest: bool = False  # its alerts go out as one message per target
     link: str | None = None  # where people read the page (the alerts say so)
     language: str | None = None  # the page's, for wording what changed
 
@@ -140,8 +142,17 @@ def check(source: str, *, store: Store, page_key: str | None = None, notify: Ite
                      options=options, fetch=fetch, now=now, failure_alerts=failure_alerts, guard=guard,
                      digest=digest, name=name)
     if result.error is not None:
+        if result.waiting:  # the error is all a caller prints: this is the one thing it would hide
+            log.warning("%s: %s", page_key_for(source, page_key), _waiting_line(result.waiting))
         raise result.error
     return result
+
+
+def _waiting_line(rows: list[OutboxRow]) -> str:
+    """'2 alert(s) wait in the outbox, the next try at 2025-11-19 13:42 UTC': a page's undelivered alerts."""
+    soonest = min((r.next_try_at for r in rows if r.next_try_at), default=None)
+    when = f", the next try at {soonest[:16].replace('T', ' ')} UTC" if soonest else ""
+    return f"{len(rows)} alert(s) wait in the outbox{when} (`extractor alerts` lists them)"
 
 
 def attempt(source: str, *, store: Store, page_key: str | None = None, notify: Iterable[str] = (),
@@ -168,6 +179,7 @@ def attempt(source: str, *, store: Store, page_key: str | None = None, notify: I
         error = InternalError(f"internal error while checking {source}: {type(exc).__name__}: {exc}")
         error.__cause__ = exc
         return _failed(store, page, error, now)
+    result.digest = page.digest
     _deliver(store, page, result, now)
     return result
 
@@ -261,10 +273,8 @@ def _deliver(store: Store, page: Page, result: CheckResult, now: datetime | None
 
 
 def stored_records(store: Store, snapshot: SnapshotInfo | None) -> Programme | None:
-    """A stored snapshot's records, each session with its uid (given now to a version-1 snapshot's)."""
-    if snapshot is None:
-        return None
-    return identify(store.programme(snapshot.id), page=snapshot.page, snapshot=snapshot.number)
+    """A stored snapshot's records, each session with its uid (carried through a version-1 snapshot's)."""
+    return None if snapshot is None else records(store, snapshot)
 
 
 def record_failure(store: Store, page: Page, error: ExtractorError, now: datetime | None = None) -> CheckResult:

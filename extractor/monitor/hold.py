@@ -8,8 +8,8 @@ snapshot is suspect, so an ordinary check costs nothing more.
 from __future__ import annotations
 
 from extractor.changes.diff import ChangeEvent
-from extractor.changes.identity import identify
 from extractor.models import Session
+from extractor.monitor.records import records
 from extractor.monitor.store import SnapshotInfo, Store
 
 
@@ -24,5 +24,4 @@ def held_sessions(store: Store, suspect: SnapshotInfo) -> list[Session]:
     if before is None:
         return []
     uids = {e.uid for e in held_removals(store, suspect)}
-    records = identify(store.programme(before.id), page=before.page, snapshot=before.number)
-    return [s for s in records.sessions if s.uid in uids]
+    return [s for s in records(store, before).sessions if s.uid in uids]

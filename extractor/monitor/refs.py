@@ -8,6 +8,7 @@ from pathlib import Path
 
 from extractor.errors import InputError
 from extractor.models import Programme
+from extractor.monitor.records import records
 from extractor.monitor.store import SnapshotInfo, Store
 from extractor.options import ParseOptions
 from extractor.read.options import FetchOptions
@@ -25,7 +26,7 @@ def load(operand: str, *, store_path: str | os.PathLike[str] | None = None,
 
         return parse_page(read_source(operand, fetch), options)
     with open_existing(store_path) as store:
-        return store.programme(resolve(store, operand).id)
+        return records(store, resolve(store, operand))
 
 
 def open_existing(store_path: str | os.PathLike[str] | None) -> Store:

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 from extractor.models import Programme
+from extractor.monitor.records import page_records, records
 from extractor.monitor.refs import SNAPSHOT_REF, open_existing, resolve
 from extractor.monitor.store import SnapshotInfo
 
@@ -24,6 +25,10 @@ def load_snapshot(operand: str, *, store_path: str | os.PathLike[str] | None = N
     ref = operand if SNAPSHOT_REF.search(operand) else f"{operand}@latest"
     with open_existing(store_path) as store:
         snapshot = resolve(store, ref)
-        earlier = [store.programme(s.id) for s in store.snapshots(snapshot.page)
-                   if s.number < snapshot.number] if history else []
-        return Shown(snapshot.page, snapshot, store.programme(snapshot.id), earlier)
+        if not history:
+            return Shown(snapshot.page, snapshot, records(store, snapshot))
+        # One uid per session in every snapshot, those stored before uids existed too: or a calendar
+        # would cancel each session under its old key and list it again under its uid.
+        stored = page_records(store, snapshot.page)
+        earlier = [p for s, p in stored if s.number < snapshot.number]
+        return Shown(snapshot.page, snapshot, next(p for s, p in stored if s.id == snapshot.id), earlier)

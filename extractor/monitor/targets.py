@@ -105,10 +105,27 @@ def check_urls(urls: Iterable[str]) -> list[str]:
     with quiet_apprise(urls):
         bad = [u for u in urls if apprise.Apprise.instantiate(apprise_url(u)) is None]
     if bad:
-        shown = ", ".join(f"{scheme(u) or '?'}://…" for u in bad)
-        raise ConfigError(f"not a notification URL extractor can send to: {shown} (use an Apprise URL such as "
-                          "mailto://, slack://, ntfys://, json://, or an http(s):// webhook)")
+        known = _apprise_schemes() | set(WEBHOOK_SCHEMES)
+        unknown = [f"{scheme(u) or '?'}://…" for u in bad if scheme(u) not in known]
+        # A scheme Apprise knows, but not the rest of the URL: "use slack://" would not help.
+        wrong = [f"{scheme(u)}://…" for u in bad if scheme(u) in known]
+        problems = ([f"not a notification URL extractor can send to: {', '.join(unknown)} (use an Apprise URL "
+                     "such as mailto://, slack://, ntfys://, json://, or an http(s):// webhook)"] if unknown else [])
+        problems += [f"an incomplete or malformed notification URL: {', '.join(wrong)} (Apprise's page for "
+                     "the service says what its URL holds)"] if wrong else []
+        raise ConfigError("; ".join(problems))
     return urls
+
+
+def _apprise_schemes() -> set[str]:
+    import apprise
+
+    schemes: set[str] = set()
+    for plugin in apprise.Apprise().details()["schemas"]:
+        for key in ("protocols", "secure_protocols"):
+            found = plugin.get(key) or []
+            schemes.update([found] if isinstance(found, str) else found)
+    return {s.lower() for s in schemes}
 
 
 def target_hash(key: bytes, url: str) -> str:
@@ -189,10 +206,13 @@ class _Masking(logging.Filter):
 class _Propagate(logging.Handler):
     """Apprise's records go up to the application's handlers through here rather than by propagation:
     while a send has lowered the logger to DEBUG (for Apprise's capture of the call's lines), only
-    what the application asked for before goes up; while a thread only loads URLs, nothing does."""
+    what a verbose application asked for before goes up; while a thread only loads URLs, nothing does."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        if getattr(_quiet, "on", False) or (_sending and record.levelno < _shown_level):
+        # While sending, its failures are said once, by the delivery's outcome (check, alerts, watch):
+        # Apprise's own lines go up only to an application that asked for more (-v).
+        verbose = _shown_level <= logging.INFO
+        if getattr(_quiet, "on", False) or (_sending and (record.levelno < _shown_level or not verbose)):
             return
         logger: logging.Logger | None = logging.getLogger("apprise").parent
         while logger is not None:
