@@ -815,3 +815,15 @@ def test_a_multi_day_event_dates_no_session_from_its_one_full_date() -> None:
               "<ol><li>Surveiller son application avec Sentry - Nicolas Dubois</li>"
               "<li>Passer de nose à py.test - Mathieu Agopian</li><li>Packager ses assets - Stéphane Angel</li></ol>")
     assert p.sessions and all(s.slot.day is None for s in p.sessions)
+
+
+def test_a_caption_row_over_a_header_row_names_the_room_of_the_table() -> None:
+    p = parse("<table><tr><th></th><th>Classroom 2</th><th></th></tr>"
+              "<tr><th>Time</th><th>Talk</th><th>Speaker</th></tr>"
+              "<tr><td>01:00 - 02:00</td><td>MySQL Fabric</td><td>Ronen Baram</td></tr>"
+              "<tr><td>02:00 - 02:40</td><td>Using Scrapy at work</td><td>Juan Paolo Balbin and<br>"
+              "Conrad Miguel Gozalo</td></tr></table>")
+    talk = find(p, "Using Scrapy at work")
+    assert names(talk) == ["Juan Paolo Balbin", "Conrad Miguel Gozalo"]
+    assert talk.room is not None and talk.room.name == "Classroom 2"
+    assert "Classroom 2" not in [s.title for s in p.sessions]

@@ -12,6 +12,7 @@ from extractor.textkit.normalise import has_digit, key, norm, unaccented_key
 
 # "Garcez", "Jean-Luc", "J.", "d’Avila", "O'Connor", "McKay".
 _NAME_TOKEN = re.compile(r"^(?:[dl][’'])?(?P<first>[^\W\d_])[\w’'.\-]*\*?$")  # "Ana*": who presents
+_TRAILING_JOINER = re.compile(r"\s+(?:and|et|&|und|y)$", re.I)
 # "Real-time", "Co-occurrences": compound words; hyphenated names capitalise both parts ("Hayes-Brady").
 _LOWER_AFTER_HYPHEN = re.compile(r"[^\W\d_]{2}-[a-z]")
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
@@ -142,6 +143,7 @@ def parse_speaker(raw: str) -> Speaker:
     line = norm(raw).replace("*", "") if "*" in raw else norm(raw)
     body = _HANDLE_NOTE.sub("", line) or line  # "Pierre Henriquet (@astropierre)": the handle is no affiliation
     body = body.strip(" -–—|,;:") or body  # "Goulwen Reboux - " once the link to @nautilebleu is gone
+    body = _TRAILING_JOINER.sub("", body) or body  # "Juan Paolo Balbin and" / "Conrad Gozalo" on the next line
     role = None
     role_by = lex.role_by_re.match(body)
     if role_by:

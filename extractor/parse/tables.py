@@ -84,17 +84,36 @@ def read_table(rows: list[TableRow], context: PageContext, day: date | None = No
     if columns is None:
         return TableResult([], filled)
     reader = _Reader(columns, context, day)
-    for row in filled[: header_at or 0]:  # a caption above the header: "Lundi 23 juin"
+    for row in filled[: header_at or 0]:  # a caption above the header: "Lundi 23 juin", "Classroom 2"
         text = _lone_text(row)
-        if text is not None:
+        if text is not None and "room" not in columns.fields and not columns.grid and _caption_place(text, context):
+            reader.caption_room = text.replace("\n", " ")
+        elif text is not None:
             reader.lone(text, row)
     return reader.read(body)
+
+
+MAX_CAPTION_WORDS = 5
+
+
+def _caption_place(text: str, context: PageContext) -> bool:
+    """A short caption over a table of talks that is no day and no time: the room or track they share."""
+    flat = text.replace("\n", " ").strip()
+    return 0 < len(flat.split()) <= MAX_CAPTION_WORDS and match_day(flat, context) is None \
+        and weekday_of(flat) is None and match_slot(flat) is None and not any(c.isdigit() for c in flat[:1])
 
 
 # --- header ------------------------------------------------------------------------------------------
 
 
 def _header(rows: list[TableRow], context: PageContext) -> tuple[int | None, _Columns | None]:
+    for index, row in enumerate(rows[:HEADER_ROWS_SEARCHED]):
+        named = _field_columns(row.cells)
+        if named is not None:
+            return index, named
+        if _lone_text(row) is None:
+            break
+        # `| | Beginners | |` over `| Time | Talk | Speaker |`: captions, then the header that names fields
     for index, row in enumerate(rows[:HEADER_ROWS_SEARCHED]):
         columns = _field_columns(row.cells) or _grid_columns(row, rows[index + 1 :], context)
         if columns is not None:
@@ -329,6 +348,7 @@ class _Reader:
         self.slot: SlotMatch | None = None
         self.clock: str | None = None  # when the group of rows that give only a duration starts
         self.clocks: dict[str, str] = {}  # room -> the start of its next such row
+        self.caption_room: str | None = None  # `| | Classroom 2 | |` over a header with no room column
         self.sessions: list[TableSession] = []
         self.skipped: list[TableRow] = []
 
@@ -512,11 +532,11 @@ class _Reader:
         end = add_minutes(self.slot.start, minutes) if minutes and self.slot and self.slot.start else None
         self.sessions.append(TableSession(
             title=title_lines[0], origin=row, slot=self.slot, day=self.day, end=end,
-            room=cell("room").replace("\n", " ") or None, format=cell("format").split("\n")[0] or None,
+            room=cell("room").replace("\n", " ") or self.caption_room, format=cell("format").split("\n")[0] or None,
             lines=title_lines[1:],
             extra=[line for c in others for line in c.split("\n") if line],
             about=[line for line in cell("description").split("\n") if line],
-            speakers=_with_affiliation([s for s in cell("speakers").split("\n") if s],
+            speakers=_with_affiliation(rejoined([s for s in cell("speakers").split("\n") if s]),
                                        cell("affiliation").replace("\n", " ")),
             items=_items(row, title_column),
         ))
