@@ -827,3 +827,11 @@ def test_a_caption_row_over_a_header_row_names_the_room_of_the_table() -> None:
     assert names(talk) == ["Juan Paolo Balbin", "Conrad Miguel Gozalo"]
     assert talk.room is not None and talk.room.name == "Classroom 2"
     assert "Classroom 2" not in [s.title for s in p.sessions]
+
+
+def test_a_role_and_an_organisation_in_the_parenthesis_after_a_name() -> None:
+    p = parse("<p>17:20 Suricata and SELKS workshop</p><p>Éric Leblond (Suricata core developer, Stamus Networks)</p>"
+              "<p>17:40 Introduction to Bro</p><p>Eva Szilagyi (CEO at Alzette Information Security)</p>")
+    first, second = (find(p, t).speakers[0] for t in ("Suricata and SELKS workshop", "Introduction to Bro"))
+    assert (first.titles, first.affiliation) == (["Suricata core developer"], "Stamus Networks")
+    assert (second.titles, second.affiliation) == (["CEO"], "Alzette Information Security")

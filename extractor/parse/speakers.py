@@ -172,7 +172,8 @@ def parse_speaker(raw: str) -> Speaker:
         elif inner[:1].islower():
             titles_in_parens = [inner]  # "Par Mme Hélène Caron (présidente)": a title, not an organisation
         else:
-            affiliation = inner
+            job, affiliation = _role_and_organisation(inner)
+            titles_in_parens = [job] if job else []
         name_part = name_part[: paren[0]].strip()
     name, credentials = strip_honorifics(name_part)
     titles: list[str] = titles_in_parens
@@ -201,6 +202,24 @@ def parse_speaker(raw: str) -> Speaker:
         titles.append(job)
     return Speaker(name=name, credentials=credentials, titles=titles, affiliation=affiliation, raw=line,
                    role=role)
+
+
+_AT_ORGANISATION = re.compile(r"^(?P<job>.+?)\s+(?:at|chez|@|de la|du)\s+(?P<org>[A-Z0-9].+)$")
+
+
+def _role_and_organisation(inner: str) -> tuple[str | None, str]:
+    """`(CEO at Alzette Information Security)`, `(Suricata core developer, Stamus Networks)`: what the person
+    does, then where; a parenthesis with only an organisation is that organisation."""
+    lex = lexicon()
+    at = _AT_ORGANISATION.match(inner)
+    if at and any(w.lower().strip(",.") in lex.job_words for w in at.group("job").split()):
+        return at.group("job"), at.group("org")
+    head, comma, last = inner.rpartition(", ")
+    if comma and _organisation_not_role(last) and (
+            any(w.lower().strip(",.") in lex.job_words for w in head.split())
+            or any(w.islower() and w.isalpha() and len(w) > 3 for w in head.split())):
+        return head, last
+    return None, inner
 
 
 def _organisation_not_role(text: str) -> bool:
