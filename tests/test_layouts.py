@@ -835,3 +835,11 @@ def test_a_role_and_an_organisation_in_the_parenthesis_after_a_name() -> None:
     first, second = (find(p, t).speakers[0] for t in ("Suricata and SELKS workshop", "Introduction to Bro"))
     assert (first.titles, first.affiliation) == (["Suricata core developer"], "Stamus Networks")
     assert (second.titles, second.affiliation) == (["CEO"], "Alzette Information Security")
+
+
+def test_a_heading_after_a_timed_list_item_is_nobodys_name() -> None:
+    p = parse("<h2>lundi 2 juillet 2018</h2><ul><li>14:00 - 14:15: <strong>launching talk</strong></li></ul>"
+              "<div><h3>Linux Distribution Security</h3></div><ul><li>14:15 - 14:50: <strong>Debian security "
+              "team: behind the curtains</strong><br>by <strong>Yves-Alexis Perez</strong> (Debian)</li></ul>")
+    assert find(p, "launching talk").speakers == []
+    assert names(find(p, "Debian security team: behind the curtains")) == ["Yves-Alexis Perez"]

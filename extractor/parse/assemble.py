@@ -498,7 +498,7 @@ class Assembler:
             self._add_description(Description(text=text, provisional=False, label=None))
         elif learned and self._speaker_first(cur, item.block):
             self._retitle(cur, text, item.block)  # the page's way: its name line, then its title line
-        elif looks_like_name(text) and not cur.speakers and (
+        elif looks_like_name(text) and not cur.speakers and not _heading_under_line(item.block, cur) and (
                 not cur.has_own_details() or self._not_a_title(item.block) or cur.description is not None):
             if cur.block is not None and cur.block.signature != item.block.signature:
                 self.pairs_seen.setdefault((cur.block.signature, item.block.signature), [0, 0])[1] += 1
@@ -1072,6 +1072,16 @@ def _inner_item(block: Block, cur: Draft) -> bool:
     outer_item = outer.getparent() if outer is not None and outer.tag in ("ul", "ol") else None
     return outer_item is not None and outer_item.tag == "li" and (
         head is outer_item or outer_item in head.iterancestors())
+
+
+def _heading_under_line(block: Block, draft: Draft) -> bool:
+    """`<li>14:00 launching talk</li>` then `<h3>Linux Distribution Security</h3>`: a heading after a session
+    opened by a plain line starts a part of the programme; it is nobody's name."""
+    return 0 < block.heading <= MAX_SECTION_HEADING and draft.block is not None and draft.block.heading == 0 \
+        and draft.slot.start is not None
+
+
+MAX_SECTION_HEADING = 4
 
 
 def _name_card(draft: Draft, block: Block) -> bool:
