@@ -843,3 +843,10 @@ def test_a_heading_after_a_timed_list_item_is_nobodys_name() -> None:
               "team: behind the curtains</strong><br>by <strong>Yves-Alexis Perez</strong> (Debian)</li></ul>")
     assert find(p, "launching talk").speakers == []
     assert names(find(p, "Debian security team: behind the curtains")) == ["Yves-Alexis Perez"]
+
+
+def test_a_courtesy_title_stop_ends_no_sentence() -> None:
+    p = parse("<p>10:00 Session 1: Plenary: Prof. Sharon Strover</p><p>11:00 Discours d’ouverture. Léa Roy, "
+              "directrice du musée</p>")
+    assert p.sessions[0].title == "Session 1: Plenary: Prof. Sharon Strover"
+    assert names(p.sessions[1]) == ["Léa Roy"]
