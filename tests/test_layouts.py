@@ -850,3 +850,14 @@ def test_a_courtesy_title_stop_ends_no_sentence() -> None:
               "directrice du musée</p>")
     assert p.sessions[0].title == "Session 1: Plenary: Prof. Sharon Strover"
     assert names(p.sessions[1]) == ["Léa Roy"]
+
+
+def test_a_card_person_with_a_user_name_after_a_dash() -> None:
+    cards = "".join(
+        f"<div class='card'><div class='card-image'><span class='card-title'>{who}</span></div>"
+        f"<div class='card-content'><span class='card-title'>{title}</span>"
+        f"<span class='card-subtitle'>Samedi 9 juin 2018 - {start}-{end}</span></div></div>"
+        for who, title, start, end in [("Martin De Wulf - madewulf", "Django contre la maladie du sommeil",
+                                        "11h00", "11h30")])
+    p = parse(f"<p>Les détails des présentations sont ci-dessous.</p>{cards}")
+    assert names(find(p, "Django contre la maladie du sommeil")) == ["Martin De Wulf"]

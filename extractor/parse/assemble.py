@@ -41,6 +41,7 @@ from extractor.parse.retold import drop_retellings
 from extractor.parse.speakers import (
     bare_name,
     colon_person,
+    dash_name,
     looks_like_name,
     organisations,
     parse_speaker,
@@ -413,6 +414,8 @@ class Assembler:
 
     def _on_person(self, item: Classified) -> None:
         cur = self.current
+        if self._card_top(item):
+            return
         pair = (cur.block.signature, item.block.signature) if cur is not None and cur.block is not None else None
         if cur is None or (pair is not None and not cur.speakers and self.speaker_pairs and pair in self.speaker_pairs):
             self._on_text(item)  # in the place of a title the page writes after its speaker's name
@@ -420,6 +423,18 @@ class Assembler:
         if pair is not None and not cur.speakers and pair[0] != pair[1]:
             self.pairs_seen.setdefault(pair, [0, 0])[1] += 1  # asked, and read as a second name
         self._on_speaker(item)
+
+    def _card_top(self, item: Classified) -> bool:
+        """`<span class="card-title">Martin De Wulf - madewulf</span>` on top of the next card: the person of
+        the talk that card opens, held until its title comes."""
+        cur = self.current
+        if cur is None or cur.block is None or item.block.hint != "title" or _beside(item.block, cur.block) \
+                or _card_person(item.block.text) is None:
+            return False
+        self._close()
+        self.current = Draft(title=item.block.text, slot=self.slot or Slot(day=self._day_iso()), format=None,
+                             block=item.block)
+        return True
 
     def _listed_person(self, item: Classified) -> bool:
         """Under "Intervenants": a name, or the role line that follows a bare name."""
@@ -907,7 +922,7 @@ class Assembler:
         for line, role in people:
             self._add_people(line, role, comma_list=True)
         if named is not None:
-            self._add_people(named.title)
+            self._add_people(_card_person(named.title) or named.title)
 
     def _close(self) -> None:
         if self.current is not None:
@@ -1074,6 +1089,14 @@ def _inner_item(block: Block, cur: Draft) -> bool:
         head is outer_item or outer_item in head.iterancestors())
 
 
+def _card_person(text: str) -> str | None:
+    """`Agate Berriot`, `Martin De Wulf - madewulf` (a user name after the dash): the person's name."""
+    name, after = dash_name(text)
+    if after is not None and not (len(after.split()) == 1 and after[:1].islower()):
+        return None
+    return name if looks_like_name(name) else None
+
+
 def _heading_under_line(block: Block, draft: Draft) -> bool:
     """`<li>14:00 launching talk</li>` then `<h3>Linux Distribution Security</h3>`: a heading after a session
     opened by a plain line starts a part of the programme; it is nobody's name."""
@@ -1089,7 +1112,7 @@ def _name_card(draft: Draft, block: Block) -> bool:
     card's talk opening next to it."""
     return draft.block is not None and (draft.block.hint == "title" or draft.block.heading > 0) \
         and not draft.has_details() and not draft.untitled \
-        and (draft.slot.start is None or not draft.after_slot_line) and looks_like_name(draft.title) \
+        and (draft.slot.start is None or not draft.after_slot_line) and _card_person(draft.title) is not None \
         and not looks_like_name(block.text) and _beside(block, draft.block)
 
 
