@@ -861,3 +861,14 @@ def test_a_card_person_with_a_user_name_after_a_dash() -> None:
                                         "11h00", "11h30")])
     p = parse(f"<p>Les détails des présentations sont ci-dessous.</p>{cards}")
     assert names(find(p, "Django contre la maladie du sommeil")) == ["Martin De Wulf"]
+
+
+def test_a_badge_before_the_time_and_title_of_a_card_is_its_format() -> None:
+    cards = "".join(
+        f"<li class='prg-row'><div class='prg-left'><span class='badge'>{badge}</span><div>Starts at {t}</div></div>"
+        f"<div class='prg-body'><h4>{title}</h4><em>Chaired by Kate Devlin</em></div></li>"
+        for badge, t, title in [("Plenary", "10:00", "Session 1: Charting a path"),
+                                ("Papers", "11:30", "Session 2: Robot encounters")])
+    p = parse(f"<h2>Tuesday 11 July 2023</h2><ul>{cards}</ul>")
+    assert [(s.format, s.title) for s in p.sessions] == [("Plenary", "Session 1: Charting a path"),
+                                                        ("Papers", "Session 2: Robot encounters")]

@@ -82,6 +82,7 @@ class Assembler:
     title_first: bool = False  # the page writes each title before its time
     slot_fresh: bool = False  # a slot line came and no session has opened under it yet
     card_name: Draft | None = None  # a card's person, waiting for the talk the card opens next
+    card_format: tuple[str, Block] | None = None  # a card's tag, waiting for the talk it opens next
     saw_day: bool = False
     pending: str | None = None  # after a label alone ("ROOM:"): the field the next line is the value of
     people_fresh: bool = False  # the line right after "Speakers" is a person whatever it looks like
@@ -309,7 +310,9 @@ class Assembler:
             cur.format = item.format  # `<h4>Open maps</h4><span class="tag">Workshop</span>`: the card's kind
             return
         if item.field == "meta":
-            return  # a tag before any title may name a topic ("Performance") as well as a kind
+            # A tag before the title: the kind of the talk its card opens next (`<span class="badge">Plenary`)
+            self.card_format = (item.format, item.block) if item.format else None
+            return
         self._close()  # a format label starts a new block of sessions
         self.format = item.format
         self.format_used = False
@@ -923,6 +926,9 @@ class Assembler:
             self._add_people(line, role, comma_list=True)
         if named is not None:
             self._add_people(_card_person(named.title) or named.title)
+        tag, self.card_format = self.card_format, None
+        if tag is not None and self.current.format is None and _same_card(block, tag[1]):
+            self.current.format = tag[0]
 
     def _close(self) -> None:
         if self.current is not None:
@@ -1087,6 +1093,20 @@ def _inner_item(block: Block, cur: Draft) -> bool:
     outer_item = outer.getparent() if outer is not None and outer.tag in ("ul", "ol") else None
     return outer_item is not None and outer_item.tag == "li" and (
         head is outer_item or outer_item in head.iterancestors())
+
+
+MAX_CARD_DEPTH = 4
+
+
+def _same_card(block: Block, tag: Block) -> bool:
+    """The tag and the title share a box a few levels up: one card of a list of cards."""
+    origin, other = block.origin, tag.origin
+    if isinstance(origin, str) or isinstance(other, str):
+        return False
+    above = set(origin.iterancestors())
+    common = next((box for box in [other, *list(other.iterancestors())[:MAX_CARD_DEPTH]]
+                   if box is origin or box in above), None)
+    return common is not None and common.tag not in ("body", "main", "section", "table", "html", "ul", "ol")
 
 
 def _card_person(text: str) -> str | None:
