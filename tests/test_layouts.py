@@ -872,3 +872,12 @@ def test_a_badge_before_the_time_and_title_of_a_card_is_its_format() -> None:
     p = parse(f"<h2>Tuesday 11 July 2023</h2><ul>{cards}</ul>")
     assert [(s.format, s.title) for s in p.sessions] == [("Plenary", "Session 1: Charting a path"),
                                                         ("Papers", "Session 2: Robot encounters")]
+
+
+def test_a_name_then_a_job_then_an_organisation_is_one_person() -> None:
+    p = parse("<p>12:00 - 12:30 Building scalable observability - <a href='https://x/'>Suraj Nath</a> Senior "
+              "Software Engineer, Grafana Labs</p><p>12:30 Lunch</p>"
+              "<div><p class='speaker-name'>Ana Ruiz</p><p class='speaker-title'>Lead Engineer</p></div>")
+    speaker = find(p, "Building scalable observability").speakers
+    assert [(s.name, s.affiliation) for s in speaker] == [("Suraj Nath", "Grafana Labs")]
+    assert speaker[0].titles == ["Senior Software Engineer"]

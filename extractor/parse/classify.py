@@ -392,6 +392,18 @@ MAX_TAG_CHARS = 40
 MAX_LISTED_CHARS = 80  # "Title - Ana Ruiz", "Ana Ruiz - @ana": short; an abstract's sentence is longer
 
 
+MAX_ROLE_LINE_WORDS = 6
+
+
+def _role_not_person(text: str) -> bool:
+    """A line in a speaker's box that says what they do or where: `Senior Software Engineer`, `Grafana Labs`."""
+    words = text.split()
+    if not words or len(words) > MAX_ROLE_LINE_WORDS or "," in text or is_person_line(text):
+        return False
+    lex = lexicon()
+    return any(w.lower().strip(",.()") in lex.job_words for w in words) or bool(lex.org_re.search(text))
+
+
 def _hinted(block: Block) -> Classified | None:
     """What the markup's class names say the line is, when its text alone does not say more."""
     hint, text = block.hint, block.text
@@ -410,6 +422,8 @@ def _hinted(block: Block) -> Classified | None:
         # ("Conférence (50min)" in a "room--duration" box is the format: the words outweigh the class)
         return Classified(Kind.ROOM, block, room=room_of(text) or Room(name=text, provisional=False, raw=text))
     if hint in ("speaker", "chair") and len(text) <= 300 and not _STATEMENT_END.search(text):
+        if _role_not_person(text):
+            return Classified(Kind.AFFILIATION, block)  # `<p class="speaker-title">Senior Software Engineer`
         return Classified(Kind.SPEAKER, block, role="chair" if hint == "chair" else None)
     if hint == "affiliation" and len(text) <= 200:
         return Classified(Kind.AFFILIATION, block)

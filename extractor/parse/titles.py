@@ -388,6 +388,9 @@ def _acronym_led(text: str) -> bool:
 def people_list(text: str) -> list[str]:
     """`A (X), B (Y) & C`: a list of people, when most items look like names (organisations allowed)."""
     parts = _items(text)
+    job_words = lexicon().job_words
+    if len(parts) > 1 and any(w.lower().strip(",.") in job_words for w in parts[1].split()):
+        return [text]  # "Suraj Nath, Senior Software Engineer, Grafana Labs": one person, what they do, where
     names = [looks_like_name(bare_name(p)) and not _acronym_led(bare_name(p)) for p in parts]
     # Most items are names (two of two): "Ana Ruiz, Maire du Rouret" is one person and their role.
     return parts if len(parts) > 1 and names[0] and sum(names) * 2 > len(parts) else [text]
