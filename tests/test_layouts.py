@@ -881,3 +881,11 @@ def test_a_name_then_a_job_then_an_organisation_is_one_person() -> None:
     speaker = find(p, "Building scalable observability").speakers
     assert [(s.name, s.affiliation) for s in speaker] == [("Suraj Nath", "Grafana Labs")]
     assert speaker[0].titles == ["Senior Software Engineer"]
+
+
+def test_a_day_heading_with_a_dash_and_people_after_an_invisible_mark() -> None:
+    p = parse("<h1>Friday - 1 August 2014</h1><p>9:30 Opening</p><h1>Saturday - 2 August</h1>"
+              "<p>14:50 r2frida</p><p>by Ole Ravnås (Frida developer) and \u200eSergi Alvarez (r2 developer)</p>")
+    talk = find(p, "r2frida")
+    assert talk.slot.day == "2014-08-02" and names(talk) == ["Ole Ravnås", "Sergi Alvarez"]
+    assert "Saturday - 2 August" not in [s.title for s in p.sessions]

@@ -136,7 +136,7 @@ def _mention_patterns() -> tuple[re.Pattern[str], ...]:
     mo = "|".join(sorted(map(re.escape, lex.months), key=len, reverse=True))
     num = r"[0-3]?\d(?:er|e|st|nd|rd|th)?"
     joiner = r"\s*(?:[-–—&/]|,|\bau\b|\bet\b|\band\b|\bto\b)\s*"
-    weekday = rf"(?:(?P<wd>{wd})\.?,?\s+(?:(?:le|the)\s+)?)?"
+    weekday = rf"(?:(?P<wd>{wd})\.?,?\s*(?:[-–—]\s*)?\s(?:(?:le|the)\s+)?)?"  # "Saturday - 2 August"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     return (
         # "mercredi 19 novembre 2025", "14 au 16 juin 2019", "12. März 2024"
