@@ -889,3 +889,10 @@ def test_a_day_heading_with_a_dash_and_people_after_an_invisible_mark() -> None:
     talk = find(p, "r2frida")
     assert talk.slot.day == "2014-08-02" and names(talk) == ["Ole Ravnås", "Sergi Alvarez"]
     assert "Saturday - 2 August" not in [s.title for s in p.sessions]
+
+
+def test_a_block_label_and_a_room_as_a_heading_give_the_room_below() -> None:
+    p = parse("<h3>Track A — Room 204</h3><p>10:00 Open maps</p><p>11:00 Open data</p>"
+              "<h3>Parcours 2 – Salle B-2305</h3><p>10h Les cartes</p>")
+    assert [(s.title, s.room.name if s.room else None) for s in p.sessions] == [
+        ("Open maps", "Room 204"), ("Open data", "Room 204"), ("Les cartes", "Salle B-2305")]

@@ -89,7 +89,7 @@ HALF_DAYS = ["morning", "afternoon", "evening", "morning session", "afternoon se
 OUTLINES = ["a typical day", "typical day", "a day at the conference", "sample day", "sample schedule",
             "example schedule", "daily schedule template"]
 # Words that, numbered ("Session 2: Language"), name a block of sessions rather than a kind of session.
-GROUPINGS = ["session", "sessions", "paper session", "paper sessions", "track", "block", "part", "slot"]
+GROUPINGS = ["session", "sessions", "paper session", "paper sessions", "track", "block", "part", "slot", "stream"]
 # Formats that name a session of their own: alone on a line, a title (see fr.OCCASIONS).
 OCCASIONS = ["break", "coffee break", "lunch", "lunch break", "networking lunch", "breakfast", "reception",
              "welcome", "welcome remarks", "opening remarks", "closing remarks", "registration", "q&a",

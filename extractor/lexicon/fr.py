@@ -68,7 +68,8 @@ DAY_WORDS = ["jour", "journée", "journee"]
 HALF_DAYS = ["matin", "matinée", "après-midi", "apres-midi", "soir", "soirée", "séance du matin",
              "séance de l'après-midi"]
 OUTLINES = ["une journée type", "journée type", "déroulement type", "programme type", "exemple de programme"]
-GROUPINGS = ["séance", "session", "bloc", "partie", "volet", "séance de communications"]
+GROUPINGS = ["séance", "session", "bloc", "partie", "volet", "séance de communications", "parcours", "piste",
+             "filière"]
 OCCASIONS = ["mot de bienvenue", "mot d'ouverture", "mot de clôture", "pause", "pause-café", "pause café",
              "pause santé", "pause réseautage", "dîner", "déjeuner", "diner", "souper", "cocktail",
              "cocktail de clôture", "accueil", "accueil et inscription", "inscription", "lancement",

@@ -471,6 +471,12 @@ class Assembler:
         cur = self.current
         if self._footnote(text) or self._listed_person(item):
             return
+        if item.block.heading:
+            label, where = split_room(text)
+            if where is not None and _block_label(label):
+                # `<h3>Track A — Room 204</h3>` over the sessions below: their room, not a session
+                self._on_room(replace(item, kind=Kind.ROOM, room=where))
+                return
         if item.title and cur is not None and _badge(cur) and cur.block is not None and _beside(item.block, cur.block):
             # `Cérémonie` / `<div class="session-title">Cérémonie d'ouverture</div>`: the card's badge named
             # its kind; the line the markup calls the title is the title
@@ -1115,6 +1121,15 @@ def _card_person(text: str) -> str | None:
     if after is not None and not (len(after.split()) == 1 and after[:1].islower()):
         return None
     return name if looks_like_name(name) else None
+
+
+_BLOCK_LABEL = re.compile(r"^(?P<word>[^\W\d_][\w ]*?)\s+(?:n[o°º]\s*)?(?:\d{1,3}[a-z]?|[ivx]{1,4}|[a-z])$", re.I)
+
+
+def _block_label(text: str) -> bool:
+    """`Track A`, `Parcours 2`, `Séance B`: which parallel block, by its letter or number."""
+    m = _BLOCK_LABEL.match(text.strip(" :–—-"))
+    return m is not None and key(m.group("word")) in lexicon().groupings
 
 
 def _heading_under_line(block: Block, draft: Draft) -> bool:
