@@ -306,7 +306,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     return (
         re.compile(rf"(?:^|\s)(?P<by>{lex.title_by})\s+(?P<people>.+)$", re.I),
-        re.compile(rf"^(?P<title>.+?)\s+(?P<by>{lex.title_by})\s+(?P<people>(?:[^()]|\([^()]*\))+)$", re.I),
+        # (the people part unrolled, `[^()]*(?:\(…\)[^()]*)*`: one step per parenthesis, not per character)
+        re.compile(rf"^(?P<title>.+?)\s+(?P<by>{lex.title_by})\s+(?P<people>[^()]*(?:\([^()]*\)[^()]*)*)$", re.I),
         re.compile(rf"\s+(?P<by>{lex.run_on_by})\s+|(?-i:(?<![A-Z]))\.\s+", re.I),
     )
 
