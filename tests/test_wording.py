@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
+from extractor.changes.kinds import KINDS
 from extractor.cli import main
+from extractor.lexicon.messages import wording
 from extractor.read import fetch
 from tests.endpoint import endpoint
 from tests.site import PROGRAMME, Site
@@ -96,3 +99,24 @@ def test_an_english_page_is_worded_in_english(tmp_path: Path, capsys: pytest.Cap
         f"- **moved**: {when}, 10:15–10:45 → {when}, 10:30–11:00", "",
         f"### Public transport ({when}, 10:45–12:00)", "",
         "- **room confirmed**: Room TBA → Room 204"]
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_language_words_every_message_with_the_same_fields() -> None:
+    # The words live in the lexicon, one table per language: a message one language lacks, or fills
+    # with other fields, would fail only when a page in that language needs it.
+    en, fr = wording("en"), wording("fr")
+    assert set(en.alerts) == set(fr.alerts) == set(KINDS)
+    assert set(KINDS) <= set(en.changelog)
+    for name in ("alerts", "page_alerts", "changelog", "speaker", "speaker_fields"):
+        ours, theirs = getattr(en, name), getattr(fr, name)
+        assert set(ours) == set(theirs), name
+        for key in ours:
+            assert _fields(str(ours[key])) == _fields(str(theirs[key])), (name, key)
+    for name in ("link", "digest", "test"):
+        assert _fields(str(getattr(en, name))) == _fields(str(getattr(fr, name))), name
+    assert len(en.weekdays) == len(fr.weekdays) == 7 and len(en.months) == len(fr.months) == 12
+    assert wording("de") == wording(None) == en  # a language we have no words in reads in English

@@ -191,3 +191,45 @@ TIME_FROM_WORDS = ["from"]
 DURATION_UNITS = {"minutes": 1, "minute": 1, "mins": 1, "min": 1, "hours": 60, "hour": 60, "hrs": 60, "hr": 60}
 NOON = ["noon", "midday"]
 MIDNIGHT = ["midnight"]
+
+# What extractor writes to people about an English page (extractor.lexicon.messages): alerts, changelogs.
+# Alert templates, kind -> (subject, body). Fields: {title} {when} {old} {new} {who} {what}.
+ALERTS = {
+    "room_confirmed": ("Room confirmed: {title}", "The room for “{title}”{when} is confirmed: {new}."),
+    "description_finalized": ("Description final: {title}", "The description of “{title}”{when} is now final."),
+    "room_changed": ("Room changed: {title}", "“{title}”{when} changed room: {new} (was {old})."),
+    "room_unconfirmed": ("Room to be confirmed: {title}",
+                         "The room for “{title}”{when} is no longer confirmed (it was {old})."),
+    "time_changed": ("Time changed: {title}", "“{title}” moved: {new} (was {old})."),
+    "session_removed": ("Session removed: {title}", "“{title}”{when} is no longer in the programme."),
+    "session_added": ("New session: {title}", "“{title}”{when} was added to the programme."),
+    "title_changed": ("Title changed: {title}", "“{old}” is now called “{new}”."),
+    "description_changed": ("Description changed: {title}", "The description of “{title}”{when} changed."),
+    "speakers_changed": ("Speakers changed: {title}", "“{title}”{when}: {who} ({what})."),
+    "format_changed": ("Format changed: {title}", "“{title}”{when}: {old} is now {new}."),
+}
+ALERT_LINK = "Programme: {page}"  # the line ending every alert
+# {what} of a speakers_changed alert, by diff's detail (a changed person: the word, then the fields).
+ALERT_SPEAKER = {"added": "added", "removed": "removed", "changed": "changed"}
+DIGEST = ("Programme changed: {count} changes", "{count} changes to the programme:")  # (subject, first line)
+# A page's own alerts, kind -> (subject, body). Fields: {label} {url} {failures} {error}.
+PAGE_ALERTS = {
+    "failing": ("Page failing: {label}",
+                "{label} ({url}) could not be checked {failures} times in a row.\n"
+                "Last error: {error}\n\nYou will get one more message when it works again."),
+    "recovered": ("Page back: {label}",
+                  "{label} ({url}) was checked successfully again, after {failures} failed checks."),
+}
+# `alerts --test`: (subject, body). Field: {version}.
+TEST_ALERT = ("extractor: test notification",
+              "This is a test from extractor {version}. Alerts about your pages will arrive here.")
+# Changelog labels (`check`, `diff`, `history`): kind -> label, and the words around them.
+CHANGELOG = {
+    "session_added": "new", "session_removed": "cancelled", "time_changed": "moved",
+    "room_confirmed": "room confirmed", "room_changed": "room changed", "room_unconfirmed": "room to be confirmed",
+    "description_finalized": "description final", "description_changed": "description changed",
+    "speakers_changed": "speakers", "title_changed": "renamed", "format_changed": "format changed",
+    "_speaker_added": "speaker added", "_speaker_removed": "speaker removed",
+    "_speaker_changed": "speaker changed ({detail})", "_cosmetic": "typography only", "_sep": ": ",
+}
+TIME_SEPARATOR = ":"  # 13:30

@@ -173,3 +173,46 @@ TIME_FROM_WORDS = ["de", "dès"]
 DURATION_UNITS = {"minutes": 1, "minute": 1, "min": 1, "mn": 1, "heures": 60, "heure": 60}
 NOON = ["midi"]
 MIDNIGHT = ["minuit"]
+
+# What extractor writes to people about a French page (extractor.lexicon.messages): alerts, changelogs.
+# Alert templates, kind -> (subject, body). Fields: {title} {when} {old} {new} {who} {what}.
+ALERTS = {
+    "room_confirmed": ("Salle confirmée : {title}", "La salle de « {title} »{when} est confirmée : {new}."),
+    "description_finalized": ("Description définitive : {title}",
+                              "La description de « {title} »{when} est maintenant définitive."),
+    "room_changed": ("Changement de salle : {title}", "« {title} »{when} change de salle : {new} (au lieu de {old})."),
+    "room_unconfirmed": ("Salle à confirmer : {title}",
+                         "La salle de « {title} »{when} n'est plus confirmée (c'était {old})."),
+    "time_changed": ("Changement d'horaire : {title}", "« {title} » est déplacée : {new} (au lieu de {old})."),
+    "session_removed": ("Séance retirée : {title}", "« {title} »{when} n'apparaît plus au programme."),
+    "session_added": ("Nouvelle séance : {title}", "« {title} »{when} a été ajoutée au programme."),
+    "title_changed": ("Titre modifié : {title}", "« {old} » s'intitule désormais « {new} »."),
+    "description_changed": ("Description modifiée : {title}", "La description de « {title} »{when} a changé."),
+    "speakers_changed": ("Intervenants modifiés : {title}", "« {title} »{when} : {who} ({what})."),
+    "format_changed": ("Format modifié : {title}", "« {title} »{when} : {old} devient {new}."),
+}
+ALERT_LINK = "Programme : {page}"  # the line ending every alert
+# {what} of a speakers_changed alert, by diff's detail (a changed person: the word, then the fields).
+ALERT_SPEAKER = {"added": "ajout", "removed": "retrait", "changed": "modification"}
+DIGEST = ("Programme modifié : {count} changements", "{count} changements au programme :")  # (subject, first line)
+# A page's own alerts, kind -> (subject, body). Fields: {label} {url} {failures} {error}.
+PAGE_ALERTS = {
+    "failing": ("Page en échec : {label}",
+                "{label} ({url}) n'a pas pu être vérifiée {failures} fois de suite.\n"
+                "Dernière erreur : {error}\n\nUn message suivra quand elle fonctionnera de nouveau."),
+    "recovered": ("Page rétablie : {label}",
+                  "{label} ({url}) a de nouveau été vérifiée sans erreur, après {failures} échecs."),
+}
+# `alerts --test`: (subject, body). Field: {version}.
+TEST_ALERT = ("extractor : notification d'essai",
+              "Ceci est un essai d'extractor {version}. Les alertes de vos pages arriveront ici.")
+# Changelog labels (`check`, `diff`, `history`): kind -> label, and the words around them.
+CHANGELOG = {
+    "session_added": "nouvelle", "session_removed": "annulée", "time_changed": "déplacée",
+    "room_confirmed": "salle confirmée", "room_changed": "salle changée", "room_unconfirmed": "salle à confirmer",
+    "description_finalized": "description définitive", "description_changed": "description modifiée",
+    "speakers_changed": "intervenants", "title_changed": "renommée", "format_changed": "format modifié",
+    "_speaker_added": "intervenant ajouté", "_speaker_removed": "intervenant retiré",
+    "_speaker_changed": "intervenant modifié ({detail})", "_cosmetic": "typographie seulement", "_sep": " : ",
+}
+TIME_SEPARATOR = "h"  # 13h30
