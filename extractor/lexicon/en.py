@@ -233,3 +233,35 @@ CHANGELOG = {
     "_speaker_changed": "speaker changed ({detail})", "_cosmetic": "typography only", "_sep": ": ",
 }
 TIME_SEPARATOR = ":"  # 13:30
+# The lines `check` and `history` print around the changelog (the check and history commands).
+STATUS = {
+    "first": "first snapshot, the baseline for later changes",
+    "changed": "{changes} change(s), {alerts} alert(s)",
+    "unchanged": "unchanged",
+    "not_modified": "unchanged (HTTP 304)",
+    "held": "suspect: the page lost {count} session(s) at once; their removal alerts are held until the next check "
+            "confirms them (or drops them if the sessions come back)",
+    "settled": "held removals of {ref}: {parts}",
+    "settled_confirmed": "{count} confirmed (alerted now)",
+    "settled_dropped": "{count} dropped (the sessions are back)",
+    "alerts": "Alerts:",
+    "alerts_shown": "Alerts (no --notify given: shown, not sent):",
+    "sent": "{subject} to {target}: sent",
+    "failed": "{subject} to {target}: FAILED ({error}); will retry",
+    "in_doubt": "{subject} to {target}: IN DOUBT ({error}); not resent unless asked",
+    "waiting": "{count} alert(s) in the outbox ({detail}){next}: `extractor alerts` lists them",
+    "next_try": "; next try {when} UTC",
+    "waiting_after_failure": "{count} alert(s) wait in the outbox{next} (`extractor alerts` lists them)",
+    "next_try_at": ", the next try at {when} UTC",
+    "history": "{page}{name}: {count} snapshot(s), last checked {when}{failures}",
+    "never": "never",
+    "failures": ", {count} failure(s) in a row",
+    "snapshot": "{sessions} session(s), rooms to confirm: {rooms}, provisional descriptions: {descriptions}",
+    "hold_held": "suspect: {count} removal(s) held, to be confirmed or dropped by the next check",
+    "hold_settled": "suspect: {count} removal(s) held; {when}: {parts}",
+    "hold_confirmed": "{count} confirmed and alerted",
+    "hold_dropped": "{count} dropped (the sessions came back)",
+}
+# An outbox row's state (monitor.outbox.OutboxRow.state) as those lines say it.
+OUTBOX_STATES = {"pending": "pending", "waiting": "waiting", "sending": "sending", "in doubt": "in doubt",
+                 "delivered": "delivered", "dropped": "dropped"}

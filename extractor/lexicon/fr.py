@@ -216,3 +216,35 @@ CHANGELOG = {
     "_speaker_changed": "intervenant modifié ({detail})", "_cosmetic": "typographie seulement", "_sep": " : ",
 }
 TIME_SEPARATOR = "h"  # 13h30
+# The lines `check` and `history` print around the changelog (the check and history commands).
+STATUS = {
+    "first": "premier instantané, la référence des changements à venir",
+    "changed": "{changes} changement(s), {alerts} alerte(s)",
+    "unchanged": "inchangée",
+    "not_modified": "inchangée (HTTP 304)",
+    "held": "suspecte : la page a perdu {count} séance(s) d'un coup ; leurs alertes de retrait sont retenues jusqu'à "
+            "ce que la prochaine vérification les confirme (ou les abandonne si les séances reviennent)",
+    "settled": "retraits retenus de {ref} : {parts}",
+    "settled_confirmed": "{count} confirmé(s) (alertes envoyées maintenant)",
+    "settled_dropped": "{count} abandonné(s) (les séances sont revenues)",
+    "alerts": "Alertes :",
+    "alerts_shown": "Alertes (pas de --notify : affichées, non envoyées) :",
+    "sent": "{subject} à {target} : envoyée",
+    "failed": "{subject} à {target} : ÉCHEC ({error}) ; nouvel essai plus tard",
+    "in_doubt": "{subject} à {target} : INCERTAINE ({error}) ; pas renvoyée sans demande",
+    "waiting": "{count} alerte(s) dans la boîte d'envoi ({detail}){next} : `extractor alerts` les liste",
+    "next_try": " ; prochain essai {when} UTC",
+    "waiting_after_failure": "{count} alerte(s) attendent dans la boîte d'envoi{next} (`extractor alerts` les liste)",
+    "next_try_at": ", prochain essai à {when} UTC",
+    "history": "{page}{name} : {count} instantané(s), dernière vérification {when}{failures}",
+    "never": "jamais",
+    "failures": ", {count} échec(s) de suite",
+    "snapshot": "{sessions} séance(s), salles à confirmer : {rooms}, descriptions provisoires : {descriptions}",
+    "hold_held": "suspect : {count} retrait(s) retenu(s), à confirmer ou abandonner à la prochaine vérification",
+    "hold_settled": "suspect : {count} retrait(s) retenu(s) ; {when} : {parts}",
+    "hold_confirmed": "{count} confirmé(s) et alerté(s)",
+    "hold_dropped": "{count} abandonné(s) (les séances sont revenues)",
+}
+# An outbox row's state (monitor.outbox.OutboxRow.state) as those lines say it.
+OUTBOX_STATES = {"pending": "à envoyer", "waiting": "en attente", "sending": "en cours d'envoi",
+                 "in doubt": "incertaine(s)", "delivered": "livrée(s)", "dropped": "abandonnée(s)"}

@@ -27,6 +27,8 @@ class Wording:
     months: list[str]  # January first
     speaker_fields: dict[str, str]  # diff's field names of a speaker -> their names in this language
     time_separator: str  # between hours and minutes
+    status: dict[str, str]  # the lines `check` and `history` print around the changelog
+    outbox_states: dict[str, str]  # an outbox row's state, as those lines say it
 
 
 def wording_language(language: str | None) -> str:
@@ -41,4 +43,5 @@ def wording(language: str | None) -> Wording:
     return Wording(language=code, alerts=words.ALERTS, link=words.ALERT_LINK, speaker=words.ALERT_SPEAKER,
                    digest=words.DIGEST, page_alerts=words.PAGE_ALERTS, test=words.TEST_ALERT,
                    changelog=words.CHANGELOG, weekdays=words.WEEKDAY_NAMES, months=words.MONTH_NAMES,
-                   speaker_fields=words.SPEAKER_FIELD_NAMES, time_separator=words.TIME_SEPARATOR)
+                   speaker_fields=words.SPEAKER_FIELD_NAMES, time_separator=words.TIME_SEPARATOR,
+                   status=words.STATUS, outbox_states=words.OUTBOX_STATES)
