@@ -49,7 +49,7 @@ def test_a_page_still_truncated_at_the_next_check_confirms_each_removal_once(
         assert "suspecte : la page a perdu 4 séance(s) d'un coup" in out and ep.received == []
         assert main(argv) == 0  # the same truncated page: the removals were real
         out = capsys.readouterr().out
-        assert "retraits retenus de p@2 : 4 confirmé(s) (alertes envoyées maintenant)" in out
+        assert "retraits retenus de p@2 : 4 confirmé(s) (signalé(s) maintenant)" in out
         assert subjects(ep) == Counter({REMOVED: 4})
         assert main(argv) == 0 and subjects(ep) == Counter({REMOVED: 4})  # once
         capsys.readouterr()

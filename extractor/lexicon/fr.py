@@ -225,7 +225,7 @@ STATUS = {
     "held": "suspecte : la page a perdu {count} séance(s) d'un coup ; leurs alertes de retrait sont retenues jusqu'à "
             "ce que la prochaine vérification les confirme (ou les abandonne si les séances reviennent)",
     "settled": "retraits retenus de {ref} : {parts}",
-    "settled_confirmed": "{count} confirmé(s) (alertes envoyées maintenant)",
+    "settled_confirmed": "{count} confirmé(s) (signalé(s) maintenant)",
     "settled_dropped": "{count} abandonné(s) (les séances sont revenues)",
     "alerts": "Alertes :",
     "alerts_shown": "Alertes (pas de --notify : affichées, non envoyées) :",
