@@ -166,6 +166,21 @@ def test_a_version_1_store_syncs_one_row_per_session_and_keeps_it_after_the_next
     assert {c["uid"] for c in changes} <= set(latest)
 
 
+def test_the_changes_of_version_1_snapshots_carry_their_sessions_uids(target: str, tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    with Store.open(path) as store:
+        checked(store, SERIES[5:], page="p")  # a fixed typo, a move, a session removed
+    version_1(path)
+    with Store.open(path) as store:
+        sync(target, store)
+    sessions = {r["uid"]: r for r in rows(target, "sessions", "uid")}
+    changes = rows(target, "changes", "snapshot, position")
+    assert [c["kind"] for c in changes] == ["time_changed", "session_removed"]
+    moved, removed = (sessions[c["uid"]] for c in changes)  # no row under an id: each change names its row
+    assert moved["id"] == MOVED and moved["removed_at"] is None
+    assert removed["removed_at"] is not None and len(sessions) == 3
+
+
 def test_rows_an_older_sync_keyed_on_ids_take_their_uids_at_the_next_sync(target: str, tmp_path: Path) -> None:
     path = tmp_path / "s.sqlite"
     with Store.open(path) as store:

@@ -5,7 +5,7 @@ a session would get a uid per snapshot read, and another again in the snapshots 
 a calendar would cancel it and list it again. So those records are given uids in order, each
 snapshot carrying them from the one before (changes.identity), and the uids of the snapshots
 after them carried back (changes.identity.carry_back). Records that all have uids are read as
-they are.
+they are. `replay` gives the events of those snapshots their sessions' uids too, for `sync`.
 """
 
 from __future__ import annotations
