@@ -1,4 +1,5 @@
-"""English vocabulary. Data only: extend freely, keep entries lowercase."""
+"""English vocabulary. Data only: extend freely, keep the words read lowercase (those written, from
+WEEKDAY_NAMES and ALERTS to STATUS, are as people read them)."""
 
 WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
             "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,

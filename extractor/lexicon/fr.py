@@ -1,4 +1,5 @@
-"""French vocabulary (Québec usage first). Data only: extend freely, keep entries lowercase."""
+"""French vocabulary (Québec usage first). Data only: extend freely, keep the words read lowercase (those
+written, from WEEKDAY_NAMES and ALERTS to STATUS, are as people read them)."""
 
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 # Short forms read as weekdays only right before a time ("Me 10:00", "Jeu. 9h"): alone they are words.
