@@ -1,8 +1,12 @@
-"""Small builders for Programmes, so diff, store and alert tests need no parser."""
+"""Small builders for Programmes, so diff, store and alert tests need no parser; and stores as older
+versions of extractor left them."""
 
 from __future__ import annotations
 
+import json
+import sqlite3
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from extractor.models import Description, Programme, Room, Session, Slot, Source, Speaker
@@ -80,3 +84,19 @@ def changed(p: Programme, index: int, **updates: Any) -> Programme:
     sessions = list(p.sessions)
     sessions[index] = sessions[index].model_copy(update=updates)
     return p.model_copy(update={"sessions": sessions})
+
+
+def version_1(store_path: Path) -> None:
+    """Rewrite the stored records and events as extractor wrote them before uids (record schema_version 1)."""
+    db = sqlite3.connect(store_path)
+    for snapshot_id, parsed in db.execute("SELECT id, parsed FROM snapshots").fetchall():
+        data = json.loads(parsed)
+        data["schema_version"] = 1
+        for s in data["sessions"]:
+            del s["uid"]
+        db.execute("UPDATE snapshots SET parsed = ? WHERE id = ?", (json.dumps(data), snapshot_id))
+    for event_id, data in db.execute("SELECT id, data FROM events").fetchall():
+        event = {k: v for k, v in json.loads(data).items() if k not in ("uid", "old_session_id")}
+        db.execute("UPDATE events SET data = ? WHERE id = ?", (json.dumps(event), event_id))
+    db.commit()
+    db.close()

@@ -64,11 +64,12 @@ def test_next_version_of_the_seed_alerts_the_room_and_the_description_only(
 def test_check_summary_over_the_series(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = str(tmp_path / "s.sqlite")
     outputs = [cli(capsys, "check", str(f), "--store", store, "--page", "series")[1] for f in SERIES]
-    assert outputs[0].startswith("series (series@1): first snapshot")
-    # Worded in the page's language, dates and times too.
+    assert outputs[0].startswith("series (series@1) : premier instantané")
+    # Worded in the page's language, dates and times too, and the lines around the changelog.
     assert "salle confirmée : Salle à venir → Salle 2.105" in outputs[1]
-    assert "Alerts (no --notify given: shown, not sent):" in outputs[1]
-    assert "(typographie seulement)" in outputs[3] and "Alerts" not in outputs[3]
+    assert "series (series@2) : 2 changement(s), 2 alerte(s)\n" in outputs[1]
+    assert "Alertes (pas de --notify : affichées, non envoyées) :" in outputs[1]
+    assert "(typographie seulement)" in outputs[3] and "Alertes" not in outputs[3]
     assert "intervenant ajouté : Marc-André Lavoie" in outputs[4]
     assert "renommée : Tranformer" in outputs[5] and "annulée" not in outputs[5]
     assert "déplacée : 13h30–14h45 → 15h00–16h15" in outputs[6]
@@ -86,7 +87,7 @@ def test_delivery_failure_exits_5_and_alerts_retry_delivers(
         code, out, err = cli(
             capsys, "check", str(SERIES[1]), "--store", store, "--page", "p", "--notify", ep.url
         )
-        assert code == 5 and "2 alert(s) not delivered" in err and out.count("FAILED (") == 2
+        assert code == 5 and "2 alert(s) not delivered" in err and out.count(" : ÉCHEC (") == 2
         code, out, _ = cli(capsys, "alerts", "--store", store)
         assert code == 0 and out.count(" waiting ") == 2
         ep.down = False
@@ -121,8 +122,8 @@ def test_diff_and_history_of_stored_snapshots(tmp_path: Path, capsys: pytest.Cap
     code, _, err = cli(capsys, "diff", "series@1", "series@2", "--store", str(tmp_path / "none.sqlite"))
     assert code == 2 and "no store" in err
     code, out, _ = cli(capsys, "history", "series", "--store", store)
-    assert code == 0 and "series: 3 snapshot(s)" in out
-    assert "rooms to confirm: 3, provisional descriptions: 1" in out.splitlines()[1]
+    assert code == 0 and "series : 3 instantané(s), dernière vérification " in out
+    assert "3 séance(s), salles à confirmer : 3, descriptions provisoires : 1" in out.splitlines()[1]
     code, out, _ = cli(capsys, "history", "series", "--store", store, "--json")
     history = json.loads(out)
     assert [len(s["events"]) for s in history["snapshots"]] == [0, 2, 1]
@@ -247,7 +248,7 @@ def test_verbose_after_the_command_says_what_check_did(tmp_path: Path) -> None:
     with endpoint() as ep:  # a failed send is said once, by us: none of Apprise's lines without -v
         ep.down = True
         failed = run("check", str(SERIES[2]), "--store", store, "--page", "p", "--notify", ep.url)
-    assert failed.returncode == 5 and failed.stdout.count("FAILED (") == 1 and failed.stderr == (
+    assert failed.returncode == 5 and failed.stdout.count(" : ÉCHEC (") == 1 and failed.stderr == (
         "extractor: error: 1 alert(s) not delivered; they stay queued and are retried by the next check or "
         "`extractor alerts --retry`\n")
 
@@ -267,7 +268,7 @@ def test_pages_lists_the_store_and_history_takes_a_watch_files_name(
     assert [(p["key"], p["name"], p["snapshots"], p["last_outcome"]) for p in json.loads(out)] == [
         ("https://example.org/colloque", "Colloque", 2, "snapshot"), ("other", None, 1, "snapshot")]
     code, out, _ = cli(capsys, "history", "Colloque", "--store", str(store))
-    assert code == 0 and out.startswith("https://example.org/colloque (Colloque): 2 snapshot(s)")
+    assert code == 0 and out.startswith("https://example.org/colloque (Colloque) : 2 instantané(s)")
     code, _, err = cli(capsys, "history", "Nope", "--store", str(store))
     assert code == 2 and "`extractor pages` lists them" in err
     # Where a stored snapshot is named, the name serves as well as the key.

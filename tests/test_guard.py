@@ -46,15 +46,15 @@ def test_a_page_still_truncated_at_the_next_check_confirms_each_removal_once(
         page.write_text(truncated(PROGRAMME, 2), encoding="utf-8")
         assert main(argv) == 0
         out = capsys.readouterr().out
-        assert "suspect: the page lost 4 session(s) at once" in out and ep.received == []
+        assert "suspecte : la page a perdu 4 séance(s) d'un coup" in out and ep.received == []
         assert main(argv) == 0  # the same truncated page: the removals were real
         out = capsys.readouterr().out
-        assert "held removals of p@2: 4 confirmed (alerted now)" in out
+        assert "retraits retenus de p@2 : 4 confirmé(s) (signalé(s) maintenant)" in out
         assert subjects(ep) == Counter({REMOVED: 4})
         assert main(argv) == 0 and subjects(ep) == Counter({REMOVED: 4})  # once
         capsys.readouterr()
         assert main(["history", "p", "--store", store]) == 0
-        assert "suspect: 4 removal(s) held; " in capsys.readouterr().out
+        assert "suspect : 4 retrait(s) retenu(s) ; " in capsys.readouterr().out
         assert main(["history", "p", "--store", store, "--json"]) == 0
         hold = json.loads(capsys.readouterr().out)["snapshots"][1]["hold"]
         assert (hold["state"], hold["removals"], hold["confirmed"], hold["dropped"]) == ("confirmed", 4, 4, 0)

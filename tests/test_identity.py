@@ -19,7 +19,7 @@ from extractor.monitor.check import check
 from extractor.monitor.reparse import reparse
 from extractor.monitor.store import Store
 from extractor.options import ParseOptions
-from tests.builders import changed, programme, session
+from tests.builders import changed, programme, session, version_1
 from tests.conftest import SAMPLES
 
 SERIES = sorted((SAMPLES / "series").glob("*.txt"))
@@ -95,22 +95,6 @@ def test_a_session_back_after_a_pause_of_the_matcher_keeps_its_uid_and_a_new_one
     fresh = new_uid("p", 2, "conference-de-cloture", set())
     assert again.sessions[1].uid == fresh and fresh not in {s.uid for s in first.sessions}
     assert identify(again, first.sessions, page="p", snapshot=3) == again  # given uids are kept
-
-
-def version_1(store_path: Path) -> None:
-    """Rewrite the stored records and events as extractor wrote them before uids (record schema_version 1)."""
-    db = sqlite3.connect(store_path)
-    for snapshot_id, parsed in db.execute("SELECT id, parsed FROM snapshots").fetchall():
-        data = json.loads(parsed)
-        data["schema_version"] = 1
-        for s in data["sessions"]:
-            del s["uid"]
-        db.execute("UPDATE snapshots SET parsed = ? WHERE id = ?", (json.dumps(data), snapshot_id))
-    for event_id, data in db.execute("SELECT id, data FROM events").fetchall():
-        event = {k: v for k, v in json.loads(data).items() if k not in ("uid", "old_session_id")}
-        db.execute("UPDATE events SET data = ? WHERE id = ?", (json.dumps(event), event_id))
-    db.commit()
-    db.close()
 
 
 def test_version_1_snapshots_are_read_and_their_sessions_get_uids_from_the_next_check(

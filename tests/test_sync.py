@@ -17,6 +17,7 @@ from extractor.monitor.check import check
 from extractor.monitor.store import Store
 from extractor.options import ParseOptions
 from extractor.sync.writer import sync
+from tests.builders import version_1
 from tests.conftest import SAMPLES
 
 SERIES = sorted((SAMPLES / "series").glob("*.txt"))
@@ -139,6 +140,68 @@ def test_a_renamed_session_stays_one_row(target: str, series_store: Store) -> No
     assert row["title"].startswith("Transformer")  # the typo fixed in snapshot 6, on the row of snapshot 1
     assert {c["uid"] for c in rows(target, "changes", "snapshot, position") if c["kind"] == "title_changed"} == \
         {row["uid"]}
+
+
+def test_a_version_1_store_syncs_one_row_per_session_and_keeps_it_after_the_next_check(
+    target: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "s.sqlite"
+    with Store.open(path) as store:
+        checked(store, SERIES[4:6], page="p")  # a speaker added, then a title's typo fixed
+    version_1(path)  # as stored before uids existed
+    with Store.open(path) as store:
+        [first] = sync(target, store)
+        before = rows(target, "sessions", "uid")
+        checked(store, SERIES[6:7], page="p")  # the current parser, a move: the first snapshot with uids
+        latest = sorted(str(s.uid) for s in store.programme(store.snapshots("p")[-1].id).sessions)
+        [then] = sync(target, store)
+    after = rows(target, "sessions", "uid")
+    # Keyed from the start on the uids the checks go on using: no row under an id, none added again.
+    assert [r["uid"] for r in before] == [r["uid"] for r in after] == latest
+    assert all(r["removed_at"] is None for r in after) and first.removed == 0
+    assert (then.snapshots, then.sessions, then.removed) == (1, 1, 0)  # the moved session's row, updated
+    assert {r["session_uid"] for r in rows(target, "speakers", "session_uid, position")} <= set(latest)
+    changes = rows(target, "changes", "snapshot, position")
+    assert [c["kind"] for c in changes] == ["title_changed", "time_changed"]
+    assert {c["uid"] for c in changes} <= set(latest)
+
+
+def test_the_changes_of_version_1_snapshots_carry_their_sessions_uids(target: str, tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    with Store.open(path) as store:
+        checked(store, SERIES[5:], page="p")  # a fixed typo, a move, a session removed
+    version_1(path)
+    with Store.open(path) as store:
+        sync(target, store)
+    sessions = {r["uid"]: r for r in rows(target, "sessions", "uid")}
+    changes = rows(target, "changes", "snapshot, position")
+    assert [c["kind"] for c in changes] == ["time_changed", "session_removed"]
+    moved, removed = (sessions[c["uid"]] for c in changes)  # no row under an id: each change names its row
+    assert moved["id"] == MOVED and moved["removed_at"] is None
+    assert removed["removed_at"] is not None and len(sessions) == 3
+
+
+def test_rows_an_older_sync_keyed_on_ids_take_their_uids_at_the_next_sync(target: str, tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite"
+    with Store.open(path) as store:
+        checked(store, SERIES[4:6], page="p")
+    version_1(path)
+    with Store.open(path) as store:
+        sync(target, store)
+        engine = sqlalchemy.create_engine(target)
+        with engine.begin() as connection:  # as a sync before this one left them: keyed on the records' ids
+            for uid, sid in connection.execute(sqlalchemy.text("SELECT uid, id FROM sessions")).all():
+                connection.execute(sqlalchemy.text("UPDATE speakers SET session_uid = :id WHERE session_uid = :uid"),
+                                   {"id": sid, "uid": uid})
+            connection.execute(sqlalchemy.text("UPDATE sessions SET uid = id"))
+        engine.dispose()
+        checked(store, SERIES[6:7], page="p")
+        latest = sorted(str(s.uid) for s in store.programme(store.snapshots("p")[-1].id).sessions)
+        [then] = sync(target, store)
+    after = rows(target, "sessions", "uid")
+    assert [r["uid"] for r in after] == latest and all(r["removed_at"] is None for r in after)
+    assert {r["session_uid"] for r in rows(target, "speakers", "session_uid, position")} <= set(latest)
+    assert (then.sessions, then.removed) == (len(latest) + 1, 0)  # re-keyed, and the moved one updated
 
 
 def test_syncs_at_once_write_each_row_once(target: str, tmp_path: Path) -> None:

@@ -49,7 +49,7 @@ def test_no_url_is_stored_or_printed_and_the_key_is_private(tmp_path: Path, caps
         outputs.append(cli(capsys, "check", str(SERIES[2]), "--store", str(store), "--page", "p", "--notify", url)[1])
         for argv in (["alerts", "--all"], ["alerts", "--json", "--all"], ["history", "p", "--json"], ["pages"]):
             outputs.append(cli(capsys, *argv, "--store", str(store))[1])
-        assert len(ep.received) == 2 and "FAILED" in outputs[-5]
+        assert len(ep.received) == 2 and " : ÉCHEC (" in outputs[-5]
     assert SECRET not in "".join(outputs)
     assert SECRET.encode() not in store_bytes(store)
     labels = {r.target_label for r in Outbox(Store.open(store)).rows()}
@@ -127,13 +127,15 @@ def test_waiting_alerts_are_shown_and_can_be_dropped(tmp_path: Path, capsys: pyt
         cli(capsys, "check", str(SERIES[0]), *argv)
         ep.down = True
         code, out = cli(capsys, "check", str(SERIES[1]), *argv)
-        assert code == 5 and "2 alert(s) in the outbox (2 waiting); next try " in out
+        assert code == 5 and "2 alerte(s) dans la boîte d'envoi (2 en attente) ; prochain essai " in out
         code, out = cli(capsys, "check", str(SERIES[1]), *argv)  # unchanged, and still says so
-        assert code == 0 and "p (p@2): unchanged\n" in out and "2 alert(s) in the outbox (2 waiting)" in out
+        assert code == 0 and "p (p@2) : inchangée\n" in out
+        assert "2 alerte(s) dans la boîte d'envoi (2 en attente)" in out  # in the page's language
         with caplog.at_level(logging.WARNING, "extractor"):  # a failed check says so too
             assert cli(capsys, "check", str(tmp_path / "gone.txt"), *argv)[0] == 2
         warned = [r.getMessage() for r in caplog.records if r.name == "extractor.monitor.check"]
-        assert len(warned) == 1 and warned[0].startswith("p: 2 alert(s) wait in the outbox, the next try at ")
+        assert len(warned) == 1
+        assert warned[0].startswith("p: 2 alerte(s) attendent dans la boîte d'envoi, prochain essai à ")
         with Store.open(store) as s:
             first, second = (r.id for r in Outbox(s).rows())
         code, out = cli(capsys, "alerts", "--store", store, "--drop", str(first))

@@ -88,5 +88,5 @@ def test_rooms_to_confirm_counts_provisional_rooms_only(
         (snapshot,) = json.loads(capsys.readouterr().out)["snapshots"]
         assert snapshot["provisional_rooms"] == 2  # "Salle à venir", "Salle 1.120 (à confirmer)": not the breaks
         assert main(["history", site.url, "--store", store]) == 0
-        assert "rooms to confirm: 2," in capsys.readouterr().out
+        assert "salles à confirmer : 2," in capsys.readouterr().out
         assert ep.received == []

@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from extractor.changes.diff import ChangeEvent
 from extractor.changes.kinds import DEFAULT_ALERT_KINDS, KINDS
-from extractor.changes.messages import compose, compose_digest, wording_language
+from extractor.changes.messages import compose, compose_digest
 from extractor.changes.payload import alert_data, event_data
 from extractor.errors import ConfigError
 from extractor.lexicon import lexicon
+from extractor.lexicon.messages import wording_language
 
 
 def alert_kinds(kinds: Iterable[str] | None) -> frozenset[str]:

@@ -92,6 +92,10 @@ def run(args: argparse.Namespace) -> int:
                 _sync_after(target, store, key, quiet=True)
             raise
         synced = _sync_after(target, store, result.page) if target is not None else None
+        if not args.json and result.language is None:  # an unchanged page: its summary is worded in its language
+            from extractor.monitor.check import page_language
+
+            result.language = page_language(store, result.page)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -153,28 +157,29 @@ def _sync_after(target: SyncTarget, store: Store, page: str, quiet: bool = False
 
 
 def print_summary(result: CheckResult, notified: bool) -> None:
+    """The check's outcome, its changelog, its alerts and the outbox, worded in the page's language."""
     from extractor.cli.render import text_changelog, use_colour
+    from extractor.lexicon.messages import wording
     from extractor.textkit.display import terminal_safe as safe
 
     out = sys.stdout
+    words = wording(result.language)
+    say = words.status
     snap = result.snapshot
     where = f" ({snap.ref})" if snap else ""
-    counts = f"{len(result.changes)} change(s), {len(result.alerts)} alert(s)"
-    status = {"first": "first snapshot, the baseline for later changes", "changed": counts,
-              "unchanged": "unchanged", "not_modified": "unchanged (HTTP 304)"}[result.status]
-    print(f"{safe(result.page)}{safe(where)}: {status}", file=out)
+    status = say[result.status].format(changes=len(result.changes), alerts=len(result.alerts))
+    print(f"{safe(result.page)}{safe(where)}{words.changelog['_sep']}{status}", file=out)
     if result.held:
-        print(f"  suspect: the page lost {len(result.held)} session(s) at once; their removal alerts are held "
-              "until the next check confirms them (or drops them if the sessions come back)", file=out)
+        print("  " + say["held"].format(count=len(result.held)), file=out)
     if result.settled is not None:
         confirmed, back = len(result.confirmed), result.returned
-        print(f"  held removals of {result.settled.ref}: " + ", ".join(
-            part for part in (f"{confirmed} confirmed (alerted now)" if confirmed else "",
-                              f"{back} dropped (the sessions are back)" if back else "") if part), file=out)
+        parts = (say["settled_confirmed"].format(count=confirmed) if confirmed else "",
+                 say["settled_dropped"].format(count=back) if back else "")
+        print("  " + say["settled"].format(ref=result.settled.ref, parts=", ".join(p for p in parts if p)), file=out)
     for line in text_changelog(result.changes, colour=use_colour(out), indent="  ", language=result.language):
         print(line, file=out)
     if result.alerts:
-        print("Alerts" + ("" if notified else " (no --notify given: shown, not sent)") + ":", file=out)
+        print(say["alerts" if notified else "alerts_shown"], file=out)
         shown = [(a.subject, a.body) for a in result.alerts]
         if result.digest and len(shown) > 1:  # what the targets get (or would get): one message
             from extractor.changes.messages import compose_digest
@@ -185,19 +190,20 @@ def print_summary(result: CheckResult, notified: bool) -> None:
             for line in body.splitlines():
                 print(f"    {safe(line)}" if line else "", file=out)
     for d in result.deliveries:
-        outcome = "sent" if d.ok else f"IN DOUBT ({d.error}); not resent unless asked" if d.in_doubt else \
-            f"FAILED ({d.error}); will retry"
-        print(safe(f"  -> {d.subject} to {d.target}: {outcome}"), file=out)
+        outcome = "sent" if d.ok else "in_doubt" if d.in_doubt else "failed"
+        print("  -> " + safe(say[outcome].format(subject=d.subject, target=d.target, error=d.error)), file=out)
     print_waiting(result, out)
 
 
 def print_waiting(result: CheckResult, out: IO[str]) -> None:
     """The page's alerts still in the outbox: how many, in which state, and when the next try is."""
+    from extractor.lexicon.messages import wording
+
     if not result.waiting:
         return
+    words = wording(result.language)
     states = Counter(r.state() for r in result.waiting)
     tries = sorted(r.next_try_at for r in result.waiting if r.next_try_at and r.state() == "waiting")
-    nxt = f"; next try {tries[0][:16].replace('T', ' ')} UTC" if tries else ""
-    detail = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
-    print(f"  {len(result.waiting)} alert(s) in the outbox ({detail}){nxt}: `extractor alerts` lists them",
-          file=out)
+    nxt = words.status["next_try"].format(when=tries[0][:16].replace("T", " ")) if tries else ""
+    detail = ", ".join(f"{n} {words.outbox_states.get(state, state)}" for state, n in sorted(states.items()))
+    print("  " + words.status["waiting"].format(count=len(result.waiting), detail=detail, next=nxt), file=out)

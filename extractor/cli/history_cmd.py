@@ -34,30 +34,32 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(history.to_dict(), ensure_ascii=False, indent=2))
         return 0
     from extractor.cli.render import text_changelog, use_colour
+    from extractor.lexicon.messages import wording
     from extractor.textkit.display import terminal_safe
 
     colour = use_colour(sys.stdout)
-    failures = f", {history.failures} failure(s) in a row" if history.failures else ""
+    # Worded in the page's language as it reads now (its latest snapshot's); each changelog in its snapshot's.
+    say = wording(history.snapshots[-1].language if history.snapshots else None).status
+    failures = say["failures"].format(count=history.failures) if history.failures else ""
     name = f" ({terminal_safe(history.name)})" if history.name else ""
-    print(f"{terminal_safe(history.page)}{name}: {len(history.snapshots)} snapshot(s), "
-          f"last checked {history.last_checked or 'never'}{failures}")
+    print(say["history"].format(page=terminal_safe(history.page), name=name, count=len(history.snapshots),
+                                when=history.last_checked or say["never"], failures=failures))
     for entry in history.snapshots:
         s = entry.snapshot
-        print(f"@{s.number}  {s.retrieved_at[:19].replace('T', ' ')}  {s.sha256[:12]}  "
-              f"{entry.sessions} session(s), rooms to confirm: {entry.provisional_rooms}, "
-              f"provisional descriptions: {entry.provisional_descriptions}")
+        print(f"@{s.number}  {s.retrieved_at[:19].replace('T', ' ')}  {s.sha256[:12]}  " + say["snapshot"].format(
+            sessions=entry.sessions, rooms=entry.provisional_rooms, descriptions=entry.provisional_descriptions))
         if s.hold is not None:
-            print(f"    {hold_line(s.hold)}")
+            print(f"    {hold_line(s.hold, say)}")
         for line in text_changelog(entry.events, colour=colour, indent="    ", language=entry.language):
             print(line)
     return 0
 
 
-def hold_line(hold: Hold) -> str:
-    held = f"suspect: {hold.removals} removal(s) held"
+def hold_line(hold: Hold, say: dict[str, str]) -> str:
+    """A suspect snapshot's held removals: still held, or when they were confirmed or dropped."""
     if hold.state == "held":
-        return held + ", to be confirmed or dropped by the next check"
+        return say["hold_held"].format(count=hold.removals)
     when = (hold.resolved_at or "")[:19].replace("T", " ")
-    parts = [f"{hold.confirmed} confirmed and alerted" if hold.confirmed else "",
-             f"{hold.dropped} dropped (the sessions came back)" if hold.dropped else ""]
-    return f"{held}; {when}: " + ", ".join(p for p in parts if p)
+    parts = [say["hold_confirmed"].format(count=hold.confirmed) if hold.confirmed else "",
+             say["hold_dropped"].format(count=hold.dropped) if hold.dropped else ""]
+    return say["hold_settled"].format(count=hold.removals, when=when, parts=", ".join(p for p in parts if p))

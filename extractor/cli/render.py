@@ -1,7 +1,7 @@
 """Change events as a schedule changelog (grouped by session), in plain text, colour or Markdown.
 
-Shared by `check`, `diff` and `history`; worded in the page's language (changes.messages.LABELS,
-dates from the lexicon). Printing only, no decisions.
+Shared by `check`, `diff` and `history`; worded in the page's language (the lexicon's
+CHANGELOG labels and dates, through changes.messages). Printing only, no decisions.
 """
 
 from __future__ import annotations

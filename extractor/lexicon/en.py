@@ -1,4 +1,5 @@
-"""English vocabulary. Data only: extend freely, keep entries lowercase."""
+"""English vocabulary. Data only: extend freely, keep the words read lowercase (those written, from
+WEEKDAY_NAMES and ALERTS to STATUS, are as people read them)."""
 
 WEEKDAYS = {"monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
             "thursday": 3, "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
@@ -191,3 +192,77 @@ TIME_FROM_WORDS = ["from"]
 DURATION_UNITS = {"minutes": 1, "minute": 1, "mins": 1, "min": 1, "hours": 60, "hour": 60, "hrs": 60, "hr": 60}
 NOON = ["noon", "midday"]
 MIDNIGHT = ["midnight"]
+
+# What extractor writes to people about an English page (extractor.lexicon.messages): alerts, changelogs.
+# Alert templates, kind -> (subject, body). Fields: {title} {when} {old} {new} {who} {what}.
+ALERTS = {
+    "room_confirmed": ("Room confirmed: {title}", "The room for “{title}”{when} is confirmed: {new}."),
+    "description_finalized": ("Description final: {title}", "The description of “{title}”{when} is now final."),
+    "room_changed": ("Room changed: {title}", "“{title}”{when} changed room: {new} (was {old})."),
+    "room_unconfirmed": ("Room to be confirmed: {title}",
+                         "The room for “{title}”{when} is no longer confirmed (it was {old})."),
+    "time_changed": ("Time changed: {title}", "“{title}” moved: {new} (was {old})."),
+    "session_removed": ("Session removed: {title}", "“{title}”{when} is no longer in the programme."),
+    "session_added": ("New session: {title}", "“{title}”{when} was added to the programme."),
+    "title_changed": ("Title changed: {title}", "“{old}” is now called “{new}”."),
+    "description_changed": ("Description changed: {title}", "The description of “{title}”{when} changed."),
+    "speakers_changed": ("Speakers changed: {title}", "“{title}”{when}: {who} ({what})."),
+    "format_changed": ("Format changed: {title}", "“{title}”{when}: {old} is now {new}."),
+}
+ALERT_LINK = "Programme: {page}"  # the line ending every alert
+# {what} of a speakers_changed alert, by diff's detail (a changed person: the word, then the fields).
+ALERT_SPEAKER = {"added": "added", "removed": "removed", "changed": "changed"}
+DIGEST = ("Programme changed: {count} changes", "{count} changes to the programme:")  # (subject, first line)
+# A page's own alerts, kind -> (subject, body). Fields: {label} {url} {failures} {error}.
+PAGE_ALERTS = {
+    "failing": ("Page failing: {label}",
+                "{label} ({url}) could not be checked {failures} times in a row.\n"
+                "Last error: {error}\n\nYou will get one more message when it works again."),
+    "recovered": ("Page back: {label}",
+                  "{label} ({url}) was checked successfully again, after {failures} failed checks."),
+}
+# `alerts --test`: (subject, body). Field: {version}.
+TEST_ALERT = ("extractor: test notification",
+              "This is a test from extractor {version}. Alerts about your pages will arrive here.")
+# Changelog labels (`check`, `diff`, `history`): kind -> label, and the words around them.
+CHANGELOG = {
+    "session_added": "new", "session_removed": "cancelled", "time_changed": "moved",
+    "room_confirmed": "room confirmed", "room_changed": "room changed", "room_unconfirmed": "room to be confirmed",
+    "description_finalized": "description final", "description_changed": "description changed",
+    "speakers_changed": "speakers", "title_changed": "renamed", "format_changed": "format changed",
+    "_speaker_added": "speaker added", "_speaker_removed": "speaker removed",
+    "_speaker_changed": "speaker changed ({detail})", "_cosmetic": "typography only", "_sep": ": ",
+}
+TIME_SEPARATOR = ":"  # 13:30
+# The lines `check` and `history` print around the changelog (the check and history commands).
+STATUS = {
+    "first": "first snapshot, the baseline for later changes",
+    "changed": "{changes} change(s), {alerts} alert(s)",
+    "unchanged": "unchanged",
+    "not_modified": "unchanged (HTTP 304)",
+    "held": "suspect: the page lost {count} session(s) at once; their removal alerts are held until the next check "
+            "confirms them (or drops them if the sessions come back)",
+    "settled": "held removals of {ref}: {parts}",
+    "settled_confirmed": "{count} confirmed (alerted now)",
+    "settled_dropped": "{count} dropped (the sessions are back)",
+    "alerts": "Alerts:",
+    "alerts_shown": "Alerts (no --notify given: shown, not sent):",
+    "sent": "{subject} to {target}: sent",
+    "failed": "{subject} to {target}: FAILED ({error}); will retry",
+    "in_doubt": "{subject} to {target}: IN DOUBT ({error}); not resent unless asked",
+    "waiting": "{count} alert(s) in the outbox ({detail}){next}: `extractor alerts` lists them",
+    "next_try": "; next try {when} UTC",
+    "waiting_after_failure": "{count} alert(s) wait in the outbox{next} (`extractor alerts` lists them)",
+    "next_try_at": ", the next try at {when} UTC",
+    "history": "{page}{name}: {count} snapshot(s), last checked {when}{failures}",
+    "never": "never",
+    "failures": ", {count} failure(s) in a row",
+    "snapshot": "{sessions} session(s), rooms to confirm: {rooms}, provisional descriptions: {descriptions}",
+    "hold_held": "suspect: {count} removal(s) held, to be confirmed or dropped by the next check",
+    "hold_settled": "suspect: {count} removal(s) held; {when}: {parts}",
+    "hold_confirmed": "{count} confirmed and alerted",
+    "hold_dropped": "{count} dropped (the sessions came back)",
+}
+# An outbox row's state (monitor.outbox.OutboxRow.state) as those lines say it.
+OUTBOX_STATES = {"pending": "pending", "waiting": "waiting", "sending": "sending", "in doubt": "in doubt",
+                 "delivered": "delivered", "dropped": "dropped"}

@@ -1,4 +1,5 @@
-"""French vocabulary (Québec usage first). Data only: extend freely, keep entries lowercase."""
+"""French vocabulary (Québec usage first). Data only: extend freely, keep the words read lowercase (those
+written, from WEEKDAY_NAMES and ALERTS to STATUS, are as people read them)."""
 
 WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
 # Short forms read as weekdays only right before a time ("Me 10:00", "Jeu. 9h"): alone they are words.
@@ -174,3 +175,78 @@ TIME_FROM_WORDS = ["de", "dès"]
 DURATION_UNITS = {"minutes": 1, "minute": 1, "min": 1, "mn": 1, "heures": 60, "heure": 60}
 NOON = ["midi"]
 MIDNIGHT = ["minuit"]
+
+# What extractor writes to people about a French page (extractor.lexicon.messages): alerts, changelogs.
+# Alert templates, kind -> (subject, body). Fields: {title} {when} {old} {new} {who} {what}.
+ALERTS = {
+    "room_confirmed": ("Salle confirmée : {title}", "La salle de « {title} »{when} est confirmée : {new}."),
+    "description_finalized": ("Description définitive : {title}",
+                              "La description de « {title} »{when} est maintenant définitive."),
+    "room_changed": ("Changement de salle : {title}", "« {title} »{when} change de salle : {new} (au lieu de {old})."),
+    "room_unconfirmed": ("Salle à confirmer : {title}",
+                         "La salle de « {title} »{when} n'est plus confirmée (c'était {old})."),
+    "time_changed": ("Changement d'horaire : {title}", "« {title} » est déplacée : {new} (au lieu de {old})."),
+    "session_removed": ("Séance retirée : {title}", "« {title} »{when} n'apparaît plus au programme."),
+    "session_added": ("Nouvelle séance : {title}", "« {title} »{when} a été ajoutée au programme."),
+    "title_changed": ("Titre modifié : {title}", "« {old} » s'intitule désormais « {new} »."),
+    "description_changed": ("Description modifiée : {title}", "La description de « {title} »{when} a changé."),
+    "speakers_changed": ("Intervenants modifiés : {title}", "« {title} »{when} : {who} ({what})."),
+    "format_changed": ("Format modifié : {title}", "« {title} »{when} : {old} devient {new}."),
+}
+ALERT_LINK = "Programme : {page}"  # the line ending every alert
+# {what} of a speakers_changed alert, by diff's detail (a changed person: the word, then the fields).
+ALERT_SPEAKER = {"added": "ajout", "removed": "retrait", "changed": "modification"}
+DIGEST = ("Programme modifié : {count} changements", "{count} changements au programme :")  # (subject, first line)
+# A page's own alerts, kind -> (subject, body). Fields: {label} {url} {failures} {error}.
+PAGE_ALERTS = {
+    "failing": ("Page en échec : {label}",
+                "{label} ({url}) n'a pas pu être vérifiée {failures} fois de suite.\n"
+                "Dernière erreur : {error}\n\nUn message suivra quand elle fonctionnera de nouveau."),
+    "recovered": ("Page rétablie : {label}",
+                  "{label} ({url}) a de nouveau été vérifiée sans erreur, après {failures} échecs."),
+}
+# `alerts --test`: (subject, body). Field: {version}.
+TEST_ALERT = ("extractor : notification d'essai",
+              "Ceci est un essai d'extractor {version}. Les alertes de vos pages arriveront ici.")
+# Changelog labels (`check`, `diff`, `history`): kind -> label, and the words around them.
+CHANGELOG = {
+    "session_added": "nouvelle", "session_removed": "annulée", "time_changed": "déplacée",
+    "room_confirmed": "salle confirmée", "room_changed": "salle changée", "room_unconfirmed": "salle à confirmer",
+    "description_finalized": "description définitive", "description_changed": "description modifiée",
+    "speakers_changed": "intervenants", "title_changed": "renommée", "format_changed": "format modifié",
+    "_speaker_added": "intervenant ajouté", "_speaker_removed": "intervenant retiré",
+    "_speaker_changed": "intervenant modifié ({detail})", "_cosmetic": "typographie seulement", "_sep": " : ",
+}
+TIME_SEPARATOR = "h"  # 13h30
+# The lines `check` and `history` print around the changelog (the check and history commands).
+STATUS = {
+    "first": "premier instantané, la référence des changements à venir",
+    "changed": "{changes} changement(s), {alerts} alerte(s)",
+    "unchanged": "inchangée",
+    "not_modified": "inchangée (HTTP 304)",
+    "held": "suspecte : la page a perdu {count} séance(s) d'un coup ; leurs alertes de retrait sont retenues jusqu'à "
+            "ce que la prochaine vérification les confirme (ou les abandonne si les séances reviennent)",
+    "settled": "retraits retenus de {ref} : {parts}",
+    "settled_confirmed": "{count} confirmé(s) (signalé(s) maintenant)",
+    "settled_dropped": "{count} abandonné(s) (les séances sont revenues)",
+    "alerts": "Alertes :",
+    "alerts_shown": "Alertes (pas de --notify : affichées, non envoyées) :",
+    "sent": "{subject} à {target} : envoyée",
+    "failed": "{subject} à {target} : ÉCHEC ({error}) ; nouvel essai plus tard",
+    "in_doubt": "{subject} à {target} : INCERTAINE ({error}) ; pas renvoyée sans demande",
+    "waiting": "{count} alerte(s) dans la boîte d'envoi ({detail}){next} : `extractor alerts` les liste",
+    "next_try": " ; prochain essai {when} UTC",
+    "waiting_after_failure": "{count} alerte(s) attendent dans la boîte d'envoi{next} (`extractor alerts` les liste)",
+    "next_try_at": ", prochain essai à {when} UTC",
+    "history": "{page}{name} : {count} instantané(s), dernière vérification {when}{failures}",
+    "never": "jamais",
+    "failures": ", {count} échec(s) de suite",
+    "snapshot": "{sessions} séance(s), salles à confirmer : {rooms}, descriptions provisoires : {descriptions}",
+    "hold_held": "suspect : {count} retrait(s) retenu(s), à confirmer ou abandonner à la prochaine vérification",
+    "hold_settled": "suspect : {count} retrait(s) retenu(s) ; {when} : {parts}",
+    "hold_confirmed": "{count} confirmé(s) et alerté(s)",
+    "hold_dropped": "{count} abandonné(s) (les séances sont revenues)",
+}
+# An outbox row's state (monitor.outbox.OutboxRow.state) as those lines say it.
+OUTBOX_STATES = {"pending": "à envoyer", "waiting": "en attente", "sending": "en cours d'envoi",
+                 "in doubt": "incertaine(s)", "delivered": "livrée(s)", "dropped": "abandonnée(s)"}

@@ -33,6 +33,7 @@ from extractor.changes.guard import Comparison, RemovalGuard, compare
 from extractor.changes.identity import identify
 from extractor.changes.kinds import DEFAULT_ALERT_KINDS
 from extractor.errors import ExtractorError, InputError, InternalError, StoreError
+from extractor.lexicon.messages import wording
 from extractor.models import Programme
 from extractor.monitor.deliver import Delivery, deliver_pending
 from extractor.monitor.health import NO_FAILURE_ALERTS, FailureAlerts, Notice, notice_key, notices
@@ -143,16 +144,18 @@ def check(source: str, *, store: Store, page_key: str | None = None, notify: Ite
                      digest=digest, name=name)
     if result.error is not None:
         if result.waiting:  # the error is all a caller prints: this is the one thing it would hide
-            log.warning("%s: %s", page_key_for(source, page_key), _waiting_line(result.waiting))
+            key = page_key_for(source, page_key)
+            log.warning("%s: %s", key, _waiting_line(result.waiting, page_language(store, key)))
         raise result.error
     return result
 
 
-def _waiting_line(rows: list[OutboxRow]) -> str:
+def _waiting_line(rows: list[OutboxRow], language: str | None) -> str:
     """'2 alert(s) wait in the outbox, the next try at 2025-11-19 13:42 UTC': a page's undelivered alerts."""
+    say = wording(language).status
     soonest = min((r.next_try_at for r in rows if r.next_try_at), default=None)
-    when = f", the next try at {soonest[:16].replace('T', ' ')} UTC" if soonest else ""
-    return f"{len(rows)} alert(s) wait in the outbox{when} (`extractor alerts` lists them)"
+    when = say["next_try_at"].format(when=soonest[:16].replace("T", " ")) if soonest else ""
+    return say["waiting_after_failure"].format(count=len(rows), next=when)
 
 
 def attempt(source: str, *, store: Store, page_key: str | None = None, notify: Iterable[str] = (),
@@ -275,6 +278,15 @@ def _deliver(store: Store, page: Page, result: CheckResult, now: datetime | None
 def stored_records(store: Store, snapshot: SnapshotInfo | None) -> Programme | None:
     """A stored snapshot's records, each session with its uid (carried through a version-1 snapshot's)."""
     return None if snapshot is None else records(store, snapshot)
+
+
+def page_language(store: Store, page_key: str) -> str | None:
+    """The language of the page's latest snapshot; None when it has none, or records an older parser left."""
+    latest = store.latest(page_key)
+    try:
+        return store.programme(latest.id).language if latest else None
+    except StoreError:
+        return None
 
 
 def record_failure(store: Store, page: Page, error: ExtractorError, now: datetime | None = None) -> CheckResult:

@@ -7,7 +7,7 @@ check, so that neither can be queued twice, even by two processes. Delivery is t
 notifier that is down gets the alert later, with backoff, or from `extractor alerts --retry`,
 and a kill after the check was recorded loses nothing.
 
-This module holds the settings, the keys and the wording (extractor.changes.messages) of those alerts.
+This module holds the settings and the keys of those alerts; their wording is extractor.changes.messages'.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from extractor.changes.messages import compose_health, wording_language
+from extractor.changes.messages import compose_health
 from extractor.changes.payload import alert_data
+from extractor.lexicon.messages import wording_language
 from extractor.monitor.store import NewAlert, Streak
 from extractor.monitor.targets import Target
 

@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from extractor.errors import InputError, SyncError
 from extractor.models import Programme
+from extractor.monitor.records import records, replay
 from extractor.monitor.store import SnapshotInfo, Store
 from extractor.sync.rows import change_row, session_row, speaker_rows
 from extractor.sync.tables import changes, migrate, pages, sessions, speakers
@@ -107,11 +108,15 @@ def _sync_page(engine: Engine, store: Store, page: str) -> PageSync:
     with engine.begin() as connection:
         row = _locked_page(connection, page)
         state = _PageState(connection, page)
+        if state.keyed_on_ids() and (reached := store.snapshot(page, row["synced_snapshot"])) is not None:
+            # Rows an earlier sync keyed on the ids of version-1 records take the uids those records have now.
+            state.rekey(records(store, reached), done)
         latest: tuple[SnapshotInfo, Programme] | None = None
-        for snapshot in (s for s in snapshots if s.number > row["synced_snapshot"]):
-            programme = store.programme(snapshot.id)
+        # Through monitor.records: snapshots stored before uids existed get the uids the later ones carry,
+        # so a session keeps one row from its first snapshot to its last.
+        for snapshot, programme, events in replay(store, page, after=row["synced_snapshot"]):
             state.apply(programme, snapshot.retrieved_at, done)
-            for position, change in enumerate(store.events(snapshot.id)):
+            for position, change in enumerate(events):
                 connection.execute(_insert(connection, changes).on_conflict_do_nothing(),
                                    change_row(page, snapshot.number, position, change, snapshot.retrieved_at))
                 done.changes += 1
@@ -121,7 +126,7 @@ def _sync_page(engine: Engine, store: Store, page: str) -> PageSync:
             # Nothing new, but `extractor reparse` may have rebuilt the records of the snapshot the rows
             # follow: compared again, only what differs is written (usually nothing). The feed of changes
             # already written stays as it was sent.
-            latest = (snapshots[-1], store.programme(snapshots[-1].id))
+            latest = (snapshots[-1], records(store, snapshots[-1]))
             state.apply(latest[1], latest[0].retrieved_at, done)
         wanted = dict(row)
         if latest:
@@ -189,6 +194,26 @@ class _PageState:
                 self.connection.execute(sessions.update().where(self._session(uid)).values(removed_at=at))
                 old["removed_at"] = at
                 done.removed += 1
+
+    def keyed_on_ids(self) -> bool:
+        """Whether some rows are keyed on a session's id (written from version-1 records by an older sync)."""
+        return any(r["uid"] == r["id"] for r in self.rows.values())
+
+    def rekey(self, programme: Programme, done: PageSync) -> None:
+        """Each row keyed on the id of a session of `programme` (the records it was written from) takes its uid."""
+        for session in programme.sessions:
+            uid, old = session.uid, self.rows.get(session.id)
+            if not uid or uid in self.rows or old is None or old["uid"] != old["id"]:
+                continue
+            self.connection.execute(sessions.update().where(self._session(session.id)).values(uid=uid))
+            self.connection.execute(speakers.update().where(and_(
+                speakers.c.page == self.page, speakers.c.session_uid == session.id)).values(session_uid=uid))
+            self.rows[uid] = {**self.rows.pop(session.id), "uid": uid}
+            for person in self.people.get(session.id, []):
+                person["session_uid"] = uid
+            if session.id in self.people:
+                self.people[uid] = self.people.pop(session.id)
+            done.sessions += 1
 
     def _session(self, uid: str) -> Any:
         return and_(sessions.c.page == self.page, sessions.c.uid == uid)
