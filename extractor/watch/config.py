@@ -66,18 +66,17 @@ class PageConfig:
 
     @property
     def host(self) -> str:
-        """Per-host scheduling key: scheme://host:port for URLs; local pages are each their own."""
-        parts = urlsplit(self.url)
-        if parts.scheme.lower() in ("http", "https"):
-            return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-        return f"file:{self.url}"
+        """Per-host scheduling key, the same the store's leases count by."""
+        from extractor.monitor.leases import host_of
+
+        return host_of(self.url)
 
 
 @dataclass(frozen=True)
 class WatchConfig:
     path: Path
     pages: tuple[PageConfig, ...]
-    store: Path | None = None
+    store: Path | str | None = None  # a SQLite file, or a PostgreSQL URL
     workers: int = DEFAULT_WORKERS
     jitter: float = DEFAULT_JITTER
     failure_threshold: int = DEFAULT_FAILURE_THRESHOLD
@@ -188,11 +187,15 @@ class _Reader:
             max_bytes=int(self.number(data, "max_bytes", 1024, 1 << 31, integer=True, default=unset.max_bytes)),
             allow_private=self.flag(data, "allow_private"),
         )
-        store = None
+        store: Path | str | None = None
         if "store" in data:
-            store = Path(self.string(data, "store")).expanduser()
-            if not store.is_absolute():
-                store = self.path.parent / store  # relative to the configuration file
+            from extractor.monitor.backend import is_database_url
+
+            store = self.string(data, "store")
+            if not is_database_url(store):
+                store = Path(store).expanduser()
+                if not store.is_absolute():
+                    store = self.path.parent / store  # relative to the configuration file
         return WatchConfig(
             path=self.path,
             pages=tuple(pages),
