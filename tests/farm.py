@@ -24,6 +24,7 @@ class Farm:
     servers: list[ThreadingHTTPServer]
     delay: float = 0.0  # seconds each answer takes
     version: int = 0
+    changed: set[str] = field(default_factory=set)  # URLs that serve the next version already
     stall: set[str] = field(default_factory=set)  # paths that hang until `release` is set
     gate: int = 0  # when set, every request hangs until this many are in flight (or `release` is set)
     release: threading.Event = field(default_factory=threading.Event)
@@ -44,8 +45,8 @@ class Farm:
         with self.lock:
             return sorted(t for h, _, t in self.log if h == host)
 
-    def body(self) -> bytes:
-        return VERSIONS[self.version].read_bytes()
+    def body(self, url: str) -> bytes:
+        return VERSIONS[1 if url in self.changed else self.version].read_bytes()
 
 
 @contextmanager
@@ -69,7 +70,7 @@ def farm(hosts: int, *, delay: float = 0.0) -> Iterator[Farm]:
                 site.in_flight -= 1
             if site.delay:
                 time.sleep(site.delay)
-            data = site.body()
+            data = site.body(f"http://{host}{self.path}")
             self.send_response(200)
             self.send_header("Content-Type", "text/plain; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))

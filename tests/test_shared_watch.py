@@ -170,3 +170,13 @@ def test_pages_add_remove_and_status_on_the_command_line(
         assert "outbox: 0 queued, 0 being sent, 0 in doubt" in out
         assert main(["pages", "--store", store]) == 0
         assert "[Prog]" in capsys.readouterr().out
+
+
+def test_a_watch_file_may_name_a_postgresql_store(tmp_path: Path) -> None:
+    from extractor.watch.config import parse
+
+    url = "postgresql://watch@db.example/extractor"
+    config = parse(f'store = "{url}"\nlease = "2m"\n[[page]]\nurl = "https://example.org/p"\n', tmp_path / "w.toml")
+    assert (config.store, config.lease) == (url, 120)
+    assert parse('store = "s.sqlite"\n[[page]]\nurl = "https://example.org/p"\n', tmp_path / "w.toml").store == (
+        tmp_path / "s.sqlite")

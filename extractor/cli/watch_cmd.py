@@ -23,9 +23,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--store", metavar="PATH|URL", help="snapshot store: a SQLite file or a postgresql:// URL, "
                    "where several watchers share the pages (default: the file's `store`, else the user data "
                    "directory)")
-    p.add_argument("--lease", default="10m", metavar="DURATION",
+    p.add_argument("--lease", metavar="DURATION",
                    help="PostgreSQL store: how long a page stays with a watcher that took it; a page held by a "
-                   "watcher that died is checked by another after this (default 10m; longer than a check takes)")
+                   "watcher that died is checked by another after this (default: the file's `lease`, else 10m; "
+                   "longer than a check takes)")
     p.add_argument("--workers", type=int, metavar="N", help="checks at once (default: the file's, else 8)")
     p.add_argument("--progress", choices=["auto", "on", "off"], default="auto",
                    help="progress bar: auto shows it when stderr is a terminal")
@@ -50,12 +51,14 @@ def run(args: argparse.Namespace) -> int:
     if is_database_url(store):
         from extractor.watch.shared import watch_shared
 
-        try:
-            lease = watch_config.parse_duration(args.lease)
-        except ValueError as exc:
-            raise ConfigError(f"--lease: {exc}") from None
+        lease = config.lease
+        if args.lease is not None:
+            try:
+                lease = max(watch_config.parse_duration(args.lease), 1.0)
+            except ValueError as exc:
+                raise ConfigError(f"--lease: {exc}") from None
         summary = watch_shared(config, str(store), once=args.once, reporter=reporter, workers=args.workers,
-                               lease_seconds=max(lease, 1.0))
+                               lease_seconds=lease)
     else:
         summary = watch(config, store_path=store, once=args.once, reporter=reporter, workers=args.workers)
     return summary.exit_code

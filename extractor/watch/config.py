@@ -25,11 +25,12 @@ MIN_INTERVAL = 1.0
 DEFAULT_JITTER = 0.1
 DEFAULT_WORKERS = 8
 DEFAULT_FAILURE_THRESHOLD = 3
+DEFAULT_LEASE = 600.0  # longer than a check can take (timeouts, retries, the parse deadline)
 
 # Keys allowed at the top level (settings, and defaults for every page) and in a [[page]].
 _TOP_KEYS = {
     "store", "workers", "jitter", "failure_threshold", "user_agent", "min_host_delay", "retries",
-    "max_bytes", "max_per_host", "allow_private", "parse_deadline",
+    "max_bytes", "max_per_host", "allow_private", "parse_deadline", "lease",
     # page defaults, overridable per page
     "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots", "digest", "suspect_share",
     "suspect_min",
@@ -85,6 +86,7 @@ class WatchConfig:
     # are per page.
     fetch: FetchOptions = field(default_factory=FetchOptions)
     parse_deadline: float = DEFAULT_PARSE_DEADLINE  # seconds one page may take to parse
+    lease: float = DEFAULT_LEASE  # PostgreSQL store: how long a page stays with the watcher that took it
 
     def fetch_options(self, page: PageConfig) -> FetchOptions:
         """How `page` is fetched: the file's settings, with the page's own timeout and robots choice."""
@@ -207,7 +209,17 @@ class _Reader:
             max_per_host=int(self.number(data, "max_per_host", 1, 64, integer=True, default=1)),
             fetch=fetch,
             parse_deadline=self.number(data, "parse_deadline", 0.1, 86400, default=DEFAULT_PARSE_DEADLINE),
+            lease=self.lease(data),
         )
+
+    def lease(self, data: dict[str, Any]) -> float:
+        try:
+            seconds = parse_duration(data.get("lease", DEFAULT_LEASE))
+        except ValueError as exc:
+            raise self.fail("lease", str(exc)) from None
+        if not 1 <= seconds <= 86400:
+            raise self.fail("lease", "between 1 s and 1 d")
+        return seconds
 
     def page(self, index: int, data: dict[str, Any], defaults: dict[str, Any]) -> PageConfig:
         for key in data:

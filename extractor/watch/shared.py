@@ -30,8 +30,8 @@ from extractor.watch.config import PageConfig, WatchConfig
 from extractor.watch.scheduler import NullReporter, PageChecker, PageOutcome, Reporter, WatchSummary, _signals
 
 log = logging.getLogger(__name__)
-POLL_SECONDS = 0.2  # how often an idle watcher asks the store for due pages
-DEFAULT_LEASE = 600.0  # longer than a check can take (timeouts, retries, parse deadline)
+POLL_SECONDS = 0.2  # how often a watcher with checks running, or finishing a round, asks for due pages
+IDLE_SECONDS = 1.0  # and a watcher with nothing to do: intervals are 1 s at least, and jittered anyway
 
 
 class SharedWatcher:
@@ -81,7 +81,7 @@ class SharedWatcher:
                 if not running and (self.stopping or (self.once and self._round_done(store, due_by))):
                     break
                 if not running:
-                    time.sleep(POLL_SECONDS)
+                    time.sleep(POLL_SECONDS if self.once else IDLE_SECONDS)
                     continue
                 done, _ = wait(running, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -104,12 +104,12 @@ class SharedWatcher:
 
 
 def watch_shared(config: WatchConfig, store_url: str, *, once: bool = False, reporter: Reporter | None = None,
-                 workers: int | None = None, lease_seconds: float = DEFAULT_LEASE,
+                 workers: int | None = None, lease_seconds: float | None = None,
                  install_signal_handlers: bool = True) -> WatchSummary:
     """Register the file's pages in the store, then check the store's due pages with the other watchers."""
     reporter = reporter or NullReporter()
     watcher = SharedWatcher(config, store_url, once=once, workers=workers or config.workers,
-                            lease_seconds=lease_seconds)
+                            lease_seconds=lease_seconds or config.lease)
     with Store.open(store_url) as store:
         register(store, [Registration(p.key, p.url, p.name, p.interval) for p in config.pages])
         summary = WatchSummary(pages=int(store.query("SELECT count(*) FROM pages WHERE url IS NOT NULL")[0][0]))
