@@ -1,6 +1,7 @@
 """Many watchers on one PostgreSQL store, next to one watcher on SQLite: pages per second, and proof of no double work.
 
     python bench/scale_bench.py [--pages 2000] [--hosts 4] [--changed 0.1] [--watchers 1 2 4] [--workers 8]
+                                [--latency 0]
 
 Serves `--pages` programme pages from `--hosts` local servers (127.0.0.1, 127.0.0.2, …: one host
 name each, tests/farm.py), starts a throwaway PostgreSQL cluster (tests/pg.py) and, for each
@@ -13,7 +14,10 @@ each count of `--watchers`, each on an empty store. Reported per round: wall sec
 second, the speed-up over one PostgreSQL watcher; peak RSS of the largest watcher (wait4); and the
 checks that matter: the most requests any page got in the round (must be 1), snapshots stored
 (pages + changed), alerts received and the most copies of any one alert (must be 1).
-The watchers' CPU time per page tells whether the work grows with watchers or only the cores run out.
+The watchers' CPU time per page tells whether the work grows with watchers; the machine's CPU busy
+share (all processes, from /proc/stat) whether the cores ran out.
+`--latency S` has every answer take S seconds, as a remote site's do: then the watchers wait on the
+network rather than on the CPU, and more watchers (more workers in all) get through more pages.
 Politeness is out of the way (min_host_delay 0, max_per_host = workers), as in bench/watch_bench.py.
 """
 
@@ -43,6 +47,7 @@ class Round:
     seconds: float
     peak_mib: float  # the largest watcher's
     cpu: float  # seconds of CPU, all watchers together
+    busy: float  # share of the machine's CPU time in use during the round, whoever used it
     most_hits: int  # the most requests one page got
     snapshots: int
     alerts: int
@@ -73,14 +78,28 @@ def measure(site: Farm, hook: Endpoint, config: Path, store: str, watchers: int,
             urls: list[str]) -> Round:
     before = sum(site.hits().values())
     before_hits = site.hits()
+    ticks = cpu_ticks()
     seconds, peak, cpu = run_watchers(config, store, watchers, log_dir)
+    busy = busy_share(ticks, cpu_ticks())
     hits = site.hits() - before_hits
     assert sum(hits.values()) == sum(site.hits().values()) - before
     with Store.open(store) as opened:
         snapshots = int(opened.query("SELECT count(*) FROM snapshots")[0][0])
     copies = Counter(m.get("event_id") for m in hook.received)
-    return Round(seconds, peak, cpu, max(hits[u] for u in urls), snapshots, sum(copies.values()),
+    return Round(seconds, peak, cpu, busy, max(hits[u] for u in urls), snapshots, sum(copies.values()),
                  max(copies.values(), default=0))
+
+
+def cpu_ticks() -> tuple[int, int]:
+    """(busy, total) CPU ticks of the whole machine so far, from /proc/stat."""
+    fields = [int(n) for n in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle, iowait
+    return sum(fields) - idle, sum(fields)
+
+
+def busy_share(before: tuple[int, int], after: tuple[int, int]) -> float:
+    total = after[1] - before[1]
+    return (after[0] - before[0]) / total if total else 0.0
 
 
 def due_again(store: str) -> None:
@@ -91,7 +110,7 @@ def due_again(store: str) -> None:
 
 def setup(label: str, store: str, watchers: int, args: argparse.Namespace, work: Path) -> list[Round]:
     rounds = []
-    with farm(args.hosts) as site, endpoint() as hook:
+    with farm(args.hosts, delay=args.latency) as site, endpoint() as hook:
         urls = site.urls(args.pages // args.hosts)
         config = watch_file(work / f"{label}.toml", urls, notify=hook.url, workers=args.workers,
                             max_per_host=args.workers)
@@ -112,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--changed", type=float, default=0.1, help="share of pages changed in round 2")
     parser.add_argument("--watchers", type=int, nargs="+", default=[1, 2, 4])
     parser.add_argument("--workers", type=int, default=8, help="checks at once per watcher (default 8)")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds each page takes to answer (default 0)")
     args = parser.parse_args(argv)
     cluster = started_cluster(max_connections=20 + max(args.watchers) * (args.workers + 4))
     results: list[tuple[str, int, list[Round]]] = []
@@ -138,17 +158,20 @@ def create(cluster_url: str, name: str) -> str:
 
 def table(results: list[tuple[str, int, list[Round]]], args: argparse.Namespace) -> str:
     base = {i: next((r[i].seconds for b, n, r in results if b == "PostgreSQL" and n == 1), None) for i in (0, 1)}
-    lines = [f"{args.pages} pages on {args.hosts} local hosts, {args.workers} workers per watcher, "
+    lines = [f"{args.pages} pages on {args.hosts} local hosts answering in {args.latency:g} s, "
+             f"{args.workers} workers per watcher, "
              f"{nproc()} cores; round 2: {args.changed:.0%} of the pages changed (2 alerts each)", "",
              "| store | watchers | round | seconds | pages/s | vs 1 PG watcher | watchers' CPU ms per page "
-             "| peak MiB per watcher | most checks of a page | snapshots | alerts | most copies of an alert |",
-             "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| machine CPU busy | peak MiB per watcher | most checks of a page | snapshots | alerts "
+             "| most copies of an alert |",
+             "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for backend, count, rounds in results:
         for i, (name, r) in enumerate(zip(("cold", "warm"), rounds, strict=True)):
             one = base[i]
             speedup = f"×{one / r.seconds:.2f}" if backend == "PostgreSQL" and one else "—"
             lines.append(f"| {backend} | {count} | {name} | {r.seconds:.1f} | {args.pages / r.seconds:.0f} | "
-                         f"{speedup} | {1000 * r.cpu / args.pages:.1f} | {r.peak_mib:.0f} | {r.most_hits} | "
+                         f"{speedup} | {1000 * r.cpu / args.pages:.1f} | {r.busy:.0%} | {r.peak_mib:.0f} | "
+                         f"{r.most_hits} | "
                          f"{r.snapshots} | {r.alerts} | {r.most_copies} |")
     return "\n".join(lines)
 

@@ -105,6 +105,12 @@ def test_the_target_key_is_the_same_for_every_connection(location: str) -> None:
         assert one.key == two.key and len(one.key) == 32
 
 
+def test_transactions_do_not_nest(store: Store) -> None:
+    with pytest.raises(StoreError, match="within a transaction"), store.check("k"), store.transaction():
+        pass
+    assert store.pages() == []
+
+
 def test_a_store_refuses_a_newer_schema(location: str) -> None:
     with Store.open(location) as store:
         version = store.schema_version()
@@ -139,18 +145,22 @@ def test_host_delay_and_concurrency_hold_across_watchers(store: Store, location:
     for held in [*lease(store, "x", limit=1, seconds=0.01)]:
         release(store, held, next_in=60)
     register(store, [Registration(f"q{i}", f"http://slow.test/{i}", interval=60) for i in range(2)])
-    taken = lease(store, "a", limit=4, seconds=30, delay=0.3, max_per_host=5)
+    taken = lease(store, "a", limit=4, seconds=30, delay=60, max_per_host=5)
     assert [t.key for t in taken] == ["q0"]  # the next one only after the delay
-    assert lease(store, "b", limit=4, seconds=30, delay=0.3, max_per_host=5) == []
-    threading.Event().wait(0.35)
-    assert [t.key for t in lease(store, "b", limit=4, seconds=30, delay=0.3, max_per_host=5)] == ["q1"]
+    assert lease(store, "b", limit=4, seconds=30, delay=60, max_per_host=5) == []
+    [slow] = [h for h in status(store).hosts if h.host == "http://slow.test"]
+    assert slow.next_allowed_at is not None and slow.next_allowed_at > status(store).at
+    passed = status(store).at
+    with store.transaction() as db:  # the minute passes
+        db.execute("UPDATE hosts SET next_allowed_at = ? WHERE host = ?", (passed, "http://slow.test"))
+    assert [t.key for t in lease(store, "b", limit=4, seconds=30, delay=60, max_per_host=5)] == ["q1"]
 
 
 def test_an_expired_lease_goes_to_another_watcher(store: Store) -> None:
     register(store, [Registration("p", "http://h.test/p", interval=60)])
-    [held] = lease(store, "crashed", limit=1, seconds=0.2)
+    [held] = lease(store, "crashed", limit=1, seconds=1)
     assert lease(store, "b", limit=1, seconds=30) == []
-    threading.Event().wait(0.25)
+    threading.Event().wait(1.05)
     [taken] = lease(store, "b", limit=1, seconds=30)
     assert taken.worker == "b" and not release(store, held, next_in=60) and release(store, taken, next_in=60)
 

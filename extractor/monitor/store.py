@@ -201,6 +201,9 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection | PgConnection]:
+        if self.postgres and self.db.in_transaction:  # PostgreSQL would only warn, and commit the outer one early
+            raise StoreError(f"store {self.label} is busy or unwritable: cannot start a transaction within a "
+                             "transaction")
         try:
             self.db.execute("BEGIN" if self.postgres else "BEGIN IMMEDIATE")
         except self.errors as exc:
