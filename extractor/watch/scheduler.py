@@ -204,7 +204,10 @@ def watch(
     workers: int | None = None,
     install_signal_handlers: bool = True,
 ) -> WatchSummary:
-    """Check the configuration's pages (forever, or once each with once=True) and summarise."""
+    """Check the configuration's pages (forever, or once each with once=True) and summarise.
+
+    One process: with several watchers on one PostgreSQL store, watch.shared.watch_shared shares the
+    pages out instead (what `extractor watch --store postgresql://…` runs)."""
     from extractor.monitor.store import Store
 
     path = store_path or config.store
