@@ -57,7 +57,7 @@ class PgConnection:
         try:
             self.conn = psycopg.connect(dsn, autocommit=True, connect_timeout=30)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot open store {redacted_url(url)}: {str(exc).strip()}") from None
+            raise StoreError(f"cannot open store {redacted_url(url)}: {' '.join(str(exc).split())}") from None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         if not params:  # no placeholders: sent as it is (a migration's script of several statements too)
