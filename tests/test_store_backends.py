@@ -155,6 +155,20 @@ def test_host_delay_and_concurrency_hold_across_watchers(store: Store, location:
     assert [t.key for t in lease(store, "b", limit=4, seconds=30, delay=60, max_per_host=5)] == ["q1"]
 
 
+def test_a_host_with_many_pages_due_does_not_hold_back_the_others(store: Store) -> None:
+    register(store, [Registration(f"a{i:02}", f"http://big.test/{i}", interval=60) for i in range(30)])
+    register(store, [Registration("b", "http://small.test/b", interval=60)])
+    assert [t.key for t in lease(store, "w1", limit=1, seconds=30, delay=1)] == ["a00"]
+    assert [t.key for t in lease(store, "w2", limit=1, seconds=30, delay=1)] == ["b"]
+    assert lease(store, "w3", limit=1, seconds=30, delay=1) == []
+    register(store, [Registration("c", "http://third.test/c", interval=60)])
+    passed = status(store).at
+    with store.transaction() as db:  # the delay passes, big.test's first; it still has a page leased
+        db.execute("UPDATE hosts SET next_allowed_at = ?", (passed,))
+        db.execute("UPDATE hosts SET next_allowed_at = '' WHERE host = 'http://big.test'")
+    assert [t.key for t in lease(store, "w3", limit=1, seconds=30, delay=1)] == ["c"]  # big.test is full
+
+
 def test_an_expired_lease_goes_to_another_watcher(store: Store) -> None:
     register(store, [Registration("p", "http://h.test/p", interval=60)])
     [held] = lease(store, "crashed", limit=1, seconds=60)

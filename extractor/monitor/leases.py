@@ -19,7 +19,6 @@ differ still agree on when a lease ran out.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -92,43 +91,38 @@ def unregister(store: Store, key: str) -> bool:
 def lease(store: Store, worker: str, *, limit: int, seconds: float, delay: float = 0.0, max_per_host: int = 1,
           due_by: str | None = None) -> list[Lease]:
     """Take up to `limit` due pages for `seconds`, as politeness allows; `due_by`: only pages due by then
-    (a `watch --once` round), else by now."""
+    (a `watch --once` round), else by now.
+
+    Hosts are served in turn (the one that waited longest first), so that a site with many pages
+    due does not hold back the others while its own delay runs."""
     skip = " FOR UPDATE SKIP LOCKED" if store.postgres else ""
+    available = "url IS NOT NULL AND next_due_at <= ? AND (leased_until IS NULL OR leased_until < ?)"
     with store.transaction() as db:
         now = now_of(store, db)
         stamp = timestamp(now)
-        # More candidates than slots: some will be held back by their host.
-        rows = db.execute(
-            "SELECT id, key, url, name, interval_s, host FROM pages WHERE url IS NOT NULL AND next_due_at <= ? "
-            f"AND (leased_until IS NULL OR leased_until < ?) ORDER BY next_due_at, id LIMIT ?{skip}",
-            (min(due_by or stamp, stamp), stamp, limit * 8 + 8)).fetchall()
-        if not rows:
-            return []
-        hosts = sorted({r[5] for r in rows})
-        marks = ", ".join("?" * len(hosts))
-        # A host another watcher is leasing right now is skipped: its pages wait for the next call.
-        allowed = dict(db.execute(f"SELECT host, next_allowed_at FROM hosts WHERE host IN ({marks}) "
-                                  f"ORDER BY host{skip}", hosts).fetchall())
-        busy: Counter[str] = Counter(dict(db.execute(
-            f"SELECT host, count(*) FROM pages WHERE host IN ({marks}) AND leased_until >= ? GROUP BY host",
-            (*hosts, stamp)).fetchall()))
+        due = min(due_by or stamp, stamp)
+        # A host another watcher is leasing from right now is skipped: its pages wait for the next call.
+        leased = "(SELECT count(*) FROM pages q WHERE q.host = h.host AND q.leased_until >= ?)"
+        hosts = db.execute(
+            f"SELECT h.host, {leased} FROM hosts h WHERE h.next_allowed_at <= ? AND {leased} < ? AND EXISTS "
+            "(SELECT 1 FROM pages p WHERE p.host = h.host AND p.url IS NOT NULL AND p.next_due_at <= ? "
+            f"AND (p.leased_until IS NULL OR p.leased_until < ?)) ORDER BY h.next_allowed_at, h.host LIMIT ?{skip}",
+            (stamp, stamp, stamp, max_per_host, due, stamp, limit)).fetchall()
         until = timestamp(now + timedelta(seconds=seconds))
         after = timestamp(now + timedelta(seconds=delay))
         taken: list[Lease] = []
-        ids: list[int] = []
-        for id_, key, url, name, interval, host in rows:
-            if len(taken) >= limit:
-                break
-            if host not in allowed or allowed[host] > stamp or busy[host] >= max_per_host:
+        for host, busy in hosts:
+            room = min(limit - len(taken), max_per_host - int(busy), 1 if delay > 0 else limit)
+            if room <= 0:
                 continue
-            busy[host] += 1
-            allowed[host] = after
-            ids.append(id_)
-            taken.append(Lease(key, url, name, float(interval), host, worker, until))
-        db.executemany("UPDATE pages SET leased_by = ?, leased_until = ? WHERE id = ?",
-                       [(worker, until, id_) for id_ in ids])
-        db.executemany("UPDATE hosts SET next_allowed_at = ? WHERE host = ?",
-                       [(after, h) for h in sorted({t.host for t in taken})])
+            rows = db.execute(f"SELECT id, key, url, name, interval_s FROM pages WHERE host = ? AND {available} "
+                              f"ORDER BY next_due_at, id LIMIT ?{skip}", (host, due, stamp, room)).fetchall()
+            db.executemany("UPDATE pages SET leased_by = ?, leased_until = ? WHERE id = ?",
+                           [(worker, until, r[0]) for r in rows])
+            if rows:
+                db.execute("UPDATE hosts SET next_allowed_at = ? WHERE host = ?", (after, host))
+            taken += [Lease(key, url, name, float(interval_s), host, worker, until)
+                      for _, key, url, name, interval_s in rows]
     return taken
 
 
