@@ -110,6 +110,17 @@ def test_transactions_do_not_nest(store: Store) -> None:
     assert store.pages() == []
 
 
+def test_a_postgresql_store_reconnects_after_its_session_was_killed(pg_store_url: str) -> None:
+    with Store.open(pg_store_url) as store, Store.open(pg_store_url) as admin:
+        add(store, b"one", P1)
+        pid = store.db.execute("SELECT pg_backend_pid()").fetchone()[0]
+        admin.db.execute("SELECT pg_terminate_backend(?)", (pid,))
+        with pytest.raises(StoreError):
+            store.pages()  # the statement that finds the session gone fails
+        assert store.pages() == ["k"]  # the next one runs in a new session
+        unchanged(store, b"one")
+
+
 def test_a_store_refuses_a_newer_schema(location: str) -> None:
     with Store.open(location) as store:
         version = store.schema_version()

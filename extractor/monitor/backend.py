@@ -53,13 +53,21 @@ class PgConnection:
         except ImportError:
             raise StoreError("a PostgreSQL store needs the postgres extra: pip install 'extractor[postgres]'") from None
         self.error: type[Exception] = psycopg.Error
-        dsn = re.sub(r"^postgres(?:ql)?\+psycopg://", "postgresql://", url, flags=re.I)
+        self.url = url
+        self.conn = self._connect()
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        dsn = re.sub(r"^postgres(?:ql)?\+psycopg://", "postgresql://", self.url, flags=re.I)
         try:
-            self.conn = psycopg.connect(dsn, autocommit=True, connect_timeout=30)
+            return psycopg.connect(dsn, autocommit=True, connect_timeout=30)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot open store {redacted_url(url)}: {' '.join(str(exc).split())}") from None
+            raise StoreError(f"cannot open store {redacted_url(self.url)}: {' '.join(str(exc).split())}") from None
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        if self.conn.broken:  # the server restarted, or the network dropped: the statement that saw it failed
+            self.conn = self._connect()
         if not params:  # no placeholders: sent as it is (a migration's script of several statements too)
             return self.conn.execute(sql)
         return self.conn.execute(_translated(sql), tuple(params))

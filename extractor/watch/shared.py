@@ -35,10 +35,9 @@ IDLE_SECONDS = 1.0  # and a watcher with nothing to do: intervals are 1 s at lea
 
 
 class SharedWatcher:
-    def __init__(self, config: WatchConfig, store_url: str, *, once: bool, workers: int, lease_seconds: float,
+    def __init__(self, config: WatchConfig, *, once: bool, workers: int, lease_seconds: float,
                  worker_id: str | None = None) -> None:
         self.config = config
-        self.store_url = store_url
         self.once = once
         self.workers = max(1, workers)
         self.lease_seconds = lease_seconds
@@ -72,7 +71,7 @@ class SharedWatcher:
                         taken = lease(store, self.worker_id, limit=self.workers - len(running),
                                       seconds=self.lease_seconds, delay=fetch.min_host_delay,
                                       max_per_host=self.config.max_per_host, due_by=due_by)
-                    except StoreError as exc:  # the database restarting: try again, the leases keep
+                    except StoreError as exc:  # a lock timeout, a failover: try again, the leases keep
                         log.warning("%s: cannot lease pages: %s", self.worker_id, exc)
                         taken = []
                     for held in taken:
@@ -108,7 +107,7 @@ def watch_shared(config: WatchConfig, store_url: str, *, once: bool = False, rep
                  install_signal_handlers: bool = True) -> WatchSummary:
     """Register the file's pages in the store, then check the store's due pages with the other watchers."""
     reporter = reporter or NullReporter()
-    watcher = SharedWatcher(config, store_url, once=once, workers=workers or config.workers,
+    watcher = SharedWatcher(config, once=once, workers=workers or config.workers,
                             lease_seconds=lease_seconds or config.lease)
     with Store.open(store_url) as store:
         register(store, [Registration(p.key, p.url, p.name, p.interval) for p in config.pages])
