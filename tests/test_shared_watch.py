@@ -4,6 +4,7 @@ a real database (tests/pg.py), alerts to a real local endpoint (tests/endpoint.p
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 import signal
@@ -195,6 +196,8 @@ def test_pages_add_remove_and_status_on_the_command_line(
         assert "outbox: 0 queued, 0 being sent, 0 in doubt" in out
         assert main(["pages", "--store", store]) == 0
         assert "[Prog]" in capsys.readouterr().out
+        assert main(["status", "--store", store, "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["hosts"][0]["host"] == "https://example.org"
 
 
 def test_a_watch_file_may_name_a_postgresql_store(tmp_path: Path) -> None:

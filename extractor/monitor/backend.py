@@ -73,8 +73,10 @@ class PgConnection:
         return self.conn.execute(_translated(sql), tuple(params))
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        with self.conn.cursor() as cursor:
-            cursor.executemany(_translated(sql), [tuple(r) for r in rows])
+        params = [tuple(r) for r in rows]
+        if params:
+            with self.conn.cursor() as cursor:
+                cursor.executemany(_translated(sql), params)
 
     @property
     def in_transaction(self) -> bool:
