@@ -212,3 +212,19 @@ def test_a_new_alert_row_keeps_its_fields(store: Store) -> None:
         assert tx.queue([row, row]) == [row]
     [back] = Outbox(store).rows()
     assert (back.payload, back.uid, back.kind, back.page) == ('{"a": 1}', "uid-1", "digest", "k")
+
+
+def test_the_store_commands_work_on_both_backends(location: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from extractor.cli import main
+    from tests.farm import VERSIONS
+
+    for version in VERSIONS:
+        assert main(["check", str(version), "--store", location, "--page", "demo", "--date", "2025-11-19"]) == 0
+    capsys.readouterr()
+    assert main(["history", "demo", "--store", location]) == 0
+    assert "demo: 2 snapshot(s)" in capsys.readouterr().out
+    assert main(["diff", "demo@1", "demo@latest", "--store", location]) == 1  # differences found
+    assert "Salle" in capsys.readouterr().out
+    assert main(["show", "demo", "--store", location, "--format", "summary"]) == 0
+    assert main(["alerts", "--all", "--store", location]) == 0
+    assert main(["reparse", "demo", "--store", location]) == 0
