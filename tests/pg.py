@@ -45,7 +45,8 @@ def _free_port() -> int:
 
 
 class Cluster:
-    def __init__(self) -> None:
+    def __init__(self, max_connections: int = 30) -> None:
+        self.max_connections = max_connections
         self.bindir = _bindir()
         self.as_root = os.geteuid() == 0
         if self.as_root and not shutil.which("runuser"):
@@ -67,7 +68,7 @@ class Cluster:
         self._run(str(self.bindir / "initdb"), "-D", str(self.data), "--auth=trust", "--username", self.user,
                   "--encoding=UTF8", "--locale=C", "--no-sync")
         options = (f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=30")
+                   f"-c synchronous_commit=off -c full_page_writes=off -c max_connections={self.max_connections}")
         self._run(str(self.bindir / "pg_ctl"), "start", "-D", str(self.data), "-w", "-t", "60",
                   "-l", str(self.base / "server.log"), "-o", options)
 
@@ -85,9 +86,9 @@ class Cluster:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"
 
 
-def started_cluster() -> Cluster:
+def started_cluster(max_connections: int = 30) -> Cluster:
     """A running cluster (the caller stops it), or Unavailable with nothing left behind."""
-    cluster = Cluster()
+    cluster = Cluster(max_connections)
     try:
         cluster.start()
     except BaseException:

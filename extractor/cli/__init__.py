@@ -18,8 +18,8 @@ from extractor.errors import ExtractorError
 
 # Modules under extractor.cli, in the order `--help` lists them.
 COMMAND_MODULES = ["parse_cmd", "schema_cmd", "eval_cmd",
-                   "check_cmd", "diff_cmd", "show_cmd", "history_cmd", "pages_cmd", "alerts_cmd", "reparse_cmd",
-                   "watch_cmd", "sync_cmd"]
+                   "check_cmd", "diff_cmd", "show_cmd", "history_cmd", "pages_cmd", "status_cmd", "alerts_cmd",
+                   "reparse_cmd", "watch_cmd", "sync_cmd"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,8 +10,8 @@ if TYPE_CHECKING:
 
 
 def add_store_argument(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", metavar="PATH",
-                   help="snapshot store (SQLite file); "
+    p.add_argument("--store", metavar="PATH|URL",
+                   help="snapshot store: a SQLite file, or a postgresql:// URL; "
                    "default: extractor/extractor.sqlite in the user data directory")
 
 

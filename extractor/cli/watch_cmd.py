@@ -20,8 +20,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("config", metavar="CONFIG.toml")
     p.add_argument("--once", action="store_true", help="check every page once, then exit (for cron)")
-    p.add_argument("--store", metavar="PATH", help="snapshot store (default: the file's `store`, else the "
-                   "user data directory)")
+    p.add_argument("--store", metavar="PATH|URL", help="snapshot store: a SQLite file or a postgresql:// URL, "
+                   "where several watchers share the pages (default: the file's `store`, else the user data "
+                   "directory)")
+    p.add_argument("--lease", metavar="DURATION",
+                   help="PostgreSQL store: how long a page stays with a watcher that took it; a page held by a "
+                   "watcher that died is checked by another after this (default: the file's `lease`, else 10m; "
+                   "longer than a check takes)")
     p.add_argument("--workers", type=int, metavar="N", help="checks at once (default: the file's, else 8)")
     p.add_argument("--progress", choices=["auto", "on", "off"], default="auto",
                    help="progress bar: auto shows it when stderr is a terminal")
@@ -33,6 +38,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from extractor.errors import ConfigError
+    from extractor.monitor.backend import is_database_url
     from extractor.watch import config as watch_config
     from extractor.watch.report import choose
     from extractor.watch.scheduler import watch
@@ -43,5 +49,18 @@ def run(args: argparse.Namespace) -> int:
                                                        ignore_robots=args.ignore_robots,
                                                        allow_private=args.allow_private, sync=args.sync)
     reporter = choose(progress=args.progress, verbose=args.verbose)
-    summary = watch(config, store_path=args.store, once=args.once, reporter=reporter, workers=args.workers)
+    store = args.store or config.store
+    if is_database_url(store):
+        from extractor.watch.shared import watch_shared
+
+        lease = config.lease
+        if args.lease is not None:
+            try:
+                lease = max(watch_config.parse_duration(args.lease), 1.0)
+            except ValueError as exc:
+                raise ConfigError(f"--lease: {exc}") from None
+        summary = watch_shared(config, str(store), once=args.once, reporter=reporter, workers=args.workers,
+                               lease_seconds=lease)
+    else:
+        summary = watch(config, store_path=store, once=args.once, reporter=reporter, workers=args.workers)
     return summary.exit_code

@@ -99,7 +99,7 @@ class Outbox:
         with self.store.transaction() as db:
             rows = db.execute(
                 "SELECT id FROM outbox WHERE delivered_at IS NULL AND dropped_at IS NULL AND "
-                f"(id IN ({', '.join('?' * len(ids))}) OR target_hash = ? OR target_label = ?) ORDER BY id",
+                f"(id IN ({', '.join('?' * len(ids)) or 'NULL'}) OR target_hash = ? OR target_label = ?) ORDER BY id",
                 (*ids, target_hash, target_label)).fetchall()
             db.executemany("UPDATE outbox SET dropped_at = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?",
                            [(timestamp(now), r[0]) for r in rows])
@@ -113,7 +113,7 @@ class Outbox:
         with self.store.transaction() as db:
             cursor = db.execute(
                 "UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ? AND delivered_at IS NULL "
-                "AND dropped_at IS NULL AND (claimed_by IS NULL OR (? AND claimed_until < ?))",
+                "AND dropped_at IS NULL AND (claimed_by IS NULL OR (? = 1 AND claimed_until < ?))",
                 (worker, until, row_id, int(resend_in_doubt), stamp))
             return cursor.rowcount == 1
 

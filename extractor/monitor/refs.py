@@ -30,8 +30,11 @@ def load(operand: str, *, store_path: str | os.PathLike[str] | None = None,
 
 
 def open_existing(store_path: str | os.PathLike[str] | None) -> Store:
+    from extractor.monitor.backend import is_database_url
     from extractor.monitor.store import default_path
 
+    if is_database_url(store_path):
+        return Store.open(store_path)
     path = Path(store_path) if store_path else default_path()
     if not path.exists():
         raise InputError(f"no store at {path}: run `extractor check` first, or pass --store PATH")
@@ -50,7 +53,7 @@ def page_key(store: Store, page: str) -> str:
         return named[0]
     if named:
         raise InputError(f"{len(named)} pages are named {page!r}: give one's key ({', '.join(named)})")
-    raise InputError(f"no page {page!r} in the store {store.path} (`extractor pages` lists them)")
+    raise InputError(f"no page {page!r} in the store {store.label} (`extractor pages` lists them)")
 
 
 def resolve(store: Store, operand: str) -> SnapshotInfo:

@@ -1,4 +1,5 @@
-"""The snapshot store: one SQLite file holding pages, snapshots, checks, change events and the alert outbox.
+"""The snapshot store: pages, snapshots, checks, change events and the alert outbox, in one SQLite file
+or one PostgreSQL database (monitor.backend; the same SQL and the same semantics on both).
 
 No notification URL is ever written here (monitor.targets): outbox rows name their target by a
 keyed hash and a redacted label.
@@ -7,7 +8,8 @@ A check is one unit of work, `with store.check(page, now) as tx:` (CheckTx): one
 BEGIN IMMEDIATE, so concurrent checks of one store queue up instead of both diffing against
 the same previous snapshot. WAL mode lets readers run while a check writes, and a killed
 process leaves either the whole check or none of it: its snapshot, events, check row and
-outbox rows, the page's own failing or recovered alert included.
+outbox rows, the page's own failing or recovered alert included. On PostgreSQL a check locks its
+page's row instead (SELECT … FOR UPDATE), so checks of other pages run side by side.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from typing import Any, Literal
 from extractor.changes.diff import ChangeEvent
 from extractor.errors import StoreError
 from extractor.models import HttpInfo, Programme
+from extractor.monitor.backend import PgConnection, is_database_url, redacted_url
 from extractor.monitor.store_schema import MIGRATIONS
 from extractor.read.page import RawPage
 
@@ -126,9 +129,14 @@ def _statements(script: str) -> Iterator[str]:
 
 
 class Store:
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, connection: sqlite3.Connection | PgConnection, path: Path, url: str | None = None) -> None:
         self.db = connection
-        self.path = path
+        self.path = path  # SQLite's file; on PostgreSQL, see url
+        self.url = url
+        self.postgres = isinstance(connection, PgConnection)
+        self.label = redacted_url(url) if url else str(path)  # for messages
+        self.errors: tuple[type[Exception], ...] = (sqlite3.Error, connection.error) if isinstance(
+            connection, PgConnection) else (sqlite3.Error,)
         self._key: bytes | None = None
 
     @property
@@ -137,11 +145,22 @@ class Store:
         if self._key is None:
             from extractor.monitor.targets import load_key
 
-            self._key = load_key(self.path)
+            self._key = self._shared_key() if self.postgres else load_key(self.path)
         return self._key
+
+    def _shared_key(self) -> bytes:
+        import secrets
+
+        with self.transaction() as db:
+            db.execute("INSERT INTO store_key (id, key) VALUES (1, ?) ON CONFLICT (id) DO NOTHING",
+                       (secrets.token_hex(32),))
+            return bytes.fromhex(db.execute("SELECT key FROM store_key WHERE id = 1").fetchone()[0])
 
     @classmethod
     def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
+        """A SQLite file (a path; default: the user data directory) or a PostgreSQL database (a URL)."""
+        if is_database_url(path):
+            return cls._open_postgres(str(path))
         target = Path(path) if path else default_path()
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -161,6 +180,16 @@ class Store:
             raise StoreError(f"cannot open store {target}: {exc.strerror or exc}") from None
         return store
 
+    @classmethod
+    def _open_postgres(cls, url: str) -> Store:
+        store = cls(PgConnection(url), Path(redacted_url(url)), url)
+        try:
+            store._migrate()
+        except BaseException:
+            store.close()
+            raise
+        return store
+
     def close(self) -> None:
         self.db.close()
 
@@ -171,17 +200,20 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[sqlite3.Connection | PgConnection]:
+        if self.postgres and self.db.in_transaction:  # PostgreSQL would only warn, and commit the outer one early
+            raise StoreError(f"store {self.label} is busy or unwritable: cannot start a transaction within a "
+                             "transaction")
         try:
-            self.db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreError(f"store {self.path} is busy or unwritable: {exc}") from None
+            self.db.execute("BEGIN" if self.postgres else "BEGIN IMMEDIATE")
+        except self.errors as exc:
+            raise StoreError(f"store {self.label} is busy or unwritable: {exc}") from None
         try:
             yield self.db
             self.db.execute("COMMIT")
-        except sqlite3.Error as exc:
+        except self.errors as exc:
             self._rollback()
-            raise StoreError(f"cannot write store {self.path}: {exc}") from None
+            raise StoreError(f"cannot write store {self.label}: {exc}") from None
         except BaseException:
             self._rollback()
             raise
@@ -192,23 +224,31 @@ class Store:
             self.db.execute("ROLLBACK")
 
     def _migrate(self) -> None:
+        migrations = MIGRATIONS
+        if self.postgres:
+            from extractor.monitor.store_schema_pg import MIGRATIONS as migrations
         with self.transaction() as db:
+            if self.postgres:  # two watchers starting at once on a new database: one migrates, one waits
+                db.execute("SELECT pg_advisory_xact_lock(7041312)")
             db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
             row = db.execute("SELECT version FROM schema_version").fetchone()
             version = row[0] if row else 0
-            if version > len(MIGRATIONS):
-                raise StoreError(f"store {self.path} has schema {version}; this extractor knows "
-                                 f"{len(MIGRATIONS)}: upgrade extractor")
-            for number in range(version + 1, len(MIGRATIONS) + 1):
-                for statement in _statements(MIGRATIONS[number - 1]):
+            if version > len(migrations):
+                raise StoreError(f"store {self.label} has schema {version}; this extractor knows "
+                                 f"{len(migrations)}: upgrade extractor")
+            for number in range(version + 1, len(migrations) + 1):
+                if self.postgres:
+                    db.execute(migrations[number - 1])  # psycopg runs a script whole, in this transaction
+                    continue
+                for statement in _statements(migrations[number - 1]):
                     db.execute(statement)
-            if version and version < 3:
+            if version and version < 3 and not self.postgres:
                 self._hide_targets()
             if not row:
-                db.execute("INSERT INTO schema_version VALUES (?)", (len(MIGRATIONS),))
+                db.execute("INSERT INTO schema_version VALUES (?)", (len(migrations),))
             else:
-                db.execute("UPDATE schema_version SET version = ?", (len(MIGRATIONS),))
-        if version and version < 3:
+                db.execute("UPDATE schema_version SET version = ?", (len(migrations),))
+        if version and version < 3 and not self.postgres:
             # The old table's pages, URLs included, were zeroed (secure_delete); the WAL held copies.
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
@@ -229,8 +269,8 @@ class Store:
         """The rows of a read; a failure is the store's (StoreError), not SQLite's."""
         try:
             return self.db.execute(sql, params).fetchall()
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot read store {self.path}: {exc}") from None
+        except self.errors as exc:
+            raise StoreError(f"cannot read store {self.label}: {exc}") from None
 
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         rows = self.query(sql, params)
@@ -271,16 +311,16 @@ class Store:
         row = self._one("SELECT id FROM pages WHERE key = ?", (page_key,))
         try:
             return self._streak(int(row[0])).count if row else 0
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot read store {self.path}: {exc}") from None
+        except self.errors as exc:
+            raise StoreError(f"cannot read store {self.label}: {exc}") from None
 
     def _streak(self, page_id: int) -> Streak:
         # Every row after the last success is a failure; walking checks_page backwards to that
         # success reads only the streak, however long the page's history.
         row = self.db.execute(
-            "SELECT COALESCE(SUM(count), 0), MIN(id) FROM checks WHERE page_id = ?1 AND id > COALESCE("
-            "(SELECT id FROM checks WHERE page_id = ?1 AND outcome != 'failed' ORDER BY id DESC LIMIT 1), 0)",
-            (page_id,)).fetchone()
+            "SELECT COALESCE(SUM(count), 0), MIN(id) FROM checks WHERE page_id = ? AND id > COALESCE("
+            "(SELECT id FROM checks WHERE page_id = ? AND outcome != 'failed' ORDER BY id DESC LIMIT 1), 0)",
+            (page_id, page_id)).fetchone()
         if not row[1]:
             return Streak()
         first_at = self.db.execute("SELECT first_at FROM checks WHERE id = ?", (row[1],)).fetchone()[0]
@@ -314,8 +354,9 @@ class Store:
 
     def snapshots(self, page_key: str, newest_first: bool = False, limit: int = -1) -> list[SnapshotInfo]:
         order = "DESC" if newest_first else "ASC"
+        bound = f"LIMIT {int(limit)}" if limit >= 0 else ""  # PostgreSQL has no LIMIT -1
         rows = self.query(f"SELECT {_SNAPSHOT_COLUMNS} FROM snapshots s JOIN pages p ON p.id = s.page_id "
-                          f"WHERE p.key = ? ORDER BY s.number {order} LIMIT ?", (page_key, limit))
+                          f"WHERE p.key = ? ORDER BY s.number {order} {bound}", (page_key,))
         return [_snapshot_info(r) for r in rows]
 
     def snapshot(self, page_key: str, number: int) -> SnapshotInfo | None:
@@ -366,7 +407,8 @@ class CheckTx:
         self.stamp = stamp
         store.db.execute("INSERT INTO pages (key, created_at) VALUES (?, ?) ON CONFLICT(key) DO NOTHING",
                          (page_key, stamp))
-        self.page_id = int(store.db.execute("SELECT id FROM pages WHERE key = ?", (page_key,)).fetchone()[0])
+        lock = " FOR UPDATE" if store.postgres else ""  # SQLite's BEGIN IMMEDIATE locked the whole file
+        self.page_id = int(store.db.execute(f"SELECT id FROM pages WHERE key = ?{lock}", (page_key,)).fetchone()[0])
         # As of this transaction: another check may have stored one since this check fetched the page.
         self.previous = store.latest(page_key)
         # The snapshot this check stored or found current: the outbox rows it queues refer to it.
@@ -385,12 +427,12 @@ class CheckTx:
         cursor = self.store.db.execute(
             "INSERT INTO snapshots (page_id, number, retrieved_at, sha256, raw, raw_size, location, "
             "charset, http, parsed, parser_version, parsed_at, etag, last_modified) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (self.page_id, self.previous.number + 1 if self.previous else 1, timestamp(raw.retrieved_at), sha,
              zlib.compress(raw.data, 6), len(raw.data), raw.location, raw.charset,
              raw.http.model_dump_json() if raw.http else None, programme.model_dump_json(),
              parser_version, self.stamp, http.etag, http.last_modified))
-        snapshot_id = int(cursor.lastrowid or 0)
+        snapshot_id = int(cursor.fetchone()[0])
         self.store._insert_events(snapshot_id, events)
         self._record("snapshot", snapshot_id)
         self.snapshot = self.store.latest(self.page)
@@ -400,7 +442,7 @@ class CheckTx:
     def name_page(self, name: str | None) -> None:
         """The page's name in the watch file, for `pages` and `history NAME`."""
         if name:
-            self.store.db.execute("UPDATE pages SET name = ? WHERE id = ? AND name IS NOT ?",
+            self.store.db.execute("UPDATE pages SET name = ? WHERE id = ? AND (name IS NULL OR name != ?)",
                                   (name, self.page_id, name))
 
     def hold(self, removals: int) -> None:

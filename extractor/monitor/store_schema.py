@@ -211,4 +211,20 @@ MIGRATIONS: list[str] = [
     JOIN snapshots s ON s.id = e.snapshot_id
     JOIN pages p ON p.id = s.page_id;
     """,
+    # 5: issue 13. Pages registered for watching (`pages add`, or a watch file on a PostgreSQL store)
+    # carry their URL and interval, when they are next due, and the lease of the watcher checking
+    # them; hosts carry the earliest time the next request may start (politeness across watchers).
+    """
+    ALTER TABLE pages ADD COLUMN url TEXT;           -- NULL: not watched (checked by hand, or removed)
+    ALTER TABLE pages ADD COLUMN host TEXT;          -- scheme://host:port, what politeness is counted by
+    ALTER TABLE pages ADD COLUMN interval_s REAL;
+    ALTER TABLE pages ADD COLUMN next_due_at TEXT;
+    ALTER TABLE pages ADD COLUMN leased_by TEXT;     -- the watcher checking it, until leased_until
+    ALTER TABLE pages ADD COLUMN leased_until TEXT;
+    CREATE INDEX pages_due ON pages (next_due_at);
+    CREATE TABLE hosts (
+        host            TEXT PRIMARY KEY,
+        next_allowed_at TEXT NOT NULL
+    );
+    """,
 ]

@@ -25,11 +25,12 @@ MIN_INTERVAL = 1.0
 DEFAULT_JITTER = 0.1
 DEFAULT_WORKERS = 8
 DEFAULT_FAILURE_THRESHOLD = 3
+DEFAULT_LEASE = 600.0  # longer than a check can take (timeouts, retries, the parse deadline)
 
 # Keys allowed at the top level (settings, and defaults for every page) and in a [[page]].
 _TOP_KEYS = {
     "store", "workers", "jitter", "failure_threshold", "user_agent", "min_host_delay", "retries",
-    "max_bytes", "max_per_host", "allow_private", "parse_deadline",
+    "max_bytes", "max_per_host", "allow_private", "parse_deadline", "lease",
     # page defaults, overridable per page
     "interval", "notify", "alert_on", "date", "lang", "tz", "timeout", "ignore_robots", "digest", "suspect_share",
     "suspect_min", "sync",
@@ -67,18 +68,17 @@ class PageConfig:
 
     @property
     def host(self) -> str:
-        """Per-host scheduling key: scheme://host:port for URLs; local pages are each their own."""
-        parts = urlsplit(self.url)
-        if parts.scheme.lower() in ("http", "https"):
-            return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
-        return f"file:{self.url}"
+        """Per-host scheduling key, the same the store's leases count by."""
+        from extractor.monitor.leases import host_of
+
+        return host_of(self.url)
 
 
 @dataclass(frozen=True)
 class WatchConfig:
     path: Path
     pages: tuple[PageConfig, ...]
-    store: Path | None = None
+    store: Path | str | None = None  # a SQLite file, or a PostgreSQL URL
     workers: int = DEFAULT_WORKERS
     jitter: float = DEFAULT_JITTER
     failure_threshold: int = DEFAULT_FAILURE_THRESHOLD
@@ -87,6 +87,7 @@ class WatchConfig:
     # are per page.
     fetch: FetchOptions = field(default_factory=FetchOptions)
     parse_deadline: float = DEFAULT_PARSE_DEADLINE  # seconds one page may take to parse
+    lease: float = DEFAULT_LEASE  # PostgreSQL store: how long a page stays with the watcher that took it
 
     def fetch_options(self, page: PageConfig) -> FetchOptions:
         """How `page` is fetched: the file's settings, with the page's own timeout and robots choice."""
@@ -190,11 +191,15 @@ class _Reader:
             max_bytes=int(self.number(data, "max_bytes", 1024, 1 << 31, integer=True, default=unset.max_bytes)),
             allow_private=self.flag(data, "allow_private"),
         )
-        store = None
+        store: Path | str | None = None
         if "store" in data:
-            store = Path(self.string(data, "store")).expanduser()
-            if not store.is_absolute():
-                store = self.path.parent / store  # relative to the configuration file
+            from extractor.monitor.backend import is_database_url
+
+            store = self.string(data, "store")
+            if not is_database_url(store):
+                store = Path(store).expanduser()
+                if not store.is_absolute():
+                    store = self.path.parent / store  # relative to the configuration file
         return WatchConfig(
             path=self.path,
             pages=tuple(pages),
@@ -206,7 +211,17 @@ class _Reader:
             max_per_host=int(self.number(data, "max_per_host", 1, 64, integer=True, default=1)),
             fetch=fetch,
             parse_deadline=self.number(data, "parse_deadline", 0.1, 86400, default=DEFAULT_PARSE_DEADLINE),
+            lease=self.lease(data),
         )
+
+    def lease(self, data: dict[str, Any]) -> float:
+        try:
+            seconds = parse_duration(data.get("lease", DEFAULT_LEASE))
+        except ValueError as exc:
+            raise self.fail("lease", str(exc)) from None
+        if not 1 <= seconds <= 86400:
+            raise self.fail("lease", "between 1 s and 1 d")
+        return seconds
 
     def page(self, index: int, data: dict[str, Any], defaults: dict[str, Any]) -> PageConfig:
         for key in data:

@@ -75,6 +75,14 @@ class WatchSummary:
     exit_code: int = 0
     statuses: Counter[str] = field(default_factory=Counter)
 
+    def ended(self, began: float, once: bool) -> None:
+        self.seconds = time.monotonic() - began
+        if self.stopped_by == "SIGINT":
+            self.exit_code = 130
+        elif self.stopped_by == "SIGTERM":
+            # A service being stopped is a normal end; a --once run cut short is not.
+            self.exit_code = 143 if once else 0
+
     def add(self, outcome: PageOutcome) -> None:
         self.checks += 1
         self.statuses[outcome.status] += 1
@@ -200,7 +208,10 @@ def watch(
     workers: int | None = None,
     install_signal_handlers: bool = True,
 ) -> WatchSummary:
-    """Check the configuration's pages (forever, or once each with once=True) and summarise."""
+    """Check the configuration's pages (forever, or once each with once=True) and summarise.
+
+    One process: with several watchers on one PostgreSQL store, watch.shared.watch_shared shares the
+    pages out instead (what `extractor watch --store postgresql://…` runs)."""
     from extractor.monitor.store import Store
 
     path = store_path or config.store
@@ -224,12 +235,7 @@ def watch(
     finally:
         checker.close()
     summary.not_checked = scheduler.not_checked
-    summary.seconds = time.monotonic() - began
-    if summary.stopped_by == "SIGINT":
-        summary.exit_code = 130
-    elif summary.stopped_by == "SIGTERM":
-        # A service being stopped is a normal end; a --once run cut short is not.
-        summary.exit_code = 143 if once else 0
+    summary.ended(began, once)
     reporter.closed(summary)
     return summary
 
@@ -362,9 +368,15 @@ def guarded_check(run: Callable[[], CheckResult], *, url: str) -> Guarded:
     return Guarded(result, result.error, result.notice, errors)
 
 
+class Stoppable(Protocol):
+    def stop(self) -> None: ...
+    @property
+    def stopping(self) -> bool: ...
+
+
 @contextmanager
 def _signals(
-    scheduler: Scheduler, summary: WatchSummary, reporter: Reporter, *, enabled: bool
+    scheduler: Stoppable, summary: WatchSummary, reporter: Reporter, *, enabled: bool
 ) -> Iterator[None]:
     if not enabled or threading.current_thread() is not threading.main_thread():
         yield
