@@ -222,7 +222,7 @@ def test_the_store_commands_work_on_both_backends(location: str, capsys: pytest.
         assert main(["check", str(version), "--store", location, "--page", "demo", "--date", "2025-11-19"]) == 0
     capsys.readouterr()
     assert main(["history", "demo", "--store", location]) == 0
-    assert "demo: 2 snapshot(s)" in capsys.readouterr().out
+    assert "demo : 2 instantané(s)" in capsys.readouterr().out  # a French page: its history in French
     assert main(["diff", "demo@1", "demo@latest", "--store", location]) == 1  # differences found
     assert "Salle" in capsys.readouterr().out
     assert main(["show", "demo", "--store", location, "--format", "summary"]) == 0
