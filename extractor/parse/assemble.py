@@ -17,6 +17,18 @@ from lxml import etree
 from extractor.lexicon import lexicon
 from extractor.models import Description, Room, Session, Slot, Speaker, Warning
 from extractor.parse.blocks import Block
+from extractor.parse.cards import (
+    bare_heading,
+    beside,
+    block_label,
+    card_person,
+    heading_under_line,
+    inner_item,
+    name_card,
+    opened_by_badge,
+    same_card,
+    titled_card,
+)
 from extractor.parse.classify import (
     DURATION_NOTE,
     MAX_ROOM_CHARS,
@@ -36,12 +48,12 @@ from extractor.parse.clock import afternoon_hours
 from extractor.parse.context import PageContext
 from extractor.parse.draft import Draft
 from extractor.parse.evidence import named_people, without_bare_groups, without_prose
+from extractor.parse.lending import heads_over_talks, one_talk_blocks, panels_give_formats, parallel_sections_are_rooms
 from extractor.parse.merge import drop_overviews, merge_mentions
 from extractor.parse.retold import drop_retellings
 from extractor.parse.speakers import (
     bare_name,
     colon_person,
-    dash_name,
     looks_like_name,
     organisations,
     parse_speaker,
@@ -186,9 +198,9 @@ class Assembler:
         self._close_slot()
         self.sessions = merge_mentions(drop_retellings(drop_overviews(self.sessions)))
         afternoon_hours(self.sessions)
-        _parallel_sections_are_rooms(self.sessions, self.room_sections)
-        _heads_over_talks(self.sessions)
-        self.sessions = _one_talk_blocks(self.sessions)
+        parallel_sections_are_rooms(self.sessions, self.room_sections)
+        heads_over_talks(self.sessions)
+        self.sessions = one_talk_blocks(self.sessions)
         if self.page_day and not self.saw_day:
             day = self.page_day.isoformat()
             for draft in self.sessions:
@@ -211,7 +223,7 @@ class Assembler:
             kept = []  # a few titled paragraphs are not a programme; talks with their people, or under dated
             # day headings, are one
         self.sessions = kept
-        _panels_give_formats(self.sessions, self.panels)  # after: a tab's word is no evidence of a session
+        panels_give_formats(self.sessions, self.panels)  # after: a tab's word is no evidence of a session
         self.warnings.extend(
             Warning(where=_where(d), text=d.title[:200], reason=f"low confidence ({d.confidence:.2f})")
             for d in kept if d.confidence < WARN_CONFIDENCE
@@ -270,7 +282,7 @@ class Assembler:
             self._add_people(match.rest)
             return
         if cur is not None and not cur.after_slot_line \
-                and (not cur.has_details() or _titled_card(cur, self.title_first)) \
+                and (not cur.has_details() or titled_card(cur, self.title_first)) \
                 and (not match.rest or rest_room) and (cur.slot.start is None or self.title_first):
             # Title first, then its time (`Faut-il taxer le sucre ?` / `14 h à 15 h 30 – Salle Maxwell`);
             # once a page is seen doing so, later titles followed by a time are read the same way.
@@ -280,9 +292,9 @@ class Assembler:
             self.slot = slot
             self.title_first = True
             return
-        if cur is not None and match.rest and _name_card(cur, item.block):
+        if cur is not None and match.rest and name_card(cur, item.block):
             self.card_name, self.current = cur, None  # the card's person, over `Title Samedi 14 septembre de 9h30`
-        elif cur is not None and match.rest and _bare_heading(cur):
+        elif cur is not None and match.rest and bare_heading(cur):
             self.section, self.current = cur.title, None  # a heading over the titled times below
         self._close_slot()
         self.slot = slot
@@ -306,7 +318,7 @@ class Assembler:
             return
         cur = self.current
         if item.field == "meta" and cur is not None and cur.format is None and cur.block is not None \
-                and _beside(item.block, cur.block):
+                and beside(item.block, cur.block):
             cur.format = item.format  # `<h4>Open maps</h4><span class="tag">Workshop</span>`: the card's kind
             return
         if item.field == "meta":
@@ -431,8 +443,8 @@ class Assembler:
         """`<span class="card-title">Martin De Wulf - madewulf</span>` on top of the next card: the person of
         the talk that card opens, held until its title comes."""
         cur = self.current
-        if cur is None or cur.block is None or item.block.hint != "title" or _beside(item.block, cur.block) \
-                or _card_person(item.block.text) is None:
+        if cur is None or cur.block is None or item.block.hint != "title" or beside(item.block, cur.block) \
+                or card_person(item.block.text) is None:
             return False
         self._close()
         self.current = Draft(title=item.block.text, slot=self.slot or Slot(day=self._day_iso()), format=None,
@@ -473,11 +485,12 @@ class Assembler:
             return
         if item.block.heading:
             label, where = split_room(text)
-            if where is not None and _block_label(label):
+            if where is not None and block_label(label):
                 # `<h3>Track A — Room 204</h3>` over the sessions below: their room, not a session
                 self._on_room(replace(item, kind=Kind.ROOM, room=where))
                 return
-        if item.title and cur is not None and _badge(cur) and cur.block is not None and _beside(item.block, cur.block):
+        if item.title and cur is not None and opened_by_badge(cur) and cur.block is not None \
+                and beside(item.block, cur.block):
             # `Cérémonie` / `<div class="session-title">Cérémonie d'ouverture</div>`: the card's badge named
             # its kind; the line the markup calls the title is the title
             cur.format, cur.title, cur.block = cur.title, text, item.block
@@ -507,7 +520,7 @@ class Assembler:
             return
         if titled and not self._not_a_title(item.block):
             self._open(text, item.block)
-        elif _inner_item(item.block, cur):
+        elif inner_item(item.block, cur):
             self._open(text, item.block)  # `<li>14:00 Session 3 — Teaching<ul><li>Open discussion.</li>…`
         elif is_occasion(text) and key(text) != key(cur.title):
             self._open(text, item.block)  # "afternoon pause", whatever kind of line the page's titles are
@@ -522,7 +535,7 @@ class Assembler:
             self._add_description(Description(text=text, provisional=False, label=None))
         elif learned and self._speaker_first(cur, item.block):
             self._retitle(cur, text, item.block)  # the page's way: its name line, then its title line
-        elif looks_like_name(text) and not cur.speakers and not _heading_under_line(item.block, cur) and (
+        elif looks_like_name(text) and not cur.speakers and not heading_under_line(item.block, cur) and (
                 not cur.has_own_details() or self._not_a_title(item.block) or cur.description is not None):
             if cur.block is not None and cur.block.signature != item.block.signature:
                 self.pairs_seen.setdefault((cur.block.signature, item.block.signature), [0, 0])[1] += 1
@@ -861,7 +874,7 @@ class Assembler:
 
     def _open(self, title: str, block: Block) -> None:
         named, self.card_name = self.card_name, None
-        if named is None and self.current is not None and _name_card(self.current, block):
+        if named is None and self.current is not None and name_card(self.current, block):
             named, self.current = self.current, None  # `<span class="card-title">Agate Berriot</span>`: its speaker
         self._close()
         slot = self.slot or Slot(day=self._day_iso())
@@ -931,9 +944,9 @@ class Assembler:
         for line, role in people:
             self._add_people(line, role, comma_list=True)
         if named is not None:
-            self._add_people(_card_person(named.title) or named.title)
+            self._add_people(card_person(named.title) or named.title)
         tag, self.card_format = self.card_format, None
-        if tag is not None and self.current.format is None and _same_card(block, tag[1]):
+        if tag is not None and self.current.format is None and same_card(block, tag[1]):
             self.current.format = tag[0]
 
     def _close(self) -> None:
@@ -1061,94 +1074,9 @@ def _people_line(text: str) -> bool:
         len(split_speakers(text)) > 1 and all(looks_like_name(bare_name(p)) for p in split_speakers(text)))
 
 
-MAX_BADGE_WORDS = 3
 MIN_TITLE_WORDS = 2  # a lone word under `Keynote 1 – Ana Ruiz (National Science` is the end of her line
 _FORMAT_TAIL = re.compile(r"^(?P<title>[^()\[\]]+?)\s*[(\[](?P<format>[^()\[\]]{2,40})[)\]]$")
 MAX_SPEAKERS = 300  # the longest real author lists have about a hundred names
-
-
-def _badge(draft: Draft) -> bool:
-    """A session opened by a short line the markup does not call a title, with nothing under it yet."""
-    return draft.block is not None and draft.block.hint != "title" and not draft.block.heading \
-        and not draft.has_details() and draft.format is None and len(draft.title.split()) <= MAX_BADGE_WORDS \
-        and not draft.untitled
-
-
-def _beside(block: Block, badge: Block) -> bool:
-    """The title in the element holding the badge, or next to it in the same box."""
-    origin, other = block.origin, badge.origin
-    if isinstance(origin, str) or isinstance(other, str):
-        return False
-    parent, box = origin.getparent(), other.getparent()
-    # (an inline run's origin is the element around it: the card itself)
-    return (parent is not None and (parent is other or parent is box)) or (box is not None and origin is box)
-
-
-MAX_INNER_ITEM_CHARS = 200
-
-
-def _inner_item(block: Block, cur: Draft) -> bool:
-    """A short entry of a list nested in the list item of a timed session: one of the session's parts.
-
-    Its siblings are parts too: the page lists them, each with its own name, under the session's time."""
-    origin, head = block.origin, cur.block.origin if cur.block is not None else None
-    if isinstance(origin, str) or head is None or isinstance(head, str) or origin.tag != "li" \
-            or len(block.text) > MAX_INNER_ITEM_CHARS or block.text.endswith(":") or not cur.slot.start:
-        return False
-    outer = origin.getparent()
-    outer_item = outer.getparent() if outer is not None and outer.tag in ("ul", "ol") else None
-    return outer_item is not None and outer_item.tag == "li" and (
-        head is outer_item or outer_item in head.iterancestors())
-
-
-MAX_CARD_DEPTH = 4
-
-
-def _same_card(block: Block, tag: Block) -> bool:
-    """The tag and the title share a box a few levels up: one card of a list of cards."""
-    origin, other = block.origin, tag.origin
-    if isinstance(origin, str) or isinstance(other, str):
-        return False
-    above = set(origin.iterancestors())
-    common = next((box for box in [other, *list(other.iterancestors())[:MAX_CARD_DEPTH]]
-                   if box is origin or box in above), None)
-    return common is not None and common.tag not in ("body", "main", "section", "table", "html", "ul", "ol")
-
-
-def _card_person(text: str) -> str | None:
-    """`Agate Berriot`, `Martin De Wulf - madewulf` (a user name after the dash): the person's name."""
-    name, after = dash_name(text)
-    if after is not None and not (len(after.split()) == 1 and after[:1].islower()):
-        return None
-    return name if looks_like_name(name) else None
-
-
-_BLOCK_LABEL = re.compile(r"^(?P<word>[^\W\d_][\w ]*?)\s+(?:n[o°º]\s*)?(?:\d{1,3}[a-z]?|[ivx]{1,4}|[a-z])$", re.I)
-
-
-def _block_label(text: str) -> bool:
-    """`Track A`, `Parcours 2`, `Séance B`: which parallel block, by its letter or number."""
-    m = _BLOCK_LABEL.match(text.strip(" :–—-"))
-    return m is not None and key(m.group("word")) in lexicon().groupings
-
-
-def _heading_under_line(block: Block, draft: Draft) -> bool:
-    """`<li>14:00 launching talk</li>` then `<h3>Linux Distribution Security</h3>`: a heading after a session
-    opened by a plain line starts a part of the programme; it is nobody's name."""
-    return 0 < block.heading <= MAX_SECTION_HEADING and draft.block is not None and draft.block.heading == 0 \
-        and draft.slot.start is not None
-
-
-MAX_SECTION_HEADING = 4
-
-
-def _name_card(draft: Draft, block: Block) -> bool:
-    """A person's name alone at the top of a card (a heading, or a line the markup calls a title), and the
-    card's talk opening next to it."""
-    return draft.block is not None and (draft.block.hint == "title" or draft.block.heading > 0) \
-        and not draft.has_details() and not draft.untitled \
-        and (draft.slot.start is None or not draft.after_slot_line) and _card_person(draft.title) is not None \
-        and not looks_like_name(block.text) and _beside(block, draft.block)
 
 
 def _column_description(text: str) -> Description:
@@ -1160,130 +1088,6 @@ def _column_description(text: str) -> Description:
     lex = lexicon()
     return Description(text=text, provisional=bare in lex.description_provisional or bool(
         lex.room_provisional_re.match(text)), label=None)
-
-
-def _titled_card(draft: Draft, title_first: bool) -> bool:
-    """A session opened by a heading or a title-marked line, with no time of its own yet (none, or once the
-    page is seen giving times last, the one before), only its people and abstract under it: a card whose
-    time comes last (`<h4>Title</h4><p>Ana Ruiz</p><p>10:00 - 11:00</p>`)."""
-    block = draft.block
-    return block is not None and (block.heading > 0 or block.hint == "title") \
-        and (draft.slot.start is None or title_first) and (draft.room is None or draft.room_inherited) \
-        and not draft.untitled
-
-
-def _bare_heading(draft: Draft) -> bool:
-    """A heading line with nothing under it yet: no time of its own, room, people, description or format."""
-    block = draft.block
-    return block is not None and (block.heading > 0 or block.bold) and not draft.has_details() \
-        and not draft.format and not (draft.slot.start and draft.after_slot_line)
-
-
-def _parallel_sections_are_rooms(drafts: list[Draft], rooms: set[str]) -> None:
-    """Headings whose sessions run at the same times as another heading's, the same day, are rooms or
-    tracks ("1 - Belvédère", "2 - Chalet"): they become the room of their sessions that have none."""
-    by_day: dict[str | None, dict[str, list[tuple[int, int]]]] = {}
-    for d in drafts:
-        if d.section and d.slot.start:
-            start = _minutes(d.slot.start)
-            end = _minutes(d.slot.end) if d.slot.end else start + 1
-            by_day.setdefault(d.slot.day, {}).setdefault(d.section, []).append((start, max(end, start + 1)))
-    parallel: set[tuple[str | None, str]] = {(d.slot.day, d.section) for d in drafts if d.section in rooms}
-    for day, sections in by_day.items():
-        names = list(sections)
-        for i, a in enumerate(names):
-            for b in names[i + 1 :]:
-                if any(s1 < e2 and s2 < e1 for s1, e1 in sections[a] for s2, e2 in sections[b]):
-                    parallel.update({(day, a), (day, b)})
-    for d in drafts:
-        if d.section and d.room is None and (d.slot.day, d.section) in parallel:
-            d.room = Room(name=d.section, provisional=False, raw=d.section)
-
-
-def _heads_over_talks(drafts: list[Draft]) -> None:
-    """A session line over the talks of its slot, written in lesser or nested lines (`Panel: Building
-    Games, Reed 114`, `Système I : Ana Ruiz (LIG) (Amphi B120)`): its room is theirs too, and the one
-    person it names, when they have people of their own, chairs them."""
-    heads: list[tuple[Draft, list[Draft]]] = []  # the lines the current one may stand under, outermost first
-    for d in drafts:
-        block = d.block
-        while heads and not (block is not None and _within(d.slot, heads[-1][0].slot)
-                             and heads[-1][0].block is not None and _under(block, heads[-1][0].block)):
-            _lend(*heads.pop())
-        if heads:
-            heads[-1][1].append(d)
-            if d.room is None:
-                d.room = next((h.room for h, _ in reversed(heads) if h.room and not h.room_inherited), None)
-                d.room_inherited = d.room is not None
-        if block is not None and d.table is None:
-            heads.append((d, []))
-    while heads:
-        _lend(*heads.pop())
-
-
-MIN_CHAIRED_TALKS = 2
-
-
-def _one_talk_blocks(drafts: list[Draft]) -> list[Draft]:
-    """`| Keynote 1 (Chair: Ana Ruiz) |` over the one talk of its block: a keynote, chaired by Ana Ruiz,
-    not a session of its own beside it."""
-    dropped: set[int] = set()
-    for i, head in enumerate(drafts[:-1]):
-        talk = drafts[i + 1]
-        after = drafts[i + 2] if i + 2 < len(drafts) else None
-        fmt = format_label(head.title, numbered=True)
-        if not head.group or head.table is None or talk.table != head.table or talk.group or fmt is None \
-                or is_occasion(fmt) or head.description or any(s.role is None for s in head.speakers) \
-                or (after is not None and after.table == head.table and not after.group
-                    and not is_occasion(after.title)):  # a break ends the block too
-            continue
-        talk.format = talk.format or fmt
-        talk.speakers = [*talk.speakers, *head.speakers]
-        dropped.add(i)
-    return [d for i, d in enumerate(drafts) if i not in dropped]
-
-
-def _lend(head: Draft, talks: list[Draft]) -> None:
-    if len(head.speakers) == 1 and head.speakers[0].role is None and not head.description \
-            and sum(1 for t in talks if t.speakers) >= MIN_CHAIRED_TALKS:
-        head.speakers = [head.speakers[0].model_copy(update={"role": "chair"})]
-
-
-def _panels_give_formats(drafts: list[Draft], panels: list[tuple[etree._Element, str]]) -> None:
-    """Sessions in a tab's panel labelled `Table ronde` are round tables, unless they say otherwise."""
-    if not panels:
-        return
-    kinds = {label.getparent(): kind for label, kind in panels if label.getparent() is not None}
-    for draft in drafts:
-        origin = draft.block.origin if draft.block is not None else None
-        if draft.format or origin is None or isinstance(origin, str):
-            continue
-        draft.format = next((kinds[a] for a in origin.iterancestors() if a in kinds), None)
-
-
-def _within(slot: Slot, head: Slot) -> bool:
-    """The same slot, or a part of it (`09:50-10:10` in a session of `09:50-10:30`)."""
-    if slot == head:
-        return True
-    if slot.day != head.day or not slot.start or not head.start or not head.end:
-        return False
-    return head.start <= slot.start and (slot.end or slot.start) <= head.end
-
-
-def _under(block: Block, head: Block) -> bool:
-    """A lesser line than a heading; or one nested in the element of the line above it, or deeper in that
-    line's container than the line itself (`div.session` > `div.heading`, `div.session` > … > `div.title`)."""
-    if head.heading and (block.heading == 0 or block.heading > head.heading):
-        return True
-    origin, parent = block.origin, head.origin
-    if isinstance(origin, str) or isinstance(parent, str):
-        return False
-    ancestors = list(origin.iterancestors())
-    if any(a is parent for a in ancestors):
-        return True
-    container = parent.getparent()
-    return container is not None and block.signature != head.signature and any(a is container for a in ancestors) \
-        and (origin.getparent() is not container or block.table is not None)
 
 
 _CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
@@ -1360,10 +1164,6 @@ def _once_each(people: list[Speaker]) -> list[Speaker]:
         elif person.role and not kept[seen[name]].role:
             kept[seen[name]] = person
     return kept
-
-
-def _minutes(hhmm: str) -> int:
-    return int(hhmm[:2]) * 60 + int(hhmm[3:5])
 
 
 _PEOPLE_KINDS = frozenset({Kind.SPEAKER, Kind.PERSON, Kind.TEXT, Kind.SEPARATOR, Kind.PEOPLE, Kind.AFFILIATION})

@@ -279,6 +279,11 @@ def written_duration(cell: str) -> int | None:
     return int(text) if text.isdigit() and 0 < int(text) <= MAX_PLAIN_MINUTES else None
 
 
+def minutes_of(hhmm: str) -> int:
+    """"09:30" -> 570."""
+    return int(hhmm[:2]) * 60 + int(hhmm[3:5])
+
+
 def add_minutes(start: str, minutes: int) -> str:
     """"10:00" + 50 -> "10:50"; "23:30" + 60 -> "00:30" (the next day)."""
     hours, mins = map(int, start.split(":"))
