@@ -896,3 +896,12 @@ def test_a_block_label_and_a_room_as_a_heading_give_the_room_below() -> None:
               "<h3>Parcours 2 – Salle B-2305</h3><p>10h Les cartes</p>")
     assert [(s.title, s.room.name if s.room else None) for s in p.sessions] == [
         ("Open maps", "Room 204"), ("Open data", "Room 204"), ("Les cartes", "Salle B-2305")]
+
+
+def test_an_organisation_then_the_person_speaking_for_it() -> None:
+    p = parse("<p>9h30 Ouverture officielle</p><p>Université Paul Valéry : M. Patrick Gilli (président)</p>"
+              "<p>Montpellier Méditerranée Métropole : Mme Chantal Marion (vice-présidente)</p><p>10h Les cartes</p>")
+    opening = find(p, "Ouverture officielle")
+    assert [(s.name, s.titles, s.affiliation) for s in opening.speakers] == [
+        ("Patrick Gilli", ["président"], "Université Paul Valéry"),
+        ("Chantal Marion", ["vice-présidente"], "Montpellier Méditerranée Métropole")]

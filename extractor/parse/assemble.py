@@ -55,6 +55,7 @@ from extractor.parse.speakers import (
     bare_name,
     colon_person,
     looks_like_name,
+    organisation_colon_person,
     organisations,
     parse_speaker,
     split_outside_parens,
@@ -801,7 +802,7 @@ class Assembler:
     def _add_people(self, line: str, role: str | None = None, comma_list: bool = False, pair: bool = False) -> None:
         assert self.current is not None
         line = line.rstrip(": ")  # "Ana Ruiz (MIT):" before her talk's title
-        line = colon_person(line) or line
+        line = colon_person(line) or organisation_colon_person(line) or line
         if self.reading is not None and self.reading.text == line:
             signature = self.reading.signature  # a whole line of people: count its kind
             self.people_lines[signature] = self.people_lines.get(signature, 0) + 1

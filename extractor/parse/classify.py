@@ -26,6 +26,7 @@ from extractor.parse.speakers import (
     dash_name,
     given_name,
     looks_like_name,
+    organisation_colon_person,
     split_outside_parens,
     split_speakers,
     strip_honorifics,
@@ -215,8 +216,8 @@ def _classify(block: Block, context: PageContext) -> Classified:
     if len(people) > 1 and all(is_person_line(p) or looks_like_name(p) for p in people):
         # "Closing Remarks and Next Steps" also reads as two names: only a session's context decides.
         return Classified(Kind.PERSON, block)
-    if colon_person(text) is not None:
-        return Classified(Kind.SPEAKER, block)  # "Azer Bestavros: Boston University, USA"
+    if colon_person(text) is not None or organisation_colon_person(text) is not None:
+        return Classified(Kind.SPEAKER, block)  # "Azer Bestavros: Boston University, USA", "Ville X : M. Roy"
     if is_person_line(text.rstrip(": ")):  # "Omri Amiraz (Hebrew University):" over the title of their talk
         strong = "(" in text or "[" in text or strip_honorifics(_name_head(text))[1]
         return Classified(Kind.SPEAKER if strong else Kind.PERSON, block)

@@ -71,6 +71,13 @@ def _split_outside_parens(text: str, sep: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in parts if p.strip())
 
 
+def courtesy_titled(name: str) -> bool:
+    """`Mme Chantal Marion`, `M. Patrick Gilli`, `Dr. Bo Ma`: a courtesy title or an honorific opens it."""
+    head = name.strip().partition(" ")[0]
+    lex = lexicon()
+    return head.lower() in lex.courtesy or head in lex.name_prefix_credentials
+
+
 def strip_honorifics(name: str) -> tuple[str, list[str]]:
     """Remove courtesy titles (dropped) and honorific credentials (kept) from the head of a name."""
     lex = lexicon()
@@ -170,7 +177,10 @@ def parse_speaker(raw: str) -> Speaker:
         if lex.role_re.match(inner):
             role = role or inner.lower()
         elif inner[:1].islower():
-            titles_in_parens = [inner]  # "Par Mme Hélène Caron (présidente)": a title, not an organisation
+            # "Par Mme Hélène Caron (présidente)": a title, not an organisation; "(présidente, Université X)":
+            # what she does, then where
+            job, where = _role_and_organisation(inner)
+            titles_in_parens, affiliation = ([job], where) if job else ([inner], None)
         else:
             job, affiliation = _role_and_organisation(inner)
             titles_in_parens = [job] if job else []
@@ -335,4 +345,25 @@ def colon_person(text: str) -> str | None:
     if sum(w[0].isupper() for w in words) < CAPITALS_SHARE * len(words):
         return None  # `Google Earth : La synergie géospatiale au service…`: a title, then what it is about
     return f"{name} ({org})"
+
+
+def organisation_colon_person(text: str) -> str | None:
+    """`Université Paul Valéry : M. Patrick Gilli (président)` -> `M. Patrick Gilli (président, Université
+    Paul Valéry)`: an organisation, then the person speaking for it (a courtesy title makes it sure)."""
+    org, sep, person = text.partition(" : ") if " : " in text else text.partition(": ")
+    if not sep or not org or not person or len(text) > MAX_ORG_PERSON_CHARS:
+        return None
+    head = person.split("(")[0].strip()
+    if not courtesy_titled(head) or not looks_like_name(strip_honorifics(head)[0]):
+        return None
+    words = [w for w in org.split() if len(w) >= MIN_CAPITAL_WORD and w[0].isalpha()]
+    if not words or sum(w[0].isupper() for w in words) < CAPITALS_SHARE * len(words):
+        return None
+    paren = trailing_paren(person.strip())
+    if paren:  # "M. Patrick Gilli (président)" -> "M. Patrick Gilli (président, Université …)"
+        return f"{person.strip()[: paren[0]].strip()} ({paren[1]}, {org.strip()})"
+    return f"{person.strip()} ({org.strip()})"
+
+
+MAX_ORG_PERSON_CHARS = 200
 

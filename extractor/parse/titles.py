@@ -15,6 +15,7 @@ from extractor.parse.classify import MAX_ROOM_CHARS, format_label, is_occasion, 
 from extractor.parse.memo import memoised
 from extractor.parse.speakers import (
     bare_name,
+    courtesy_titled,
     dash_name,
     given_name,
     looks_like_name,
@@ -249,8 +250,9 @@ def _surely_a_person(head: str) -> bool:
     """`Mme Ana Ruiz…`, `Dr. Bo Ma`, `Ana Ruiz (OSM France)`, `Léa Roy`: a courtesy title, an institution in
     parentheses or a common given name opening a name."""
     name = head.split(",")[0].strip()
-    bare, honorifics = strip_honorifics(name)
-    return bool(looks_like_name(bare_name(name)) and (honorifics or _affiliated_person(name) or given_name(bare)))
+    bare = strip_honorifics(name)[0]
+    return bool(looks_like_name(bare_name(name))
+                and (courtesy_titled(name) or _affiliated_person(name) or given_name(bare)))
 
 
 def people_first(text: str) -> tuple[str, list[tuple[str, str | None]]] | None:
