@@ -901,11 +901,12 @@ class Assembler:
         if room is None:
             title, room = split_room(title)  # `Titre (Salle 4) - Ana Ruiz`: or precedes its people
         fmt, rest = split_format(title) if lead is None else (lead, title)
-        tail = _FORMAT_TAIL.match(title) if fmt is None and title.endswith((")", "]")) else None
-        if tail and any(c.isalnum() for c in tail.group("title")) \
-                and format_label(tail.group("format")) == tail.group("format").strip() \
-                and format_label(tail.group("title")) is None:  # "Lunch (Packed Lunch)" is one name
-            fmt, title = tail.group("format").strip(), tail.group("title")  # "Open maps (Workshop)", "X [Talk]"
+        tail = trailing_paren(title) if fmt is None else None
+        head = title[: tail[0]] if tail else ""
+        if tail and MIN_TAIL_FORMAT_CHARS <= len(tail[1]) <= MAX_FORMAT_TAIL_CHARS \
+                and not any(c in "()[]" for c in head + tail[1]) and any(c.isalnum() for c in head) \
+                and format_label(tail[1]) == tail[1] and format_label(head) is None:  # "Lunch (Packed Lunch)"
+            fmt, title = tail[1], head  # "Open maps (Workshop)", "X [Talk]"
             rest = title
         if fmt is None and is_occasion(title):
             fmt = format_label(title)  # "Pause": a session of its own kind
@@ -1076,7 +1077,7 @@ def _people_line(text: str) -> bool:
 
 
 MIN_TITLE_WORDS = 2  # a lone word under `Keynote 1 – Ana Ruiz (National Science` is the end of her line
-_FORMAT_TAIL = re.compile(r"^(?P<title>[^()\[\]]+?)\s*[(\[](?P<format>[^()\[\]]{2,40})[)\]]$")
+MIN_TAIL_FORMAT_CHARS, MAX_FORMAT_TAIL_CHARS = 2, 40  # "(Workshop)", "[Talk]" after a title
 MAX_SPEAKERS = 300  # the longest real author lists have about a hundred names
 
 
@@ -1182,7 +1183,7 @@ def _path(element: object) -> str:
 
 
 def _where(draft: Draft) -> str:
-    return draft.block.where if draft.block else "slot"
+    return draft.where()
 
 
 # Evidence that a titled line is a session, and how much each kind weighs.

@@ -29,6 +29,10 @@ class Draft:
     untitled: bool = False  # named only by its format and speaker ("Keynote 1: Ana Ruiz"): a title may follow
     marks: dict[int, list[str]] = field(default_factory=dict)  # speaker index -> footnote numbers ("Ana Ruiz¹,³")
 
+    def where(self) -> str:
+        """Where the session starts, for a warning: its first line, or its slot when it has none."""
+        return self.block.where if self.block else "slot"
+
     def detail(self) -> int:
         """How much the mention says beyond its title and time: people, room, abstract."""
         return len(self.speakers) + bool(self.room) + bool(self.description)

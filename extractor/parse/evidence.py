@@ -35,8 +35,7 @@ def without_prose(drafts: list[Draft], warnings: list[Warning]) -> list[Draft]:
                 or (not tail and (not timetable or draft.under_date or draft.dated or not draft.description)):
             kept.append(draft)
         else:
-            where = draft.block.where if draft.block else "slot"
-            warnings.append(Warning(where=where, text=draft.title[:200],
+            warnings.append(Warning(where=draft.where(), text=draft.title[:200],
                                     reason="a heading and a paragraph on a timetable: not read as a session"))
     return kept
 
@@ -109,8 +108,7 @@ def without_bare_groups(drafts: list[Draft], warnings: list[Warning]) -> list[Dr
                 and not draft.has_own_details() and not draft.format and draft.slot.start \
                 and after.slot.start == draft.slot.start and after.slot.day == draft.slot.day \
                 and after.room is not None and not after.room_inherited:
-            where = draft.block.where if draft.block else "slot"
-            warnings.append(Warning(where=where, text=draft.title[:200],
+            warnings.append(Warning(where=draft.where(), text=draft.title[:200],
                                     reason="a numbered block over the sessions at its time: not a session"))
             continue
         kept.append(draft)
