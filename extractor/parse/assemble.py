@@ -20,7 +20,6 @@ from extractor.parse.blocks import Block
 from extractor.parse.cards import (
     bare_heading,
     beside,
-    block_label,
     card_person,
     heading_under_line,
     inner_item,
@@ -66,6 +65,7 @@ from extractor.parse.tables import TableSession, read_table, rejoined
 from extractor.parse.times import SlotMatch, add_minutes, match_duration, match_slot
 from extractor.parse.titles import (
     all_names,
+    numbered_block,
     people_first,
     people_list,
     place,
@@ -486,7 +486,7 @@ class Assembler:
             return
         if item.block.heading:
             label, where = split_room(text)
-            if where is not None and block_label(label):
+            if where is not None and numbered_block(label, letters=True):
                 # `<h3>Track A — Room 204</h3>` over the sessions below: their room, not a session
                 self._on_room(replace(item, kind=Kind.ROOM, room=where))
                 return

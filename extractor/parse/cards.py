@@ -5,13 +5,9 @@ what a line's words alone do not."""
 
 from __future__ import annotations
 
-import re
-
-from extractor.lexicon import lexicon
 from extractor.parse.blocks import Block
 from extractor.parse.draft import Draft
 from extractor.parse.speakers import dash_name, looks_like_name
-from extractor.textkit.normalise import key
 
 MAX_BADGE_WORDS = 3
 
@@ -70,15 +66,6 @@ def card_person(text: str) -> str | None:
     if after is not None and not (len(after.split()) == 1 and after[:1].islower()):
         return None
     return name if looks_like_name(name) else None
-
-
-_BLOCK_LABEL = re.compile(r"^(?P<word>[^\W\d_][\w ]*?)\s+(?:n[o°º]\s*)?(?:\d{1,3}[a-z]?|[ivx]{1,4}|[a-z])$", re.I)
-
-
-def block_label(text: str) -> bool:
-    """`Track A`, `Parcours 2`, `Séance B`: which parallel block, by its letter or number."""
-    m = _BLOCK_LABEL.match(text.strip(" :–—-"))
-    return m is not None and key(m.group("word")) in lexicon().groupings
 
 
 def heading_under_line(block: Block, draft: Draft) -> bool:

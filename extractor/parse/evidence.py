@@ -5,13 +5,10 @@ looked like a title in isolation may turn out to be a speaker's name or a paragr
 
 from __future__ import annotations
 
-import re
-
-from extractor.lexicon import lexicon
 from extractor.models import Warning
 from extractor.parse.draft import Draft
 from extractor.parse.speakers import given_name, looks_like_name, organisations, parse_speaker
-from extractor.textkit.normalise import key
+from extractor.parse.titles import numbered_block
 
 TIMED_PAGE_SHARE = 0.6  # most sessions of the page have a time: it is a timetable
 MIN_TIMED = 5
@@ -92,9 +89,6 @@ def _name_first(draft: Draft) -> None:
     draft.title, draft.speakers = speaker.raw, [parse_speaker(draft.title)]
 
 
-_NUMBERED = re.compile(r"^(?P<word>.+?)\s+(?:n[o°º]\s*)?[0-9ivx]{1,4}[a-z]?$")
-
-
 def without_bare_groups(drafts: list[Draft], warnings: list[Warning]) -> list[Draft]:
     """'Session 1' with nothing of its own, over sessions in their own rooms at its time, is a time band.
 
@@ -103,8 +97,7 @@ def without_bare_groups(drafts: list[Draft], warnings: list[Warning]) -> list[Dr
     kept: list[Draft] = []
     for index, draft in enumerate(drafts):
         after = drafts[index + 1] if index + 1 < len(drafts) else None
-        numbered = _NUMBERED.match(key(draft.title))
-        if numbered and numbered.group("word") in lexicon().groupings and after is not None \
+        if numbered_block(draft.title) and after is not None \
                 and not draft.has_own_details() and not draft.format and draft.slot.start \
                 and after.slot.start == draft.slot.start and after.slot.day == draft.slot.day \
                 and after.room is not None and not after.room_inherited:

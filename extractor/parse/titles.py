@@ -125,13 +125,14 @@ def split_people(title: str, titled: bool = False) -> tuple[str, list[tuple[str,
 
 
 MIN_TITLED_WORDS = 3
-_NUMBERED_GROUP = re.compile(r"^(?P<word>[^\W\d_][\w ]*?)\s+(?:n[o°º]\s*)?(?:\d{1,3}|[ivx]{1,4})[a-z]?\s*$", re.I)
+_BLOCK_NUMBER = re.compile(
+    r"^(?P<word>[^\W\d_][\w ]*?)\s+(?:n[o°º]\s*)?(?:(?:\d{1,4}|[ivx]{1,4})[a-z]?|(?P<letter>[a-z]))$", re.I)
 
 
-def _numbered_group(head: str) -> bool:
-    """`Session 3`, `Séance 2`, `Track B1`: a block's number."""
-    m = _NUMBERED_GROUP.match(head.strip())
-    return m is not None and key(m.group("word")) in lexicon().groupings
+def numbered_block(text: str, letters: bool = False) -> bool:
+    """`Session 3`, `Séance 2`, `Track B1` (with `letters`, `Track A` too): which block, by its number."""
+    m = _BLOCK_NUMBER.match(text.strip(" :–—-"))
+    return m is not None and (letters or m.group("letter") is None) and key(m.group("word")) in lexicon().groupings
 
 
 def _titled_phrase(head: str, people: str) -> bool:
@@ -201,7 +202,7 @@ def _people_in(title: str, titled: bool = False) -> tuple[str, list[tuple[str, s
             return m.group("title").strip(), [(rest.strip(), label or None)]
     # After a format (`Paper Session - Music Perception and Cognition`) only a true list of names is people.
     strict = m is not None and format_label(m.group("title"), numbered=True) is not None
-    if m and _numbered_group(m.group("title")):
+    if m and numbered_block(m.group("title")):
         return title, []  # `Session 3 — Teaching DevOps`: the block's name after its number
     if m and (_all_people(m.group("people"), strict=strict) or is_person_line(m.group("people"))) \
             and not place(m.group("people").strip()) \
