@@ -55,6 +55,7 @@ class Lexicon:
     role_by: dict[str, str]  # lowercase "animée par" -> "animatrice"
     role_by_re: re.Pattern[str]
     joiners: str  # regex alternation: "et", "and", "&"
+    at_words: str  # regex alternation: "at", "chez": between a job and where it is done
     particles_alt: str  # regex alternation of the name particles ("de", "van", …)
     title_by: str  # regex alternation: words introducing a title line's people (ROLE_BY phrases too)
     quoted_by: str  # the same after a quoted title
@@ -163,6 +164,7 @@ def lexicon() -> Lexicon:
         speaker_heading_re=re.compile(rf"^(?:{_alternation(_collect('SPEAKER_HEADINGS'))})$", re.I),
         by_re=re.compile(rf"^(?:{_alternation(_collect('BY_WORDS'))})\s+(?P<rest>.+)$", re.I),
         role_by={k: v for mod in LANGUAGES.values() for k, v in mod.ROLE_BY.items()},
+        at_words=_alternation(_collect("AT_WORDS")),
         joiners=_alternation(_collect("LIST_JOINERS") + common.LIST_JOINERS),
         particles_alt=_alternation(common.NAME_PARTICLES),
         quoted_by=_alternation(_collect("QUOTED_BY_WORDS")),

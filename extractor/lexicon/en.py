@@ -107,6 +107,8 @@ BY_WORDS = ["by", "with", "presented by", "led by", "session led by", "workshop 
 SPONSORED_BY = ["sponsored by", "courtesy of", "offered by", "brought to you by", "generously sponsored by",
                 "supported by", "hosted by our sponsor"]
 LIST_JOINERS = ["and"]
+# "CEO at Alzette": the word between a job and where it is done.
+AT_WORDS = ["at"]
 TITLE_BY_WORDS = ["by", "featuring", "feat."]
 # After a quoted title, these too: '"Flow" with Ryan Lockard' (unquoted, "with" is part of many titles).
 QUOTED_BY_WORDS = ["with", "featuring", "by"]

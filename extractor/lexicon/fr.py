@@ -92,6 +92,7 @@ SPONSORED_BY = ["offert par", "offerte par", "offerts par", "offertes par", "com
                 "commanditée par", "sponsorisé par", "sponsorisée par", "gracieuseté de", "présenté grâce à"]
 # Words that join two people or two items of a list: "Marie Roy et Jean Côté".
 LIST_JOINERS = ["et"]
+AT_WORDS = ["chez", "de la", "du"]
 # Inside a title line, the words before its people: "Conférence d’ouverture par Anne Roy" (ROLE_BY too).
 TITLE_BY_WORDS = ["par"]
 QUOTED_BY_WORDS = ["avec", "par"]

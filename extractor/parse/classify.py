@@ -27,6 +27,7 @@ from extractor.parse.speakers import (
     given_name,
     looks_like_name,
     organisation_colon_person,
+    says_a_job,
     split_outside_parens,
     split_speakers,
     strip_honorifics,
@@ -401,8 +402,7 @@ def _role_not_person(text: str) -> bool:
     words = text.split()
     if not words or len(words) > MAX_ROLE_LINE_WORDS or "," in text or is_person_line(text):
         return False
-    lex = lexicon()
-    return any(w.lower().strip(",.()") in lex.job_words for w in words) or bool(lex.org_re.search(text))
+    return says_a_job(text) or bool(lexicon().org_re.search(text))
 
 
 def _hinted(block: Block) -> Classified | None:

@@ -12,7 +12,6 @@ from extractor.textkit.normalise import has_digit, key, norm, unaccented_key
 
 # "Garcez", "Jean-Luc", "J.", "d’Avila", "O'Connor", "McKay".
 _NAME_TOKEN = re.compile(r"^(?:[dl][’'])?(?P<first>[^\W\d_])[\w’'.\-]*\*?$")  # "Ana*": who presents
-_TRAILING_JOINER = re.compile(r"\s+(?:and|et|&|und|y)$", re.I)
 # "Real-time", "Co-occurrences": compound words; hyphenated names capitalise both parts ("Hayes-Brady").
 _LOWER_AFTER_HYPHEN = re.compile(r"[^\W\d_]{2}-[a-z]")
 _TRAILING_PAREN = re.compile(r"\s*[(\[](?P<inner>[^()\[\]]+)[)\]]\s*$")
@@ -35,6 +34,12 @@ def trailing_paren(text: str) -> tuple[int, str] | None:
                 inner = stripped[index + 1 : -1].strip()
                 return (len(stripped[:index].rstrip()), inner) if inner else None
     return None
+
+
+@cache
+def _trailing_joiner() -> re.Pattern[str]:
+    """"Juan Paolo Balbin and": a list broken after its joiner."""
+    return re.compile(rf"\s+(?:{lexicon().joiners})$", re.I)
 
 
 @cache
@@ -113,6 +118,12 @@ def looks_like_name(text: str) -> bool:
     return capitalised >= 2 and not _is_known_phrase(name)
 
 
+def says_a_job(text: str) -> bool:
+    """One of its words names a job (`Senior Software Engineer`, `CEO`, `directrice`)."""
+    job_words = lexicon().job_words
+    return any(w.strip(",.;()").lower() in job_words for w in text.split())
+
+
 def given_name(text: str) -> bool:
     """The text starts with a common given name ('Aaron Rosenmund', 'Dr. Anil Kumar')."""
     name, _ = strip_honorifics(text.strip())
@@ -150,7 +161,7 @@ def parse_speaker(raw: str) -> Speaker:
     line = norm(raw).replace("*", "") if "*" in raw else norm(raw)
     body = _HANDLE_NOTE.sub("", line) or line  # "Pierre Henriquet (@astropierre)": the handle is no affiliation
     body = body.strip(" -–—|,;:") or body  # "Goulwen Reboux - " once the link to @nautilebleu is gone
-    body = _TRAILING_JOINER.sub("", body) or body  # "Juan Paolo Balbin and" / "Conrad Gozalo" on the next line
+    body = _trailing_joiner().sub("", body) or body  # "Juan Paolo Balbin and" / "Conrad Gozalo" on the next line
     role = None
     role_by = lex.role_by_re.match(body)
     if role_by:
@@ -214,19 +225,21 @@ def parse_speaker(raw: str) -> Speaker:
                    role=role)
 
 
-_AT_ORGANISATION = re.compile(r"^(?P<job>.+?)\s+(?:at|chez|@|de la|du)\s+(?P<org>[A-Z0-9].+)$")
+@cache
+def _at_organisation() -> re.Pattern[str]:
+    """`CEO at Alzette`, `directrice chez X`: a job, the word for where, the organisation."""
+    return re.compile(rf"^(?P<job>.+?)\s+(?:{lexicon().at_words}|@)\s+(?P<org>[A-Z0-9].+)$")
 
 
 def _role_and_organisation(inner: str) -> tuple[str | None, str]:
     """`(CEO at Alzette Information Security)`, `(Suricata core developer, Stamus Networks)`: what the person
     does, then where; a parenthesis with only an organisation is that organisation."""
-    lex = lexicon()
-    at = _AT_ORGANISATION.match(inner)
-    if at and any(w.lower().strip(",.") in lex.job_words for w in at.group("job").split()):
+    at = _at_organisation().match(inner)
+    if at and says_a_job(at.group("job")):
         return at.group("job"), at.group("org")
     head, comma, last = inner.rpartition(", ")
     if comma and _organisation_not_role(last) and (
-            any(w.lower().strip(",.") in lex.job_words for w in head.split())
+            says_a_job(head)
             or any(w.islower() and w.isalpha() and len(w) > 3 for w in head.split())):
         return head, last
     return None, inner
@@ -236,8 +249,7 @@ def _organisation_not_role(text: str) -> bool:
     """`Ana Ruiz, Loxodata`: one capitalised item after a name is where the person works, unless it
     says what they do (`Program Director`, `Mairesse`)."""
     words = text.split()
-    lex = lexicon()
-    return bool(words) and words[0][:1].isupper() and not any(w.lower().strip(",.") in lex.job_words for w in words)
+    return bool(words) and words[0][:1].isupper() and not says_a_job(text)
 
 
 _DASH = re.compile(r"\s+[–—-]\s+")

@@ -19,6 +19,7 @@ from extractor.parse.speakers import (
     dash_name,
     given_name,
     looks_like_name,
+    says_a_job,
     split_speakers,
     strip_honorifics,
     trailing_paren,
@@ -392,8 +393,7 @@ def _acronym_led(text: str) -> bool:
 def people_list(text: str) -> list[str]:
     """`A (X), B (Y) & C`: a list of people, when most items look like names (organisations allowed)."""
     parts = _items(text)
-    job_words = lexicon().job_words
-    if len(parts) > 1 and any(w.lower().strip(",.") in job_words for w in parts[1].split()):
+    if len(parts) > 1 and says_a_job(parts[1]):
         return [text]  # "Suraj Nath, Senior Software Engineer, Grafana Labs": one person, what they do, where
     names = [looks_like_name(bare_name(p)) and not _acronym_led(bare_name(p)) for p in parts]
     # Most items are names (two of two): "Ana Ruiz, Maire du Rouret" is one person and their role.
