@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import replace
 from datetime import date
+from itertools import islice
 from typing import cast
 
 from lxml import etree
@@ -18,7 +18,7 @@ from extractor.parse import memo
 from extractor.parse.assemble import Assembler, pairs_settled, speaker_pairs, title_signatures
 from extractor.parse.blocks import MAX_BLOCKS, Block, html_blocks, parse_html, text_blocks
 from extractor.parse.classify import Classified, Kind, classify, recurring_places, without_links, without_rules
-from extractor.parse.context import PageContext, build_context
+from extractor.parse.context import PageContext, build_context, date_mentions
 from extractor.parse.dates import dates_in
 from extractor.parse.deadline import Deadline
 from extractor.parse.language import detect_language
@@ -157,17 +157,13 @@ def _checked(programme: Programme) -> Programme:
 PAGE_DATE_LINES = 8
 
 
-_DAY_LIST = re.compile(r"\b[0-3]?\d(?:er|st|nd|rd|th)?\s*(?:,|&|–|—|-|\bet\b|\band\b|\bau\b|\bto\b)\s*"
-                       r"[0-3]?\d(?:er|st|nd|rd|th)?\s+[^\W\d_]{3,}", re.I)
-
-
 def _page_date(blocks: list[Block], context: PageContext, titles: list[str] | None = None) -> date | None:
     """The one full date named near the top ("Colloque X, 12 mars 2026, Québec"), or in the page's own
     title: the day of a one-day event. The assembler uses it only if the page has no day headings."""
     found: set[date] = set()
-    texts = [*(titles or []), *(b.text for b in blocks if not b.separator)][: PAGE_DATE_LINES + len(titles or [])]
-    for text in texts:
-        if _DAY_LIST.search(text[:300]):
+    lines = (b.text for b in blocks if not b.separator)
+    for text in [*(titles or []), *islice(lines, PAGE_DATE_LINES)]:
+        if len({(m.day, m.month) for m in date_mentions(text[:300])}) > 1:
             return None  # "Le 8, 9 et 10 mai 2015", "June 3-5, 2024": several days, not one
         found.update(dates_in(text[:300], context))
     return found.pop() if len(found) == 1 else None
