@@ -142,8 +142,9 @@ def _classify(block: Block, context: PageContext) -> Classified:
     weekday = weekday_of(text) if len(text) <= 16 else _programme_of(text)
     if weekday is not None:  # "Thursday": a new day, dated when the page's dates say which it is
         return Classified(Kind.DAY, block, day=context.weekday(weekday))
-    if text[:1] == "(" and match_duration(text) is not None:
-        return Classified(Kind.END, block, minutes=match_duration(text))  # "(0:55)": how long, not when
+    minutes = match_duration(text) if text[:1] == "(" else None
+    if minutes is not None:
+        return Classified(Kind.END, block, minutes=minutes)  # "(0:55)": how long, not when
     length = _BRACKETED_LENGTH.search(text) if text.endswith(")") else None
     if length and match_duration(length.group(0).strip()) is not None:
         where = text[: length.start()].strip(" []")  # "[Amphi A] (2:00)": where, and for how long

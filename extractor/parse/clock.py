@@ -13,6 +13,7 @@ import re
 
 from extractor.models import Slot
 from extractor.parse.draft import Draft
+from extractor.parse.times import minutes_of
 
 LAST_MORNING_HOUR = 6  # 1 to 6 without a.m./p.m. on a twelve-hour page: the afternoon
 MAX_EVENING_GAP = 3 * 60  # minutes: "7.00" this soon after an afternoon time is in the evening
@@ -51,4 +52,4 @@ def _hour(hhmm: str) -> int:
 
 
 def _minutes(hhmm: str | None) -> int:
-    return int(hhmm[:2]) * 60 + int(hhmm[3:5]) if hhmm else 0
+    return minutes_of(hhmm) if hhmm else 0

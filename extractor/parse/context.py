@@ -129,6 +129,12 @@ def _month_year() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<month>{mo})\.?\s+(?:19|20)\d\d\b", re.I)
 
 
+def weekday_prefix(weekdays: str) -> str:
+    """The optional weekday before a date, for the date patterns: "mercredi 19", "Saturday - 2 August",
+    "Wednesday, the 19th" (`weekdays`: their alternation)."""
+    return rf"(?:(?P<wd>{weekdays})\.?,?\s*(?:[-–—]\s*)?\s(?:(?:le|the)\s+)?)?"
+
+
 @cache
 def _mention_patterns() -> tuple[re.Pattern[str], ...]:
     lex = lexicon()
@@ -136,7 +142,7 @@ def _mention_patterns() -> tuple[re.Pattern[str], ...]:
     mo = "|".join(sorted(map(re.escape, lex.months), key=len, reverse=True))
     num = r"[0-3]?\d(?:er|e|st|nd|rd|th)?"
     joiner = r"\s*(?:[-–—&/]|,|\bau\b|\bet\b|\band\b|\bto\b)\s*"
-    weekday = rf"(?:(?P<wd>{wd})\.?,?\s*(?:[-–—]\s*)?\s(?:(?:le|the)\s+)?)?"  # "Saturday - 2 August"
+    weekday = weekday_prefix(wd)
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
     return (
         # "mercredi 19 novembre 2025", "14 au 16 juin 2019", "12. März 2024"

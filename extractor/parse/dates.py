@@ -9,7 +9,7 @@ from datetime import date
 from functools import cache
 
 from extractor.lexicon import lexicon
-from extractor.parse.context import DateMention, PageContext
+from extractor.parse.context import DateMention, PageContext, weekday_prefix
 from extractor.textkit.normalise import has_digit
 
 MAX_HEADING_EXTRA = 18
@@ -25,7 +25,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     mo = "|".join(sorted(map(re.escape, lex.months), key=len, reverse=True))
     day = r"(?P<day>[0-3]?\d)(?:er|e|st|nd|rd|th)?\.?"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
-    weekday = rf"(?:(?P<wd>{wd})\.?,?\s*(?:[-–—]\s*)?\s(?:(?:le|the)\s+)?)?"  # "Saturday - 2 August"
+    weekday = weekday_prefix(wd)
     return (
         re.compile(rf"{weekday}{day}\s+(?:de\s+)?(?P<month>{mo})\.?{year}\b", re.I),  # mercredi 19 novembre 2025
         re.compile(rf"{weekday}(?P<month>{mo})(?:\.\s*|\s+){day}{year}\b", re.I),  # Wednesday, Nov. 19, 2025

@@ -326,7 +326,7 @@ def _sentence_people(title: str) -> tuple[str, list[tuple[str, str | None]]]:
         return title, []
     m = _patterns()[2].search(title)
     before = title[: m.start()].split()[-1:] if m else []
-    if m and before and m.group(0).strip() == "." and strip_honorifics(f"{before[0]}. X")[1]:
+    if m and before and m.group(0).strip() == "." and courtesy_titled(f"{before[0]}. X"):
         return title, []  # "Session 1: Plenary: Prof. Sharon Strover": the stop ends a courtesy title
     if not m or m.start() == 0 or format_label(title[: m.start()], numbered=True) is not None:
         return title, []  # "Session 1. Economics of Blockchain and Smart Contract": a number, then a name

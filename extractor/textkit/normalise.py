@@ -7,10 +7,8 @@ import unicodedata
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2007\u2009\u200a\u3000]+")
 # A regex, not str.translate: translate with a dict walks long strings in Python-level steps.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad]")
-
-
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u00ad"  # with LRM and RLM marks
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
 def norm(text: str) -> str:
