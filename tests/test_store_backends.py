@@ -52,6 +52,7 @@ def test_snapshots_keep_records_raw_bytes_validators_and_events(location: str) -
         assert store.events(second.id) == events and store.events(first.id) == []
         assert store.validators("k") == ('"v2"', None)
         assert store.page_named("Colloque") == ["k"] and store.pages() == ["k"]
+        assert store.page_name("k") == "Colloque" and store.page_name("elsewhere") is None
         assert store.latest_sha("k") == second.sha256
 
 

@@ -140,6 +140,11 @@ def release(store: Store, held: Lease, *, next_in: float, delay: float = 0.0) ->
         return bool(cursor.rowcount)
 
 
+def watched(store: Store) -> int:
+    """Pages registered for watching."""
+    return int(store.query("SELECT count(*) FROM pages WHERE url IS NOT NULL")[0][0])
+
+
 def round_left(store: Store, due_by: str) -> int:
     """Watched pages due by `due_by` that no watcher has finished since: leased ones included."""
     return int(store.query("SELECT count(*) FROM pages WHERE url IS NOT NULL AND next_due_at <= ?", (due_by,))[0][0])

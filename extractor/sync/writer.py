@@ -136,9 +136,8 @@ def _sync_page(engine: Engine, store: Store, page: str) -> PageSync:
                           synced_snapshot=snapshot.number)
         if checks:
             wanted.update(last_checked=checks[-1]["last_at"], status=checks[-1]["outcome"])
-        named = store.query("SELECT name FROM pages WHERE key = ?", (page,))
-        if named and named[0][0]:
-            wanted.update(name=named[0][0])  # the watch file's name for the page
+        if name := store.page_name(page):
+            wanted.update(name=name)  # the watch file's name for the page
         if wanted != row:
             connection.execute(pages.update().where(pages.c.key == page).values(wanted))
     return done
