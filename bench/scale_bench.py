@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from extractor.monitor.store import Store  # noqa: E402
 from tests.endpoint import Endpoint, endpoint  # noqa: E402
 from tests.farm import Farm, farm, watch_file  # noqa: E402
-from tests.pg import started_cluster  # noqa: E402
+from tests.pg import create_database, started_cluster  # noqa: E402
 
 
 @dataclass
@@ -141,19 +141,13 @@ def main(argv: list[str] | None = None) -> int:
             results.append(("SQLite", 1, setup("sqlite", str(work / "store.sqlite"), 1, args, work)))
             print(f"SQLite, 1 watcher: {results[-1][2]}", file=sys.stderr, flush=True)
             for count in args.watchers:
-                database = create(cluster.url(), f"w{count}")
+                database = create_database(cluster.url(), f"w{count}")
                 results.append(("PostgreSQL", count, setup(f"pg{count}", database, count, args, work)))
                 print(f"PostgreSQL, {count} watcher(s): {results[-1][2]}", file=sys.stderr, flush=True)
     finally:
         cluster.stop()
     print(table(results, args))
     return 0
-
-
-def create(cluster_url: str, name: str) -> str:
-    from tests.pg import create_database
-
-    return create_database(cluster_url, name)
 
 
 def table(results: list[tuple[str, int, list[Round]]], args: argparse.Namespace) -> str:

@@ -136,6 +136,17 @@ def test_an_error_inside_the_check_leaves_nothing_half_written(tmp_path: Path) -
             assert tx.add_snapshot(raw(b"two"), P2, "t", []).number == 2
 
 
+def test_status_and_the_store_clock_only_read(tmp_path: Path) -> None:
+    from extractor.monitor.leases import store_time
+    from extractor.monitor.status import status
+
+    with Store.open(tmp_path / "s.sqlite") as store:
+        add(store, b"one", P1)
+        store.db.execute("PRAGMA query_only = ON")  # as a read-only file would: no write lock to be had
+        assert status(store).pages == 1
+        assert store_time(store) <= status(store).at
+
+
 def test_a_write_the_database_refuses_is_a_store_error(tmp_path: Path) -> None:
     with Store.open(tmp_path / "s.sqlite") as store:
         store.db.execute("PRAGMA query_only = ON")  # as a read-only file would

@@ -52,6 +52,7 @@ def test_snapshots_keep_records_raw_bytes_validators_and_events(location: str) -
         assert store.events(second.id) == events and store.events(first.id) == []
         assert store.validators("k") == ('"v2"', None)
         assert store.page_named("Colloque") == ["k"] and store.pages() == ["k"]
+        assert store.page_name("k") == "Colloque" and store.page_name("elsewhere") is None
         assert store.latest_sha("k") == second.sha256
 
 
@@ -228,3 +229,19 @@ def test_the_store_commands_work_on_both_backends(location: str, capsys: pytest.
     assert main(["show", "demo", "--store", location, "--format", "summary"]) == 0
     assert main(["alerts", "--all", "--store", location]) == 0
     assert main(["reparse", "demo", "--store", location]) == 0
+
+
+def test_both_backends_have_the_same_tables_and_columns(tmp_path: Path, pg_store_url: str) -> None:
+    # The schema is written twice (store_schema: SQLite's migrations; store_schema_pg): a column added to
+    # one and not the other would fail only the queries that read it, on one backend.
+    with Store.open(tmp_path / "s.sqlite") as store:
+        tables = [r[0] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                            "AND name NOT LIKE 'sqlite_%'")]
+        on_sqlite = {(t, c[1]) for t in tables for c in store.query(f"PRAGMA table_info({t})")}
+    with Store.open(pg_store_url) as store:
+        on_pg = set(store.query("SELECT c.table_name, c.column_name FROM information_schema.columns c "
+                                "JOIN information_schema.tables t ON t.table_schema = c.table_schema "
+                                "AND t.table_name = c.table_name WHERE c.table_schema = current_schema() "
+                                "AND t.table_type = 'BASE TABLE'"))
+    # store_key: the target key the watchers of several machines share (a file beside a SQLite store).
+    assert on_pg - {("store_key", "id"), ("store_key", "key")} == on_sqlite

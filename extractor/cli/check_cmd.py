@@ -180,14 +180,12 @@ def print_summary(result: CheckResult, notified: bool) -> None:
         print(line, file=out)
     if result.alerts:
         print(say["alerts" if notified else "alerts_shown"], file=out)
-        shown = [(a.subject, a.body) for a in result.alerts]
-        if result.digest and len(shown) > 1:  # what the targets get (or would get): one message
-            from extractor.changes.messages import compose_digest
+        from extractor.changes.alerts import messages
 
-            shown = [compose_digest([a.event for a in result.alerts], result.alerts[0].language, result.link)]
-        for subject, body in shown:
-            print(f"  * {safe(subject)}", file=out)
-            for line in body.splitlines():
+        # What the targets get (or would get): with digest, one message for several alerts.
+        for message in messages(result.alerts, detected_at="", digest=result.digest, link=result.link):
+            print(f"  * {safe(message.subject)}", file=out)
+            for line in message.body.splitlines():
                 print(f"    {safe(line)}" if line else "", file=out)
     for d in result.deliveries:
         outcome = "sent" if d.ok else "in_doubt" if d.in_doubt else "failed"

@@ -282,10 +282,13 @@ def stored_records(store: Store, snapshot: SnapshotInfo | None) -> Programme | N
 
 def page_language(store: Store, page_key: str) -> str | None:
     """The language of the page's latest snapshot; None when it has none, or records an older parser left."""
-    latest = store.latest(page_key)
+    return _snapshot_language(store, store.latest(page_key))
+
+
+def _snapshot_language(store: Store, snapshot: SnapshotInfo | None) -> str | None:
     try:
-        return store.programme(latest.id).language if latest else None
-    except StoreError:
+        return store.programme(snapshot.id).language if snapshot else None
+    except StoreError:  # records from an older parser: the wording falls back to English
         return None
 
 
@@ -314,11 +317,7 @@ def _page_language(store: Store, tx: CheckTx, programme: Programme | None) -> st
     if programme is not None and programme.language:
         return programme.language
     # Read only when a notice is due: once per streak, not on every check.
-    latest = tx.snapshot or tx.previous
-    try:
-        return store.programme(latest.id).language if latest else None
-    except StoreError:  # records from an older parser: the wording falls back to English
-        return None
+    return _snapshot_language(store, tx.snapshot or tx.previous)
 
 
 def _failed(store: Store, page: Page, error: ExtractorError, now: datetime | None) -> CheckResult:

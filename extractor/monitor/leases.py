@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 from urllib.parse import urlsplit
 
 from extractor.monitor.store import Store, timestamp
@@ -55,10 +54,11 @@ class Lease:
     until: str
 
 
-def now_of(store: Store, db: Any) -> datetime:
-    """The time every watcher of this store agrees on: the database server's, on PostgreSQL."""
+def now_of(store: Store) -> datetime:
+    """The time every watcher of this store agrees on: the database server's, on PostgreSQL. Read on the
+    store's one connection, in the caller's transaction if it is in one: a read needs none of its own."""
     if store.postgres:
-        moment: datetime = db.execute("SELECT clock_timestamp()").fetchone()[0]
+        moment: datetime = store.query("SELECT clock_timestamp()")[0][0]
         return moment.astimezone(UTC)
     return datetime.now(UTC)
 
@@ -67,7 +67,7 @@ def register(store: Store, pages: Iterable[Registration]) -> int:
     """Watch these pages (new ones are due at once); a page already registered keeps when it is due."""
     rows = list(pages)
     with store.transaction() as db:
-        stamp = timestamp(now_of(store, db))
+        stamp = timestamp(now_of(store))
         db.executemany(
             "INSERT INTO pages (key, created_at, url, host, interval_s, next_due_at, name) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) "
@@ -98,7 +98,7 @@ def lease(store: Store, worker: str, *, limit: int, seconds: float, delay: float
     skip = " FOR UPDATE SKIP LOCKED" if store.postgres else ""
     available = "url IS NOT NULL AND next_due_at <= ? AND (leased_until IS NULL OR leased_until < ?)"
     with store.transaction() as db:
-        now = now_of(store, db)
+        now = now_of(store)
         stamp = timestamp(now)
         due = min(due_by or stamp, stamp)
         # A host another watcher is leasing from right now is skipped: its pages wait for the next call.
@@ -130,7 +130,7 @@ def release(store: Store, held: Lease, *, next_in: float, delay: float = 0.0) ->
     """The check is over: the page is due again in `next_in` seconds, its host not before `delay` from now.
     False if the lease had run out and another watcher holds the page now."""
     with store.transaction() as db:
-        now = now_of(store, db)
+        now = now_of(store)
         cursor = db.execute("UPDATE pages SET leased_by = NULL, leased_until = NULL, next_due_at = ? "
                             "WHERE key = ? AND leased_by = ?", (timestamp(now + timedelta(seconds=next_in)),
                                                                held.key, held.worker))
@@ -140,11 +140,15 @@ def release(store: Store, held: Lease, *, next_in: float, delay: float = 0.0) ->
         return bool(cursor.rowcount)
 
 
+def watched(store: Store) -> int:
+    """Pages registered for watching."""
+    return int(store.query("SELECT count(*) FROM pages WHERE url IS NOT NULL")[0][0])
+
+
 def round_left(store: Store, due_by: str) -> int:
     """Watched pages due by `due_by` that no watcher has finished since: leased ones included."""
     return int(store.query("SELECT count(*) FROM pages WHERE url IS NOT NULL AND next_due_at <= ?", (due_by,))[0][0])
 
 
 def store_time(store: Store) -> str:
-    with store.transaction() as db:
-        return timestamp(now_of(store, db))
+    return timestamp(now_of(store))

@@ -43,10 +43,7 @@ class Status:
 
 
 def status(store: Store, now: datetime | None = None) -> Status:
-    if now is None:
-        with store.transaction() as db:
-            now = now_of(store, db)
-    at = timestamp(now)
+    at = timestamp(now or now_of(store))
     live = "leased_until IS NOT NULL AND leased_until >= ?"
     due = f"url IS NOT NULL AND next_due_at <= ? AND NOT ({live})"
     counts = store.query(

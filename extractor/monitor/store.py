@@ -294,6 +294,11 @@ class Store:
         """The keys of the pages a watch file calls `name`."""
         return [r[0] for r in self.query("SELECT key FROM pages WHERE name = ? ORDER BY key", (name,))]
 
+    def page_name(self, page_key: str) -> str | None:
+        """The page's name in the watch file, if it has one."""
+        row = self._one("SELECT name FROM pages WHERE key = ?", (page_key,))
+        return row[0] if row else None
+
     def has_page(self, page_key: str) -> bool:
         return self._one("SELECT 1 FROM pages WHERE key = ?", (page_key,)) is not None
 

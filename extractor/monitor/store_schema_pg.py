@@ -1,6 +1,8 @@
 """The snapshot store's schema on PostgreSQL, as an append-only list of migrations (see store_schema).
 
-Version 1 is SQLite's version 4 in one step: a PostgreSQL store has no older files to upgrade.
+Version 1 holds the tables of SQLite's version 5 in one step (not version 4's views, which read the
+records with SQLite's JSON functions): a PostgreSQL store has no older files to upgrade. A migration
+added to one list wants its counterpart in the other: tests/test_store_backends.py compares the columns.
 Times stay ISO-8601 UTC text, as on SQLite, so that every query compares them the same way on
 both; the raw page is bytea. `store_key` holds the outbox's target key (monitor.targets): the
 watchers of several machines must hash a notification URL alike, and the database is what they share.

@@ -103,7 +103,7 @@ def connect(target: str) -> Engine:
 
 def _sync_page(engine: Engine, store: Store, page: str) -> PageSync:
     done = PageSync(page)
-    snapshots = store.snapshots(page)
+    newest = store.latest(page)  # the snapshots after the synced one: replay's to list
     checks = store.checks(page)
     with engine.begin() as connection:
         row = _locked_page(connection, page)
@@ -122,11 +122,11 @@ def _sync_page(engine: Engine, store: Store, page: str) -> PageSync:
                 done.changes += 1
             done.snapshots += 1
             latest = (snapshot, programme)
-        if latest is None and snapshots and snapshots[-1].number == row["synced_snapshot"]:
+        if latest is None and newest is not None and newest.number == row["synced_snapshot"]:
             # Nothing new, but `extractor reparse` may have rebuilt the records of the snapshot the rows
             # follow: compared again, only what differs is written (usually nothing). The feed of changes
             # already written stays as it was sent.
-            latest = (snapshots[-1], records(store, snapshots[-1]))
+            latest = (newest, records(store, newest))
             state.apply(latest[1], latest[0].retrieved_at, done)
         wanted = dict(row)
         if latest:
@@ -136,9 +136,8 @@ def _sync_page(engine: Engine, store: Store, page: str) -> PageSync:
                           synced_snapshot=snapshot.number)
         if checks:
             wanted.update(last_checked=checks[-1]["last_at"], status=checks[-1]["outcome"])
-        named = store.query("SELECT name FROM pages WHERE key = ?", (page,))
-        if named and named[0][0]:
-            wanted.update(name=named[0][0])  # the watch file's name for the page
+        if name := store.page_name(page):
+            wanted.update(name=name)  # the watch file's name for the page
         if wanted != row:
             connection.execute(pages.update().where(pages.c.key == page).values(wanted))
     return done

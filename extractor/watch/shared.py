@@ -24,7 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import replace
 
 from extractor.errors import StoreError
-from extractor.monitor.leases import Lease, Registration, lease, register, release, round_left, store_time
+from extractor.monitor.leases import Lease, Registration, lease, register, release, round_left, store_time, watched
 from extractor.monitor.store import Store
 from extractor.watch.config import PageConfig, WatchConfig
 from extractor.watch.scheduler import NullReporter, PageChecker, PageOutcome, Reporter, WatchSummary, _signals
@@ -111,7 +111,7 @@ def watch_shared(config: WatchConfig, store_url: str, *, once: bool = False, rep
                             lease_seconds=lease_seconds or config.lease)
     with Store.open(store_url) as store:
         register(store, [Registration(p.key, p.url, p.name, p.interval) for p in config.pages])
-        summary = WatchSummary(pages=int(store.query("SELECT count(*) FROM pages WHERE url IS NOT NULL")[0][0]))
+        summary = WatchSummary(pages=watched(store))
         checker = PageChecker(config, store_url)
 
         class Forward(NullReporter):
