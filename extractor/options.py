@@ -39,15 +39,22 @@ def parse_iso_date(value: str | None, option: str = "--date") -> date | None:
         raise InputError(f"{option} must be YYYY-MM-DD, not {value!r}") from None
 
 
-def check_timezone(name: str | None, option: str = "--tz") -> str | None:
-    """An IANA time zone name, checked against the zone database; None stays None."""
-    if not name:
-        return None
+def known_timezone(name: str) -> bool:
+    """The zone database knows this name."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def check_timezone(name: str | None, option: str = "--tz") -> str | None:
+    """An IANA time zone name, checked against the zone database; None stays None."""
+    if not name:
+        return None
+    if not known_timezone(name):
         raise InputError(f"{option}: unknown time zone {name!r} (write an IANA name such as Europe/Paris "
-                         "or America/Toronto)") from None
+                         "or America/Toronto)")
     return name

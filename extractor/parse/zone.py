@@ -19,13 +19,14 @@ from typing import Any
 from lxml import html
 
 from extractor.lexicon.zones import OFFSET_BASES, PARENTHESES_ONLY, ZONE_ABBREVIATIONS, ZONE_PHRASES
+from extractor.options import known_timezone
+from extractor.parse.structured.jsonld import SCRIPT_XPATH
 
 # Of text searched for a stated zone (the page's banner and footer first): pages say it once, near the top
 # or beside the first times; the search costs about 0.3 s a megabyte.
 MAX_CHARS = 200_000
 _ISO_OFFSET = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$")
-_DATA_XPATH = ("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
-               " | //*[@itemprop='startDate' or @itemprop='endDate' or @itemprop='scheduleTimezone']")
+_DATA_XPATH = f"{SCRIPT_XPATH} | //*[@itemprop='startDate' or @itemprop='endDate' or @itemprop='scheduleTimezone']"
 
 
 def page_timezone(texts: Iterable[str], root: html.HtmlElement | None = None) -> str | None:
@@ -135,10 +136,4 @@ def _minutes(offset: str) -> int:
 
 
 def _known_zone(name: str) -> str | None:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
-    return name
+    return name if known_timezone(name) else None
